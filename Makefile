@@ -1,0 +1,46 @@
+# journeykit: two commands on a fresh machine with Python 3.11.
+#   make course   set up .venv, run every lesson headless, render HTML to build/course/
+#   make test     set up .venv, run the linter and every test (unit, doctest, notebooks, browser)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.journeykit-installed
+
+.PHONY: course test lab lint exercises notebooks datasets bench clean-venv
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,compare]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $(STAMP)
+
+course: $(STAMP)
+	$(BIN)/journeykit course run --out build/course
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+lint: $(STAMP)
+	$(BIN)/ruff check journeykit tests benchmarks tools
+	$(BIN)/ruff format --check journeykit tests benchmarks tools
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+# Regenerate files derived from sources (see CONTRIBUTING.md); CI checks they are up to date.
+exercises: $(STAMP)
+	$(BIN)/python tools/make_exercises.py
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/normalize_notebooks.py
+
+datasets: $(STAMP)
+	$(BIN)/journeykit synth --preset coffee --out datasets/coffee --force
+	$(BIN)/journeykit synth --preset saas --out datasets/saas --force
+
+bench: $(STAMP)
+	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,79 @@
+"""The package's own exception types.
+
+Every error a learner can provoke with bad input is one of these, and its message names the
+table, column, field or parameter at fault and what was expected. All of them subclass
+:class:`JourneykitError`, which subclasses :class:`ValueError`, so ``except ValueError`` also works.
+
+>>> from journeykit.errors import ValidationError
+>>> try:
+...     raise ValidationError("stage", "one of 'awareness', 'consideration'", got="'hype'")
+... except ValueError as err:
+...     print(err)
+stage: expected one of 'awareness', 'consideration', got 'hype'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "JourneykitError",
+    "ValidationError",
+    "SchemaError",
+    "ParameterError",
+    "OverwriteError",
+    "MapFileError",
+]
+
+
+class JourneykitError(ValueError):
+    """Base class of every error journeykit raises on purpose."""
+
+
+class ValidationError(JourneykitError):
+    """A value failed validation.
+
+    ``field`` names what was wrong (a dotted path such as ``stages[2].emotion``), ``expected``
+    says what was wanted and ``got`` (optional) shows what arrived.
+    """
+
+    def __init__(self, field: str, expected: str, got: object | None = None) -> None:
+        self.field = field
+        self.expected = expected
+        self.got = got
+        message = f"{field}: expected {expected}"
+        if got is not None:
+            message += f", got {got}"
+        super().__init__(message)
+
+
+class SchemaError(JourneykitError):
+    """A table does not match its schema (missing column, wrong type, unknown value ...).
+
+    ``table`` and ``column`` name the place; ``rows`` holds a few offending row labels.
+    """
+
+    def __init__(
+        self, table: str, column: str | None, problem: str, rows: list[object] | None = None
+    ) -> None:
+        self.table = table
+        self.column = column
+        self.problem = problem
+        self.rows = list(rows or [])
+        where = table if column is None else f"{table}.{column}"
+        message = f"{where}: {problem}"
+        if self.rows:
+            shown = ", ".join(repr(r) for r in self.rows[:5])
+            more = f" (and {len(self.rows) - 5} more)" if len(self.rows) > 5 else ""
+            message += f" [rows {shown}{more}]"
+        super().__init__(message)
+
+
+class ParameterError(JourneykitError):
+    """A function, notebook or command-line parameter has a wrong name, type or value."""
+
+
+class OverwriteError(JourneykitError, FileExistsError):
+    """Refused to replace an existing file or folder (pass ``force=True`` / ``--force``)."""
+
+
+class MapFileError(JourneykitError):
+    """A saved persona or journey-map file cannot be read (not JSON, wrong schema version ...)."""

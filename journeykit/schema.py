@@ -1,0 +1,333 @@
+"""The tables every lesson measures, their columns, and the validator a learner's own data goes through.
+
+Five related tables (see ``datasets/README.md`` for units and meaning):
+
+``users``      one row per person: ``user_id``, ``persona``, ``first_seen``, ``acquisition_channel``,
+               ``device`` (preferred), ``referred_by`` (inviter's ``user_id`` or missing)
+``events``     one row per touch: ``event_id``, ``user_id``, ``timestamp``, ``channel``, ``device``,
+               ``touchpoint``, ``event_type``, ``stage`` (Customer Value Journey step the event
+               shows the user reached), ``campaign`` (missing when none), ``cost`` (money spent on
+               the touch, 0 for unpaid channels)
+``orders``     one row per order: ``order_id``, ``user_id``, ``timestamp``, ``offer_type``
+               (``entry``/``core``/``ascension``), ``product``, ``price``, ``cost``
+``referrals``  one row per invitation: ``referral_id``, ``inviter_id``, ``invitee_id`` (missing
+               when the invite did not convert), ``invite_time``, ``signup_time``, ``reward``
+``survey``     one row per answer: ``user_id``, ``timestamp``, ``nps`` (0–10), ``csat`` (1–5)
+
+:func:`validate_tables` checks columns, types, allowed values, ranges, user ids that point
+nowhere and time order, and returns the tables with canonical dtypes. Problems raise
+:class:`~journeykit.errors.SchemaError` naming table, column and a few offending rows.
+
+>>> import pandas as pd
+>>> users = pd.DataFrame({"user_id": [1], "persona": ["student"],
+...     "first_seen": pd.to_datetime(["2024-01-01"]), "acquisition_channel": ["tiktok"],
+...     "device": ["mobile"], "referred_by": [None]})
+>>> validate_table("users", users)
+Traceback (most recent call last):
+...
+journeykit.errors.SchemaError: users.acquisition_channel: unknown value 'tiktok'; expected one of ... [rows 0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from journeykit.errors import SchemaError
+from journeykit.stages import CVJ_STEPS
+
+__all__ = [
+    "CHANNELS",
+    "PAID_CHANNELS",
+    "DEVICES",
+    "EVENT_TYPES",
+    "EVENT_STAGE",
+    "OFFER_TYPES",
+    "TABLES",
+    "Column",
+    "Tables",
+    "validate_table",
+    "validate_tables",
+]
+
+CHANNELS: Final[tuple[str, ...]] = (
+    "organic_search",
+    "paid_search",
+    "social_ads",
+    "social_organic",
+    "email",
+    "referral",
+    "affiliate",
+    "direct",
+    "whatsapp",
+    "store",
+)
+"""Channel keys (labels: ``journeykit.i18n`` keys ``channel.<key>``)."""
+
+PAID_CHANNELS: Final[tuple[str, ...]] = ("paid_search", "social_ads", "affiliate")
+"""Channels whose touches carry a cost (cost per click, or commission for affiliates)."""
+
+DEVICES: Final[tuple[str, ...]] = ("mobile", "desktop", "tablet")
+
+EVENT_TYPES: Final[tuple[str, ...]] = (
+    "impression",
+    "click",
+    "visit",
+    "engage",
+    "subscribe",
+    "purchase",
+    "onboard",
+    "review",
+    "invite",
+)
+"""Event types (labels: ``event.<key>``)."""
+
+EVENT_STAGE: Final[dict[str, tuple[str, ...]]] = {
+    "impression": ("aware",),
+    "click": ("engage",),
+    "visit": ("aware", "engage"),
+    "engage": ("engage",),
+    "subscribe": ("subscribe",),
+    "purchase": ("convert", "ascend"),
+    "onboard": ("excite",),
+    "review": ("advocate",),
+    "invite": ("promote",),
+}
+"""The Customer Value Journey steps an event of each type may show (``events.stage``)."""
+
+OFFER_TYPES: Final[tuple[str, ...]] = ("entry", "core", "ascension")
+
+Kind = Literal[
+    "int", "nullable_int", "float", "str", "nullable_str", "datetime", "nullable_datetime"
+]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its name, kind, allowed values and numeric range."""
+
+    name: str
+    kind: Kind
+    allowed: tuple[str, ...] | None = None
+    min: float | None = None
+    max: float | None = None
+    description: str = ""
+
+
+TABLES: Final[dict[str, tuple[Column, ...]]] = {
+    "users": (
+        Column("user_id", "int", min=0, description="unique id of the person"),
+        Column("persona", "str", description="persona key (see journeykit.personas)"),
+        Column("first_seen", "datetime", description="time of the first touch"),
+        Column("acquisition_channel", "str", CHANNELS, description="channel of the first touch"),
+        Column("device", "str", DEVICES, description="device the person uses most"),
+        Column("referred_by", "nullable_int", min=0, description="user_id of the inviter, if any"),
+    ),
+    "events": (
+        Column("event_id", "int", min=0, description="unique id of the event"),
+        Column("user_id", "int", min=0, description="who"),
+        Column("timestamp", "datetime", description="when"),
+        Column("channel", "str", CHANNELS, description="traffic source of the touch"),
+        Column("device", "str", DEVICES, description="device used for the touch"),
+        Column("touchpoint", "str", description="where the touch happened (ad, landing page ...)"),
+        Column("event_type", "str", EVENT_TYPES, description="what happened"),
+        Column("stage", "str", CVJ_STEPS, description="Customer Value Journey step reached"),
+        Column("campaign", "nullable_str", description="campaign key, missing when none"),
+        Column("cost", "float", min=0, description="money spent on this touch (currency units)"),
+    ),
+    "orders": (
+        Column("order_id", "int", min=0, description="unique id of the order"),
+        Column("user_id", "int", min=0, description="buyer"),
+        Column("timestamp", "datetime", description="time of the order"),
+        Column(
+            "offer_type", "str", OFFER_TYPES, description="entry-point, core or ascension offer"
+        ),
+        Column("product", "str", description="product key"),
+        Column("price", "float", min=0, description="price paid (currency units)"),
+        Column("cost", "float", min=0, description="cost of goods sold (currency units)"),
+    ),
+    "referrals": (
+        Column("referral_id", "int", min=0, description="unique id of the invitation"),
+        Column("inviter_id", "int", min=0, description="user_id who sent the invite"),
+        Column("invitee_id", "nullable_int", min=0, description="user_id who signed up, if any"),
+        Column("invite_time", "datetime", description="when the invite was sent"),
+        Column("signup_time", "nullable_datetime", description="when the invitee signed up"),
+        Column("reward", "float", min=0, description="reward paid to the inviter (currency units)"),
+    ),
+    "survey": (
+        Column("user_id", "int", min=0, description="who answered"),
+        Column("timestamp", "datetime", description="when"),
+        Column("nps", "nullable_int", min=0, max=10, description="likelihood to recommend, 0-10"),
+        Column("csat", "nullable_int", min=1, max=5, description="satisfaction, 1-5"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The five related tables of one data set (see module docstring for the columns)."""
+
+    users: pd.DataFrame
+    events: pd.DataFrame
+    orders: pd.DataFrame
+    referrals: pd.DataFrame
+    survey: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """``(name, table)`` pairs in schema order."""
+        return [(name, getattr(self, name)) for name in TABLES]
+
+
+def _bad_rows(mask: pd.Series | np.ndarray, index: pd.Index) -> list[object]:
+    return list(index[np.asarray(mask, dtype=bool)][:10])
+
+
+def _coerce(table: str, col: Column, s: pd.Series) -> pd.Series:
+    kind = col.kind
+    if kind in ("int", "nullable_int"):
+        num = pd.to_numeric(s, errors="coerce")
+        bad = num.isna() & s.notna()
+        if bad.any():
+            raise SchemaError(table, col.name, "expected whole numbers", _bad_rows(bad, s.index))
+        if kind == "int" and num.isna().any():
+            raise SchemaError(table, col.name, "missing values", _bad_rows(num.isna(), s.index))
+        frac = num.notna() & (num % 1 != 0)
+        if frac.any():
+            raise SchemaError(table, col.name, "expected whole numbers", _bad_rows(frac, s.index))
+        return num.astype("int64" if kind == "int" else "Int64")
+    if kind == "float":
+        num = pd.to_numeric(s, errors="coerce")
+        bad = num.isna()
+        if bad.any():
+            raise SchemaError(table, col.name, "expected numbers", _bad_rows(bad, s.index))
+        return num.astype("float64")
+    if kind in ("str", "nullable_str"):
+        if kind == "str" and s.isna().any():
+            raise SchemaError(table, col.name, "missing values", _bad_rows(s.isna(), s.index))
+        out = s.astype("string")
+        if kind == "nullable_str":
+            out = out.mask(out == "", pd.NA)
+        return out
+    # datetimes
+    try:
+        out = pd.to_datetime(s, errors="coerce")
+    except (TypeError, ValueError) as err:  # mixed time zones and the like
+        raise SchemaError(table, col.name, f"expected timestamps ({err})") from None
+    bad = out.isna() & s.notna()
+    if bad.any():
+        raise SchemaError(table, col.name, "expected timestamps", _bad_rows(bad, s.index))
+    if kind == "datetime" and out.isna().any():
+        raise SchemaError(table, col.name, "missing values", _bad_rows(out.isna(), s.index))
+    if getattr(out.dt, "tz", None) is not None:
+        out = out.dt.tz_convert("UTC").dt.tz_localize(None)
+    return out.astype("datetime64[ns]")
+
+
+def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Check one table against :data:`TABLES` and return a copy with canonical dtypes.
+
+    Extra columns are kept. Checks: it is a DataFrame, every column present, values of the right
+    kind, allowed values, numeric ranges, unique id column.
+    """
+    if name not in TABLES:
+        raise SchemaError(name, None, f"unknown table; expected one of {', '.join(TABLES)}")
+    if not isinstance(df, pd.DataFrame):
+        raise SchemaError(name, None, f"expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c.name for c in TABLES[name] if c.name not in df.columns]
+    if missing:
+        raise SchemaError(
+            name,
+            missing[0],
+            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
+        )
+    out = df.copy()
+    for col in TABLES[name]:
+        s = _coerce(name, col, out[col.name])
+        if col.allowed is not None:
+            bad = s.notna() & ~s.isin(col.allowed)
+            if bad.any():
+                first = s[bad].iloc[0]
+                raise SchemaError(
+                    name,
+                    col.name,
+                    f"unknown value {first!r}; expected one of {', '.join(col.allowed)}",
+                    _bad_rows(bad, s.index),
+                )
+        if col.min is not None:
+            bad = s.notna() & (s < col.min)
+            if bad.any():
+                raise SchemaError(
+                    name, col.name, f"values below {col.min:g}", _bad_rows(bad, s.index)
+                )
+        if col.max is not None:
+            bad = s.notna() & (s > col.max)
+            if bad.any():
+                raise SchemaError(
+                    name, col.name, f"values above {col.max:g}", _bad_rows(bad, s.index)
+                )
+        out[col.name] = s
+    id_col = TABLES[name][0]
+    if id_col.name.endswith("_id") and name != "survey":
+        dup = out[id_col.name].duplicated(keep="first")
+        if dup.any():
+            raise SchemaError(name, id_col.name, "duplicate ids", _bad_rows(dup, out.index))
+    return out
+
+
+def validate_tables(tables: Tables) -> Tables:
+    """Validate all five tables and the links between them; return them with canonical dtypes.
+
+    Beyond :func:`validate_table`: every ``user_id``, ``inviter_id``, ``invitee_id`` and
+    ``referred_by`` must exist in ``users``; no event, order or answer before the user's
+    ``first_seen``; no ``signup_time`` before its ``invite_time``; an invitee was first seen
+    at or after the invite.
+    """
+    v = {name: validate_table(name, df) for name, df in tables.items()}
+    users = v["users"]
+    known = pd.Index(users["user_id"])
+    first_seen = users.set_index("user_id")["first_seen"]
+    checks = [
+        ("users", "referred_by"),
+        ("events", "user_id"),
+        ("orders", "user_id"),
+        ("referrals", "inviter_id"),
+        ("referrals", "invitee_id"),
+        ("survey", "user_id"),
+    ]
+    for table, column in checks:
+        s = v[table][column]
+        bad = s.notna() & ~s.isin(known)
+        if bad.any():
+            raise SchemaError(
+                table, column, "user ids not in users.user_id", _bad_rows(bad, s.index)
+            )
+    for table, tcol in (("events", "timestamp"), ("orders", "timestamp"), ("survey", "timestamp")):
+        df = v[table]
+        start = df["user_id"].map(first_seen)
+        bad = df[tcol] < start
+        if bad.any():
+            raise SchemaError(
+                table,
+                tcol,
+                "timestamps before the user's first_seen (out of order)",
+                _bad_rows(bad, df.index),
+            )
+    ref = v["referrals"]
+    bad = ref["signup_time"].notna() & (ref["signup_time"] < ref["invite_time"])
+    if bad.any():
+        raise SchemaError(
+            "referrals", "signup_time", "signup before its invite_time", _bad_rows(bad, ref.index)
+        )
+    inv_seen = ref["invitee_id"].map(first_seen)
+    bad = ref["invitee_id"].notna() & (inv_seen < ref["invite_time"])
+    if bad.any():
+        raise SchemaError(
+            "referrals",
+            "invitee_id",
+            "invitee first seen before the invite was sent",
+            _bad_rows(bad, ref.index),
+        )
+    return Tables(**v)
