@@ -24,6 +24,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "map_cmd",
     "synth_cmd",
     "measure_cmd",
+    "attribution_cmd",
+    "offers_cmd",
     "growth_cmd",
     "course_cmd",
 )
