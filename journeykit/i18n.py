@@ -68,6 +68,14 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- paths, assisted conversions, attribution (journeykit.paths, .attribution) ------------
     # --- offers, onboarding (journeykit.offers, .onboarding) -----------------------------------
     # --- referral loops, campaigns, follow-up messages -----------------------------------------
+    # --- course runner index page, stage-model charts (journeykit.course, .plots.stages) --------
+    "course.index_title": ("journeykit course", "Kursus journeykit"),
+    "course.parameters": ("Parameters", "Parameter"),
+    "course.section.lesson": ("Lessons", "Pelajaran"),
+    "course.section.exercise": ("Exercises", "Latihan"),
+    "course.section.solution": ("Solutions", "Solusi"),
+    "course.status.ok": ("ran without error", "berjalan tanpa galat"),
+    "course.status.failed": ("failed", "gagal"),
     # --- widgets ---------------------------------------------------------------------------------
 }
 

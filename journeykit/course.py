@@ -1,0 +1,703 @@
+"""The course runner: find the lessons, check parameters, execute with papermill, render HTML.
+
+A *lesson* is ``notebooks/NN_slug.ipynb``; its exercise is ``exercises/NN_slug.ipynb`` (generated)
+and the solution ``exercises/solutions/NN_slug.ipynb``. Every notebook's first code cell is tagged
+``parameters`` and holds literal assignments; :func:`read_parameters` reads them with :mod:`ast`
+(no kernel), so :func:`check_run_parameters` can refuse an unknown name or a wrongly typed value
+before any kernel starts.
+
+:func:`run_course` executes the selected notebooks with papermill's Python API (kernel ``python3``,
+working directory = the notebook's folder, ``MPLBACKEND=Agg``, ``TQDM_DISABLE=1``), prints one
+progress line per notebook, and writes into the output folder:
+
+* ``NN_slug.ipynb`` and ``NN_slug.html`` per lesson (``exercises/`` and ``solutions/`` sub-folders
+  for exercise and solution notebooks when asked for);
+* ``index.html`` linking them all;
+* ``.journeykit-course.json``, the list of files the runner wrote.
+
+**The output folder rule.** The runner writes into a folder that is missing, empty, or that it made
+itself (every file in it is listed in its ``.journeykit-course.json``); the files of the earlier
+run are replaced. A folder holding anything else is refused with
+:class:`~journeykit.errors.OverwriteError` unless ``force=True`` (``--force``), which writes into
+it and leaves the foreign files alone.
+
+**Parameter values typed on the command line** (``-p NAME VALUE``) are read like papermill's ``-p``:
+``True``/``False`` (also ``true``/``false``) are booleans, ``None``/``null`` is None, text that
+``int()`` accepts is an integer, then text that ``float()`` accepts is a float, anything else is a
+string. Quote a value to keep it a string: ``-p customer_name '"42"'``. See :func:`parse_value`.
+
+>>> parse_value("7"), parse_value("0.5"), parse_value("id"), parse_value("False"), parse_value('"42"')
+(7, 0.5, 'id', False, '42')
+>>> read_parameter_source("seed = 42\\nlang = 'en'  # or 'id'\\n")
+{'seed': 42, 'lang': 'en'}
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Literal
+
+from journeykit.errors import OverwriteError, ParameterError, ValidationError
+from journeykit.params import SPECS
+
+__all__ = [
+    "Notebook",
+    "CellFailure",
+    "RunResult",
+    "MANIFEST",
+    "parse_value",
+    "read_parameter_source",
+    "read_parameters",
+    "read_title",
+    "discover",
+    "select",
+    "check_run_parameters",
+    "check_output_folder",
+    "run_notebook",
+    "run_course",
+    "render_html",
+    "write_index",
+]
+
+Kind = Literal["lesson", "exercise", "solution"]
+KINDS: tuple[Kind, ...] = ("lesson", "exercise", "solution")
+MANIFEST = ".journeykit-course.json"
+_NAME = re.compile(r"^(\d{2})_([a-z0-9_]+)\.ipynb$")
+_FOLDERS: dict[Kind, str] = {
+    "lesson": "notebooks",
+    "exercise": "exercises",
+    "solution": "exercises/solutions",
+}
+_OUT_SUBDIR: dict[Kind, str] = {"lesson": "", "exercise": "exercises", "solution": "solutions"}
+_RUN_ENV = {"MPLBACKEND": "Agg", "TQDM_DISABLE": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading notebooks without a kernel
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One course notebook: where it is, what it is called and which parameters it declares.
+
+    ``parameters`` maps each name assigned in the ``parameters`` cell to its default value, in
+    cell order.
+    """
+
+    path: Path
+    kind: Kind
+    number: str
+    slug: str
+    title: str
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """``NN_slug``, e.g. ``01_stage_models``."""
+        return f"{self.number}_{self.slug}"
+
+    @property
+    def label(self) -> str:
+        """The name with its kind for messages: ``01_stage_models`` or ``exercise 01_stage_models``."""
+        return self.name if self.kind == "lesson" else f"{self.kind} {self.name}"
+
+    def out_path(self, out: Path, suffix: str = ".ipynb") -> Path:
+        """Where the executed copy goes under ``out`` (``.ipynb`` or ``.html``)."""
+        return out / _OUT_SUBDIR[self.kind] / f"{self.name}{suffix}"
+
+
+def parse_value(text: str) -> Any:
+    """Read a command-line parameter value the way papermill's ``-p`` does (see the module doc).
+
+    >>> [parse_value(s) for s in ["42", "-3", "1e-3", "true", "None", "cvj", "'007'"]]
+    [42, -3, 0.001, True, None, 'cvj', '007']
+    """
+    if not isinstance(text, str):
+        return text
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    if text in ("True", "true"):
+        return True
+    if text in ("False", "false"):
+        return False
+    if text in ("None", "null"):
+        return None
+    for convert in (int, float):
+        try:
+            return convert(text)
+        except ValueError:
+            pass
+    return text
+
+
+def read_parameter_source(source: str, *, where: str = "parameters cell") -> dict[str, Any]:
+    """Parse a ``parameters`` cell: only ``name = <literal>`` lines (comments allowed).
+
+    Anything else (an import, a call, an expression) raises :class:`ValidationError` naming the
+    line, because papermill could not override it and the runner could not read its default.
+
+    >>> read_parameter_source("n_users: int = 2_000\\nshare = -0.5")
+    {'n_users': 2000, 'share': -0.5}
+    >>> read_parameter_source("import numpy")
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.ValidationError: parameters cell line 1: expected only assignments of literals (name = 42), got 'import numpy'
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise ValidationError(f"{where} line {err.lineno}", "valid Python", repr(err.msg)) from None
+    values: dict[str, Any] = {}
+    lines = source.splitlines()
+    for stmt in tree.body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target, value = stmt.target, stmt.value
+        literal: Any = None
+        ok = isinstance(target, ast.Name) and value is not None
+        if ok:
+            try:
+                literal = ast.literal_eval(value)  # type: ignore[arg-type]
+            except ValueError:
+                ok = False
+        if not ok:
+            raise ValidationError(
+                f"{where} line {stmt.lineno}",
+                "only assignments of literals (name = 42)",
+                repr(lines[stmt.lineno - 1].strip()),
+            )
+        values[target.id] = literal  # type: ignore[union-attr]
+    return values
+
+
+def _tags(cell: Mapping[str, Any]) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ValidationError(str(path), "a readable .ipynb (JSON) file", str(err)) from None
+
+
+def read_parameters(notebook: Path | Mapping[str, Any]) -> dict[str, Any]:
+    """The names and default values of a notebook's ``parameters`` cell (``{}`` if it has none)."""
+    nb = _read_json(Path(notebook)) if not isinstance(notebook, Mapping) else notebook
+    where = (
+        f"{notebook} parameters cell" if not isinstance(notebook, Mapping) else "parameters cell"
+    )
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in _tags(cell):
+            source = cell.get("source", "")
+            return read_parameter_source(
+                "".join(source) if isinstance(source, list) else source, where=where
+            )
+    return {}
+
+
+def read_title(notebook: Mapping[str, Any], default: str = "") -> str:
+    """The text of the first Markdown heading of a notebook (``default`` if there is none)."""
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        for line in ("".join(source) if isinstance(source, list) else source).splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip()
+    return default
+
+
+def discover(root: str | Path = ".", *, kinds: Sequence[Kind] = ("lesson",)) -> list[Notebook]:
+    """The course's notebooks under ``root``, lessons first, each kind sorted by number.
+
+    Files not named ``NN_slug.ipynb`` (two digits, lower-case slug) are not course notebooks
+    and are ignored.
+    """
+    root = Path(root)
+    found: list[Notebook] = []
+    for kind in kinds:
+        if kind not in KINDS:
+            raise ParameterError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+        folder = root / _FOLDERS[kind]
+        paths = sorted(folder.glob("[0-9][0-9]_*.ipynb")) if folder.is_dir() else []
+        for path in paths:
+            m = _NAME.match(path.name)
+            if not m:
+                continue
+            nb = _read_json(path)
+            found.append(
+                Notebook(
+                    path=path,
+                    kind=kind,
+                    number=m.group(1),
+                    slug=m.group(2),
+                    title=read_title(nb, default=path.stem),
+                    parameters=read_parameters(path),
+                )
+            )
+    return found
+
+
+def select(notebooks: Sequence[Notebook], only: Sequence[str] = ()) -> list[Notebook]:
+    """The notebooks whose lesson matches one of ``only`` (all when ``only`` is empty).
+
+    A name matches by full name (``01_stage_models``), number (``01`` or ``1``) or slug
+    (``stage_models``); it selects the lesson and its exercise/solution. A name that matches
+    nothing raises :class:`ParameterError` listing the lessons.
+    """
+    if not only:
+        return list(notebooks)
+    wanted: set[str] = set()
+    for name in only:
+        key = name.removesuffix(".ipynb")
+        hits = {
+            n.number
+            for n in notebooks
+            if key in (n.name, n.slug, n.number) or (key.isdigit() and int(key) == int(n.number))
+        }
+        if not hits:
+            names = sorted({n.name for n in notebooks}) or ["(none found)"]
+            raise ParameterError(f"--only {name}: no such lesson; lessons: {', '.join(names)}")
+        wanted |= hits
+    return [n for n in notebooks if n.number in wanted]
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def _check_type(nb: Notebook, name: str, value: Any) -> Any:
+    """``value`` converted to the type of the default (int -> float allowed), or ParameterError."""
+    default = nb.parameters[name]
+    where = f"{nb.label}, parameter {name}"
+    if default is None:  # no type to compare with: SPECS still apply
+        return value
+    if isinstance(default, bool) or isinstance(value, bool):
+        ok = isinstance(default, bool) and isinstance(value, bool)
+    elif isinstance(default, float) and isinstance(value, int):
+        return float(value)
+    else:
+        ok = type(value) is type(default)
+    if not ok:
+        hint = ""
+        if isinstance(default, str):
+            hint = f"; quote it to pass text: -p {name} '\"{value}\"'"
+        raise ParameterError(
+            f"{where}: expected {_type_name(default)} (like the default {default!r}), "
+            f"got {value!r} ({_type_name(value)}){hint}"
+        )
+    return value
+
+
+def check_run_parameters(
+    notebooks: Sequence[Notebook], parameters: Mapping[str, Any]
+) -> dict[Path, dict[str, Any]]:
+    """Check ``parameters`` against the notebooks' declarations; return each notebook's share.
+
+    A name that no given notebook declares, a value whose type differs from the default (an int
+    is accepted where the default is a float) or a value :data:`journeykit.params.SPECS` refuses
+    raises :class:`ParameterError` naming the notebook, the parameter and what was expected. Each
+    notebook receives only the parameters it declares.
+    """
+    declared = {name for nb in notebooks for name in nb.parameters}
+    per_notebook: dict[Path, dict[str, Any]] = {nb.path: {} for nb in notebooks}
+    for name, value in parameters.items():
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "(none)"
+            raise ParameterError(
+                f"parameter {name}: not a parameter of the selected notebooks; they declare: {known}"
+            )
+        for nb in notebooks:
+            if name not in nb.parameters:
+                continue
+            typed = _check_type(nb, name, value)
+            spec = SPECS.get(name)
+            if spec is not None and not spec.ok(typed):
+                raise ParameterError(
+                    f"{nb.label}, parameter {name}: expected {spec.expected}, "
+                    f"got {typed!r} ({_type_name(typed)})"
+                )
+            per_notebook[nb.path][name] = typed
+    return per_notebook
+
+
+# --------------------------------------------------------------------------------------------
+# The output folder
+# --------------------------------------------------------------------------------------------
+
+
+def _files_under(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+
+
+def _manifest_files(out: Path) -> list[str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return [str(f) for f in data["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def check_output_folder(out: str | Path, *, force: bool = False) -> list[str]:
+    """Apply the output folder rule (module doc); return files of an earlier run to replace.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "notes.txt").write_text("mine")
+    >>> check_output_folder(d)
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.OverwriteError: out: ... holds files the course runner did not write (notes.txt); pass --force (force=True) to write into it anyway
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OverwriteError(f"out: {out} is a file, expected a folder")
+    if not out.exists():
+        return []
+    present = _files_under(out)
+    ours = set(_manifest_files(out)) | ({MANIFEST} if (out / MANIFEST).exists() else set())
+    foreign = [f for f in present if f not in ours]
+    if foreign and not force:
+        shown = ", ".join(foreign[:3]) + (
+            f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        )
+        raise OverwriteError(
+            f"out: {out} holds files the course runner did not write ({shown}); "
+            "pass --force (force=True) to write into it anyway"
+        )
+    return sorted(f for f in ours if f in present)
+
+
+# --------------------------------------------------------------------------------------------
+# Running one notebook
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellFailure:
+    """Where and how a notebook failed.
+
+    ``cell_index`` counts the notebook's cells from 0 as saved (the cell papermill injects for
+    parameters is not counted); ``first_line`` is the first line of the cell's source.
+    """
+
+    cell_index: int
+    first_line: str
+    ename: str
+    evalue: str
+
+    def __str__(self) -> str:
+        where = f"cell {self.cell_index}" if self.cell_index >= 0 else "kernel"
+        src = f" ({self.first_line!r})" if self.first_line else ""
+        return f"{where}{src}: {self.ename}: {self.evalue}".rstrip(": ")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The outcome of one notebook: ``seconds`` is wall-clock time including kernel start."""
+
+    notebook: Notebook
+    parameters: Mapping[str, Any]
+    seconds: float
+    ipynb: Path | None
+    html: Path | None
+    failure: CellFailure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    def message(self) -> str:
+        """One line: ``<label> ok (2.1 s)`` or ``<label> failed in cell 7 ('x = f()'): KeyError: 'a'``."""
+        if self.failure is None:
+            return f"{self.notebook.label} ok ({self.seconds:.1f} s)"
+        return f"{self.notebook.label} failed in {self.failure} ({self.seconds:.1f} s)"
+
+
+@contextlib.contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@contextlib.contextmanager
+def _kernel_stderr_to(path: Path) -> Iterator[None]:
+    """Send file descriptor 2 (inherited by the kernel process) to ``path`` while running.
+
+    The kernel writes start-up warnings and shutdown noise to its stderr; keeping it out of the
+    terminal leaves the runner's one line per notebook readable.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # pragma: no cover - no real fd 2
+        yield
+        return
+    with open(path, "wb") as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _source_first_line(source: Any) -> str:
+    text = "".join(source) if isinstance(source, list) else str(source or "")
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _parameters_cell_index(path: Path) -> int | None:
+    nb = _read_json(path)
+    for i, cell in enumerate(nb.get("cells", [])):
+        if "parameters" in _tags(cell):
+            return i
+    return None
+
+
+def run_notebook(
+    notebook: Notebook,
+    out: str | Path,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    kernel_name: str = "python3",
+    timeout: float | None = 600,
+    html: bool = True,
+) -> RunResult:
+    """Execute one notebook with papermill; write the executed ``.ipynb`` (and ``.html``) under ``out``.
+
+    Never raises for a failing cell: the result's ``failure`` says which cell and why (the
+    executed notebook, with papermill's error banner, is still written for inspection).
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    parameters = dict(parameters or {})
+    target = notebook.out_path(Path(out))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    failure: CellFailure | None = None
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "kernel.log"
+        try:
+            with _environment(_RUN_ENV), _kernel_stderr_to(log):
+                papermill.execute_notebook(
+                    str(notebook.path),
+                    str(target),
+                    parameters=parameters,
+                    kernel_name=kernel_name,
+                    language="python",
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    cwd=str(notebook.path.parent),
+                    execution_timeout=timeout,
+                )
+        except PapermillExecutionError as err:
+            index = err.cell_index
+            injected_after = _parameters_cell_index(notebook.path) if parameters else None
+            if parameters and (injected_after is None or index > injected_after):
+                index -= 1  # the cell papermill inserted for the parameters
+            failure = CellFailure(index, _source_first_line(err.source), err.ename, str(err.evalue))
+        except Exception as err:  # the kernel died or would not start: no cell to blame
+            tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
+            detail = str(err) + (" | kernel: " + " / ".join(tail) if tail else "")
+            failure = CellFailure(-1, "", type(err).__name__, detail)
+    seconds = time.perf_counter() - start
+    written = target if target.exists() else None
+    page = render_html(written, written.with_suffix(".html")) if html and written else None
+    return RunResult(notebook, parameters, seconds, written, page, failure)
+
+
+def render_html(ipynb: str | Path, target: str | Path) -> Path:
+    """Render an executed notebook to a self-contained HTML page (figures embedded)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(ipynb), as_version=4)
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    target = Path(target)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+# --------------------------------------------------------------------------------------------
+# Running the course
+# --------------------------------------------------------------------------------------------
+
+
+def _index_html(results: Sequence[RunResult], parameters: Mapping[str, Any]) -> str:
+    from journeykit.i18n import t
+
+    lang = parameters.get("lang", "en")
+    lang = lang if lang in ("en", "id") else "en"
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
+        f"<title>{esc(t('course.index_title', lang))}</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
+        "td,th{padding:.3em .8em;text-align:left}.ok{color:#009E73}.failed{color:#D55E00}</style>",
+        f"</head><body><h1>{esc(t('course.index_title', lang))}</h1>",
+    ]
+    if parameters:
+        shown = ", ".join(f"{k} = {v!r}" for k, v in parameters.items())
+        parts.append(f"<p>{esc(t('course.parameters', lang))}: <code>{esc(shown)}</code></p>")
+    for kind in KINDS:
+        rows = [r for r in results if r.notebook.kind == kind]
+        if not rows:
+            continue
+        parts.append(f"<h2>{esc(t('course.section.' + kind, lang))}</h2><table>")
+        for r in rows:
+            rel = _OUT_SUBDIR[kind] + "/" if _OUT_SUBDIR[kind] else ""
+            status = "ok" if r.ok else "failed"
+            link = (
+                f'<a href="{esc(rel + r.notebook.name)}.html">{esc(r.notebook.title)}</a>'
+                if r.html
+                else esc(r.notebook.title)
+            )
+            nb_link = f'<a href="{esc(rel + r.notebook.name)}.ipynb">.ipynb</a>' if r.ipynb else ""
+            detail = "" if r.ok else f" &mdash; {esc(str(r.failure))}"
+            parts.append(
+                f"<tr><td>{esc(r.notebook.number)}</td><td>{link}</td><td>{nb_link}</td>"
+                f'<td class="{status}">{esc(t("course.status." + status, lang))}{detail}</td>'
+                f"<td>{r.seconds:.1f} s</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def write_index(
+    results: Sequence[RunResult], out: str | Path, *, parameters: Mapping[str, Any] | None = None
+) -> Path:
+    """Write ``out/index.html`` linking every executed notebook (titles HTML-escaped)."""
+    target = Path(out) / "index.html"
+    target.write_text(_index_html(results, dict(parameters or {})), encoding="utf-8")
+    return target
+
+
+def _run_in_worker(args: tuple[Notebook, str, dict[str, Any], str, float | None]) -> RunResult:
+    notebook, out, params, kernel_name, timeout = args
+    return run_notebook(notebook, out, parameters=params, kernel_name=kernel_name, timeout=timeout)
+
+
+def run_course(
+    root: str | Path = ".",
+    out: str | Path = "build/course",
+    *,
+    only: Sequence[str] = (),
+    parameters: Mapping[str, Any] | None = None,
+    exercises: bool = False,
+    solutions: bool = False,
+    force: bool = False,
+    keep_going: bool = False,
+    jobs: int = 1,
+    kernel_name: str = "python3",
+    timeout: float | None = 600,
+    progress: Callable[[str], None] | None = print,
+) -> list[RunResult]:
+    """Execute the course's notebooks and render them; return one :class:`RunResult` each.
+
+    Everything that can be checked without a kernel is checked first: the lessons exist,
+    ``only`` names lessons, ``parameters`` suit the selected notebooks (see
+    :func:`check_run_parameters`) and ``out`` may be written (the output folder rule, module doc).
+    Then the notebooks run (``jobs`` at a time, in separate processes), each reported by
+    ``progress`` as one line with its elapsed seconds. Unless ``keep_going``, the first failure
+    stops the run (notebooks not yet started are not run). The results list the notebooks that
+    ran, in course order; a failed one has ``failure`` set.
+    """
+    root = Path(root)
+    kinds: list[Kind] = (
+        ["lesson"] + (["exercise"] if exercises else []) + (["solution"] if solutions else [])
+    )
+    found = discover(root, kinds=kinds)
+    if not any(n.kind == "lesson" for n in found):
+        raise ParameterError(
+            f"root: no lessons found in {root / 'notebooks'} (expected NN_slug.ipynb files); "
+            "run from the course folder or pass --root"
+        )
+    chosen = select(found, only)
+    params = dict(parameters or {})
+    shares = check_run_parameters(chosen, params)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ParameterError(f"jobs: expected an integer >= 1, got {jobs!r}")
+    out = Path(out)
+    stale = check_output_folder(out, force=force)
+    for rel in stale:
+        (out / rel).unlink(missing_ok=True)
+    for sub in {"exercises", "solutions"}:
+        with contextlib.suppress(OSError):
+            (out / sub).rmdir()  # only when empty
+    out.mkdir(parents=True, exist_ok=True)
+
+    say = progress or (lambda _line: None)
+    total = len(chosen)
+    results: dict[Path, RunResult] = {}
+
+    def report(result: RunResult) -> None:
+        results[result.notebook.path] = result
+        say(f"[{len(results)}/{total}] {result.message()}")
+
+    tasks = [(nb, str(out), shares[nb.path], kernel_name, timeout) for nb in chosen]
+    if jobs == 1 or total <= 1:
+        for task in tasks:
+            result = _run_in_worker(task)
+            report(result)
+            if not result.ok and not keep_going:
+                break
+    else:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, total), mp_context=get_context("spawn")
+        ) as pool:
+            pending: set[Future[RunResult]] = {pool.submit(_run_in_worker, t) for t in tasks}
+            stop = False
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    if fut.cancelled():
+                        continue
+                    result = fut.result()
+                    report(result)
+                    if not result.ok and not keep_going and not stop:
+                        stop = True
+                        for other in pending:
+                            other.cancel()
+
+    ordered = [results[nb.path] for nb in chosen if nb.path in results]
+    index = write_index(ordered, out, parameters=params)
+    written = [index] + [p for r in ordered for p in (r.ipynb, r.html) if p is not None]
+    manifest = {
+        "generator": "journeykit course run",
+        "files": sorted(p.relative_to(out).as_posix() for p in written),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return ordered
