@@ -1,0 +1,11 @@
+"""Interactive widgets: a journey-map builder and explorers for funnels, attribution, offers and referral loops.
+
+Each is one line in a notebook (``MapBuilder(lang="id")``, ``FunnelExplorer(tables)`` ...), shows
+itself when it is the last expression of a cell (or via ``.widget``, an ipywidgets container), and
+calls the same package functions a learner could call by hand: it holds state, it does not compute.
+Invalid input shows a message inside the widget and keeps the last good state.
+"""
+
+from journeykit.widgets.referral_simulator import ReferralSimulator
+
+__all__ = ["ReferralSimulator"]
