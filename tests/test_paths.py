@@ -1,0 +1,431 @@
+"""Conversion paths and the multi-channel funnel reports, against values worked out by hand."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.paths import (
+    aggregate_paths,
+    assisted_conversions,
+    conversion_device_split,
+    conversion_paths,
+    path_arrays,
+    path_length_distribution,
+    path_summary,
+    read_paths,
+    time_lag_distribution,
+    top_paths,
+    validate_paths,
+    write_paths,
+)
+
+T0 = pd.Timestamp("2024-03-01 09:00")
+
+
+def _ev(rows: list[tuple]) -> pd.DataFrame:
+    """rows: (user, minutes after T0, channel, event_type, device)."""
+    return pd.DataFrame(
+        {
+            "user_id": [r[0] for r in rows],
+            "timestamp": [T0 + pd.Timedelta(minutes=r[1]) for r in rows],
+            "channel": [r[2] for r in rows],
+            "event_type": [r[3] for r in rows],
+            "device": [r[4] for r in rows],
+        }
+    )
+
+
+DAY = 24 * 60
+
+
+@pytest.fixture
+def events() -> pd.DataFrame:
+    return _ev(
+        [
+            # user 1: ad click + visit 10 min later = one interaction; email 2 days later; a
+            # direct visit and the purchase 5 minutes later in the same session
+            (1, 0, "social_ads", "click", "mobile"),
+            (1, 10, "social_ads", "visit", "mobile"),
+            (1, 2 * DAY, "email", "visit", "desktop"),
+            (1, 5 * DAY + 60, "direct", "visit", "mobile"),
+            (1, 5 * DAY + 65, "direct", "purchase", "mobile"),
+            (1, 5 * DAY + 70, "direct", "onboard", "mobile"),  # after: not a touch
+            # user 2: two organic visits 2 h apart (two interactions), an ad impression, no purchase
+            (2, 0, "organic_search", "visit", "desktop"),
+            (2, 30, "social_ads", "impression", "desktop"),
+            (2, 120, "organic_search", "visit", "desktop"),
+            # user 3: email 40 days before buying via direct, then a repeat purchase via email
+            (3, 0, "email", "visit", "desktop"),
+            (3, 40 * DAY, "direct", "purchase", "desktop"),
+            (3, 45 * DAY, "email", "purchase", "mobile"),
+        ]
+    )
+
+
+@pytest.fixture
+def orders() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "user_id": [1, 3, 3],
+            "timestamp": [
+                T0 + pd.Timedelta(minutes=5 * DAY + 65),
+                T0 + pd.Timedelta(minutes=40 * DAY),
+                T0 + pd.Timedelta(minutes=45 * DAY),
+            ],
+            "price": [25_000.0, 30_000.0, 50_000.0],
+        }
+    )
+
+
+def test_first_purchase_paths_with_30_day_lookback(events, orders):
+    j = conversion_paths(events, orders)
+    got = j.journeys.set_index("user_id")
+    assert got.loc[1, "path"] == "social_ads > email > direct"
+    assert got.loc[1, "n_touches"] == 3
+    # 09:00 on day 0 to 10:05 on day 5
+    assert got.loc[1, "time_lag_days"] == pytest.approx(5 + 65 / DAY)
+    assert got.loc[1, "conversion_value"] == 25_000
+    assert got.loc[1, "device"] == "mobile"
+    assert got.loc[1, "n_devices"] == 2
+    # the email 40 days earlier is outside the 30-day window
+    assert got.loc[3, "path"] == "direct"
+    assert got.loc[3, "time_lag_days"] == 0
+    assert got.loc[2, "path"] == "organic_search > organic_search"  # 2 h gap: two interactions
+    assert not got.loc[2, "converted"]
+    assert math.isnan(got.loc[2, "time_lag_days"])
+    assert len(j.journeys) == 3  # user 3's repeat purchase is not a conversion in "first" mode
+
+
+def test_lookback_none_reaches_first_contact(events):
+    j = conversion_paths(events, lookback_days=None).journeys.set_index("user_id")
+    assert j.loc[3, "path"] == "email > direct"
+    assert j.loc[3, "time_lag_days"] == pytest.approx(40.0)
+
+
+def test_lookback_boundary_is_inclusive():
+    ev = _ev(
+        [
+            (1, 0, "email", "visit", "mobile"),
+            (1, 30 * DAY, "direct", "purchase", "mobile"),
+            (2, 0, "email", "visit", "mobile"),
+            (2, 30 * DAY + 1, "direct", "purchase", "mobile"),
+        ]
+    )
+    j = conversion_paths(ev, lookback_days=30).journeys.set_index("user_id")
+    assert j.loc[1, "path"] == "email > direct"
+    assert j.loc[2, "path"] == "direct"
+
+
+def test_session_gap_of_30_minutes_starts_a_new_interaction():
+    ev = _ev(
+        [
+            (1, 0, "email", "visit", "mobile"),
+            (1, 29, "email", "visit", "mobile"),
+            (1, 59, "email", "purchase", "mobile"),  # 30 min after the last: new interaction
+        ]
+    )
+    assert conversion_paths(ev).journeys.loc[0, "path"] == "email > email"
+    assert conversion_paths(ev, session_minutes=31).journeys.loc[0, "path"] == "email"
+
+
+def test_each_purchase_starts_a_new_path(events, orders):
+    j = conversion_paths(events, orders, conversion="each").journeys
+    u3 = j[j["user_id"] == 3]
+    assert u3["path"].tolist() == ["direct", "email"]
+    assert u3["conversion_value"].tolist() == [30_000, 50_000]
+    assert u3["time_lag_days"].tolist() == [0, 0]
+
+
+def test_impressions_only_when_asked(events):
+    types = ("impression", "click", "visit", "engage", "subscribe", "purchase")
+    j = conversion_paths(events, touch_types=types).journeys.set_index("user_id")
+    assert j.loc[2, "path"] == "organic_search > social_ads > organic_search"
+
+
+def test_aggregated_paths_table(events, orders):
+    agg = aggregate_paths(conversion_paths(events, orders, conversion="each"))
+    expected = pd.DataFrame(
+        {
+            "path": [
+                "direct",
+                "email",
+                "social_ads > email > direct",
+                "organic_search > organic_search",
+            ],
+            "total_conversions": [1, 1, 1, 0],
+            "total_null": [0, 0, 0, 1],
+            "total_conversion_value": [30_000.0, 50_000.0, 25_000.0, 0.0],
+        }
+    )
+    pd.testing.assert_frame_equal(agg, expected, check_dtype=False)
+
+
+def test_touches_table_positions_and_days(events):
+    j = conversion_paths(events)
+    t = j.touches[j.touches["journey_id"] == 0]
+    assert t["channel"].tolist() == ["social_ads", "email", "direct"]
+    assert t["position"].tolist() == [0, 1, 2]
+    assert t["days_before_end"].to_numpy() == pytest.approx([5 + 65 / DAY, 3 + 65 / DAY, 5 / DAY])
+
+
+def test_events_errors_name_the_column(events):
+    with pytest.raises(SchemaError, match=r"events\.channel: missing column"):
+        conversion_paths(events.drop(columns="channel"))
+    bad = events.assign(timestamp=events["timestamp"].astype(object))
+    bad.loc[3, "timestamp"] = "not a time"
+    with pytest.raises(SchemaError, match=r"events\.timestamp.*\[rows 3\]"):
+        conversion_paths(bad)
+    with pytest.raises(ParameterError, match="lookback_days"):
+        conversion_paths(events, lookback_days=0)
+    with pytest.raises(ParameterError, match="conversion"):
+        conversion_paths(events, conversion="all")
+    with pytest.raises(ParameterError, match="touch_types"):
+        conversion_paths(events, touch_types=("visit",))
+    with pytest.raises(SchemaError, match=r"orders\.price"):
+        conversion_paths(events, pd.DataFrame({"user_id": [1], "timestamp": [T0]}))
+
+
+# ---------------------------------------------------------------------------------------------
+# reports on a hand-made aggregated table
+
+PATHS = pd.DataFrame(
+    {
+        "path": [
+            "social_ads > email > direct",
+            "email",
+            "social_ads > direct",
+            "email > direct > email",
+        ],
+        "total_conversions": [3, 2, 1, 4],
+        "total_null": [5, 4, 9, 0],
+        "total_conversion_value": [300.0, 150.0, 80.0, 200.0],
+    }
+)
+
+
+def test_assisted_conversions_by_hand():
+    r = assisted_conversions(PATHS).set_index("channel")
+    # last click: direct 3 + 1; email 2 + 4; social_ads never last
+    assert r["last_click_conversions"].to_dict() == {"direct": 4, "email": 6, "social_ads": 0}
+    # assisted: social_ads on paths 1 and 3 (3 + 1); email on path 1 (3) and path 4 (4, once
+    # although it appears twice); direct on path 4 (4)
+    assert r["assisted_conversions"].to_dict() == {"direct": 4, "email": 7, "social_ads": 4}
+    assert r.loc["email", "assisted_to_last_click_ratio"] == pytest.approx(7 / 6)
+    assert r.loc["social_ads", "assisted_to_last_click_ratio"] == math.inf
+    assert r["last_click_conversion_value"].to_dict() == {
+        "direct": 380,
+        "email": 350,
+        "social_ads": 0,
+    }
+    assert r["assisted_conversion_value"].to_dict() == {
+        "direct": 200,
+        "email": 500,
+        "social_ads": 380,
+    }
+    assert r.loc["direct", "assisted_to_last_click_value_ratio"] == pytest.approx(200 / 380)
+
+
+def test_ratio_is_nan_when_a_channel_neither_assists_nor_closes():
+    p = pd.DataFrame({"path": ["a > b", "c"], "total_conversions": [1, 0], "total_null": [0, 3]})
+    r = assisted_conversions(p).set_index("channel")
+    assert math.isnan(r.loc["c", "assisted_to_last_click_ratio"])
+    assert r.loc["a", "assisted_to_last_click_ratio"] == math.inf
+    assert r.loc["b", "assisted_to_last_click_ratio"] == 0
+
+
+def test_top_paths_by_hand():
+    top = top_paths(PATHS, n=2)
+    assert top["path"].tolist() == ["email > direct > email", "social_ads > email > direct"]
+    assert top["conversions"].tolist() == [4, 3]
+    assert top["share_pct"].tolist() == pytest.approx([40.0, 30.0])
+    assert top["n_touches"].tolist() == [3, 3]
+    with pytest.raises(ParameterError, match="n:"):
+        top_paths(PATHS, n=0)
+
+
+def test_path_length_distribution_by_hand():
+    d = path_length_distribution(PATHS, max_length=3)
+    assert d["bucket"].tolist() == ["1", "2", "3+"]
+    assert d["conversions"].tolist() == [2, 1, 7]
+    assert d["conversion_value"].tolist() == [150, 80, 500]
+    assert d["share_pct"].sum() == pytest.approx(100)
+    full = path_length_distribution(PATHS)
+    assert full["bucket"].iloc[-1] == "12+" and len(full) == 12
+
+
+def test_time_lag_buckets_follow_ga():
+    lags = [0.5, 1.0, 11.99, 12.0, 30.99, 31.0, 95.0]
+    rows = []
+    for u, lag in enumerate(lags):
+        rows.append((u, 0, "email", "visit", "mobile"))
+        rows.append((u, lag * DAY, "direct", "purchase", "mobile"))
+    j = conversion_paths(_ev(rows), lookback_days=None)
+    d = time_lag_distribution(j).set_index("bucket")["conversions"]
+    assert list(d.index[:2]) == ["0", "1"] and list(d.index[-4:]) == [
+        "12-30",
+        "31-60",
+        "61-90",
+        "91+",
+    ]
+    assert d["0"] == 1 and d["1"] == 1 and d["11"] == 1
+    assert d["12-30"] == 2 and d["31-60"] == 1 and d["91+"] == 1 and d.sum() == 7
+    with pytest.raises(ParameterError, match="journeys"):
+        time_lag_distribution(PATHS)
+    with pytest.raises(ParameterError, match="edges"):
+        time_lag_distribution(j, edges=(1, 2))
+
+
+def test_device_split_and_summary(events, orders):
+    j = conversion_paths(events, orders)
+    split = conversion_device_split(j).set_index("device")
+    assert split["conversions"].to_dict() == {"desktop": 1, "mobile": 1}
+    assert split.loc["mobile", "cross_device_share"] == 1.0  # user 1 also used a desktop
+    assert split.loc["desktop", "conversion_value"] == 30_000
+    s = path_summary(j)
+    assert s.conversions == 2
+    assert s.mean_path_length == 2.0 and s.single_touch_share == 0.5
+    assert s.median_time_lag_days == pytest.approx((5 + 65 / DAY) / 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# validation of the aggregated table
+
+
+def test_validate_normalises_spaces_and_fills_optional_columns():
+    v = validate_paths(pd.DataFrame({"path": [" a>b ", "a >  b"], "total_conversions": ["2", 1]}))
+    assert v["path"].tolist() == ["a > b", "a > b"]
+    assert v["total_null"].tolist() == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("frame", "pattern"),
+    [
+        (
+            {"path": ["a > b", ""], "total_conversions": [1, 1]},
+            r"paths\.path: empty path \[rows 1\]",
+        ),
+        (
+            {"path": ["a > b", None], "total_conversions": [1, 1]},
+            r"paths\.path: empty path.*\[rows 1\]",
+        ),
+        ({"path": ["a >  > b"], "total_conversions": [1]}, r"paths\.path: empty channel"),
+        (
+            {"path": ["a > b", "a -> b"], "total_conversions": [1, 1]},
+            r"paths\.path: channel 'a -' holds separator '->'.*\[rows 1\]",
+        ),
+        ({"path": ["a | b"], "total_conversions": [1]}, r"holds separator '\|'.*\[rows 0\]"),
+        (
+            {"path": ["a"], "total_conversions": [-1]},
+            r"paths\.total_conversions: .*negative.*\[rows 0\]",
+        ),
+        (
+            {"path": ["a"], "total_conversions": [1], "total_null": ["x"]},
+            r"paths\.total_null: expected numbers",
+        ),
+        ({"path": ["a"], "total_null": [1]}, r"paths\.total_conversions: missing column"),
+        ({"total_conversions": [1]}, r"paths\.path: missing column"),
+    ],
+)
+def test_validate_errors_name_column_and_row(frame, pattern):
+    with pytest.raises(SchemaError, match=pattern):
+        validate_paths(pd.DataFrame(frame))
+
+
+def test_other_separator_is_accepted_when_declared():
+    v = validate_paths(pd.DataFrame({"path": ["a | b"], "total_conversions": [1]}), sep="|")
+    assert v["path"].tolist() == ["a > b"]
+
+
+def test_read_and_write_paths(tmp_path):
+    csv = (
+        "path,total_conversions,total_null,total_conversion_value\nemail > direct,3,1,90\n,1,0,5\n"
+    )
+    with pytest.raises(SchemaError, match=r"path: empty path.*\[rows 1\]"):
+        read_paths(io.StringIO(csv))
+    good = read_paths(io.StringIO(csv.replace("\n,1,0,5", "\ndirect,1,0,5")))
+    assert good["total_conversion_value"].tolist() == [90, 5]
+    out = tmp_path / "paths.csv"
+    write_paths(good, out)
+    pd.testing.assert_frame_equal(read_paths(out), good)
+    with pytest.raises(OverwriteError, match="force"):
+        write_paths(good, out)
+    write_paths(good, out, force=True)
+    with pytest.raises(SchemaError, match=r"total_conversion_value: missing column"):
+        read_paths(io.StringIO("path,total_conversions\na,1\n"), require_value=True)
+    with pytest.raises(SchemaError, match="file not found"):
+        read_paths(tmp_path / "nope.csv")
+
+
+# ---------------------------------------------------------------------------------------------
+# invariants
+
+channel = st.sampled_from(["a", "b", "c", "direct"])
+row = st.tuples(
+    st.lists(channel, min_size=1, max_size=6),
+    st.integers(0, 5),
+    st.integers(0, 5),
+    st.floats(0, 100),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(row, min_size=1, max_size=12))
+def test_assisted_invariants(rows):
+    p = pd.DataFrame(
+        {
+            "path": [" > ".join(r[0]) for r in rows],
+            "total_conversions": [r[1] for r in rows],
+            "total_null": [r[2] for r in rows],
+            "total_conversion_value": [r[3] * (r[1] > 0) for r in rows],
+        }
+    )
+    r = assisted_conversions(p).set_index("channel")
+    total = p["total_conversions"].sum()
+    assert r["last_click_conversions"].sum() == pytest.approx(total)
+    assert r["last_click_conversion_value"].sum() == pytest.approx(
+        p["total_conversion_value"].sum()
+    )
+    for ch in r.index:
+        # a channel assists at most the conversions of the paths it sits on (before the end)
+        on = sum(x[1] for x in rows if ch in x[0][:-1])
+        assert r.loc[ch, "assisted_conversions"] == pytest.approx(on)
+    d = path_length_distribution(p)
+    assert d["conversions"].sum() == pytest.approx(total)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.integers(0, 60 * DAY),
+            st.sampled_from(["a", "b", "c"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_journeys_are_consistent(rows):
+    ev = _ev([(u, m, c, "purchase" if p else "visit", "mobile") for u, m, c, p in rows])
+    j = conversion_paths(ev, lookback_days=30)
+    jj = j.journeys
+    buyers = {u for u, _, _, p in rows if p}
+    assert set(jj.loc[jj["converted"], "user_id"]) == buyers
+    assert (jj["n_touches"] >= 1).all()
+    assert len(j.touches) == jj["n_touches"].sum()
+    assert (j.touches["days_before_end"] >= 0).all()
+    lag = jj.loc[jj["converted"], "time_lag_days"]
+    assert ((lag >= 0) & (lag <= 30)).all()
+    assert (jj["path"].str.count(" > ") + 1 == jj["n_touches"]).all()
+    a = path_arrays(j)
+    assert a.conversions.sum() == len(buyers)
+    assert np.array_equal(a.lengths, jj["n_touches"].to_numpy())
