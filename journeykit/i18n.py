@@ -220,6 +220,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.active_users": ("active users", "pengguna aktif"),
     "widgets.quantity": ("Quantity", "Besaran"),
     "widgets.value": ("Value", "Nilai"),
+    "widgets.map_default_title": ("My customer journey map", "Peta perjalanan pelanggan saya"),
+    "widgets.map_default_goal": (
+        "Find where customers struggle and what to improve first",
+        "Menemukan di mana pelanggan kesulitan dan apa yang diperbaiki lebih dulu",
+    ),
+    "widgets.map_title": ("Title", "Judul"),
+    "widgets.map_drawing": ("map drawing", "gambar peta"),
+    "widgets.one_per_line": ("one item per line", "satu butir per baris"),
+    "widgets.emotion": ("Emotion (−2…+2)", "Emosi (−2…+2)"),
+    "widgets.new_stage_name": ("new stage name", "nama tahap baru"),
+    "widgets.add_stage": ("Add stage", "Tambah tahap"),
+    "widgets.remove_stage": ("Remove stage", "Hapus tahap"),
+    "widgets.move_left": ("Move left", "Geser ke kiri"),
+    "widgets.move_right": ("Move right", "Geser ke kanan"),
+    "widgets.undo": ("Undo", "Urungkan"),
+    "widgets.file": ("File", "Berkas"),
+    "widgets.overwrite": ("Replace an existing file", "Timpa berkas yang sudah ada"),
+    "widgets.save_json": ("Save JSON", "Simpan JSON"),
+    "widgets.load_json": ("Load JSON", "Muat JSON"),
+    "widgets.export_html": ("Export HTML", "Ekspor HTML"),
+    "widgets.export_png": ("Export PNG", "Ekspor PNG"),
+    "widgets.custom_model": ("Custom stage model", "Model tahapan buatan sendiri"),
+    "widgets.need_stage_name": (
+        "type a name for the new stage first",
+        "ketik dulu nama tahap baru",
+    ),
+    "widgets.cannot_move": (
+        "the stage is already at that end of the map",
+        "tahap sudah berada di ujung peta",
+    ),
+    "widgets.nothing_to_undo": ("nothing to undo", "tidak ada yang bisa diurungkan"),
+    "widgets.file_exists": (
+        "{path} already exists: tick 'Replace an existing file' to overwrite it",
+        "{path} sudah ada: centang 'Timpa berkas yang sudah ada' untuk menimpanya",
+    ),
+    "widgets.written": ("written: {path}", "tersimpan: {path}"),
+    "widgets.loaded": ("loaded: {path}", "dimuat: {path}"),
 }
 
 
