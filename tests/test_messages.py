@@ -1,0 +1,220 @@
+"""Follow-up messages: placeholders, all-or-nothing rendering, safety, built-in templates."""
+
+from __future__ import annotations
+
+import html
+import json
+import pathlib
+from urllib.parse import unquote
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journeykit import messages as ms
+from journeykit.errors import OverwriteError, ParameterError, SchemaError, ValidationError
+
+SEEDS = pathlib.Path("/work/shared/seeds")
+
+
+def _customers():
+    return pd.DataFrame(
+        {
+            "name": ["Sari", "Budi", "Ayu"],
+            "product": ["Gayo Arabica", "Toraja Kalosi", "Kintamani"],
+            "price": [85000.0, 120000.0, 95500.0],
+        },
+        index=[10, 11, 12],
+    )
+
+
+def test_render_fills_columns_mapped_columns_and_shared_values():
+    msgs = ms.render_messages(
+        "Hi {customer_name}, {product} for Rp{price:,.0f} at {shop_name} {{promo}}",
+        _customers(),
+        values={"shop_name": "Kopi Kita"},
+        columns={"customer_name": "name"},
+    )
+    assert msgs.index.tolist() == [10, 11, 12]
+    assert msgs["message"].tolist() == [
+        "Hi Sari, Gayo Arabica for Rp85,000 at Kopi Kita {promo}",
+        "Hi Budi, Toraja Kalosi for Rp120,000 at Kopi Kita {promo}",
+        "Hi Ayu, Kintamani for Rp95,500 at Kopi Kita {promo}",
+    ]
+    assert (msgs["subject"] == "").all()
+
+
+def test_whole_floats_print_without_decimals_and_ints_stay_ints():
+    df = pd.DataFrame({"n": [2.0, 3.0], "k": pd.array([1, 2], dtype="Int64")})
+    assert ms.render_messages("{n}/{k}", df)["message"].tolist() == ["2/1", "3/2"]
+
+
+def test_missing_column_names_every_placeholder_and_the_columns():
+    with pytest.raises(ValidationError) as err:
+        ms.render_messages("Hi {customer_name}, your {product} from {shop_name}", _customers())
+    text = str(err.value)
+    assert text.startswith("placeholders: expected")
+    assert "customer_name, product, shop_name" in text  # the template's placeholders
+    assert "name, product, price" in text  # the columns there are
+    assert "nothing for customer_name, shop_name" in text
+
+
+def test_missing_cells_list_placeholders_and_rows_and_render_nothing():
+    df = _customers()
+    df.loc[11, "name"] = None
+    df.loc[12, "name"] = "   "
+    df.loc[12, "product"] = np.nan
+    with pytest.raises(SchemaError) as err:
+        ms.render_messages("Hi {name}, enjoy {product}", df)
+    e = err.value
+    assert e.table == "customers"
+    assert "name (rows 11, 12)" in str(e)
+    assert "product (rows 12)" in str(e)
+    assert e.rows == [11, 12]
+
+
+def test_empty_shared_value_is_an_error():
+    with pytest.raises(ParameterError, match=r"values\['shop_name'\]"):
+        ms.render_messages("{name} {shop_name}", _customers(), values={"shop_name": " "})
+    with pytest.raises(ParameterError, match="both as a value and a column"):
+        ms.render_messages(
+            "{name}", _customers(), values={"name": "x"}, columns={"name": "product"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [
+        ("Hi {name", "balanced braces"),
+        ("Hi name}", "balanced braces"),
+        ("Hi {}", "not positional"),
+        ("Hi {0}", "not positional"),
+        ("Hi {name.__class__}", "attribute and index access"),
+        ("{name.__init__.__globals__}", "attribute and index access"),
+        ("Hi {name[0]}", "attribute and index access"),
+        ("Hi {name!r}", "conversion"),
+        ("Hi {name:{width}}", "nested"),
+        ("Hi {first name}", "letters, digits"),
+    ],
+)
+def test_unsafe_or_broken_placeholders_are_refused(template, says):
+    with pytest.raises(ValidationError, match=rf"^template(\.body)?: expected .*{says}"):
+        ms.render_messages(template, _customers())
+
+
+def test_bad_format_spec_names_the_placeholder():
+    with pytest.raises(ValidationError, match=r"\{name:,\.0f\}"):
+        ms.render_messages("{name:,.0f}", _customers())
+
+
+def test_customer_text_is_never_formatted_again():
+    df = pd.DataFrame({"name": ["{link}", "{0.__class__}"], "x": ["a", "b"]})
+    out = ms.render_messages("Hi {name} {link}", df, values={"link": "https://kopi.example"})
+    assert out["message"].tolist() == [
+        "Hi {link} https://kopi.example",
+        "Hi {0.__class__} https://kopi.example",
+    ]
+
+
+@given(st.lists(st.text(min_size=1).filter(lambda s: s.strip()), min_size=1, max_size=5))
+def test_render_is_plain_concatenation_and_html_escapes(names):
+    df = pd.DataFrame({"name": names})
+    out = ms.render_messages("<{name}>&", df)
+    assert out["message"].tolist() == [f"<{n}>&" for n in names]
+    page = ms.messages_html(out)
+    for n in names:
+        assert html.escape(f"<{n}>&").replace("\n", "<br>\n") in page
+
+
+def test_html_preview_escapes_names_subjects_and_bodies():
+    df = pd.DataFrame({"name": ["<script>alert(1)</script>"], "product": ["A & B"]})
+    tpl = ms.MessageTemplate(key="t", subject="For {name}", body="Hi {name}\nEnjoy {product}")
+    out = ms.render_messages(tpl, df)
+    page = ms.messages_html(out, names=df["name"], lang="id")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Enjoy A &amp; B" in page
+    assert "Pesan tindak lanjut" in page  # title follows lang
+
+
+# ------------------------------------------------------------------ built-in templates
+
+
+@pytest.mark.parametrize("key", ["whatsapp_follow_up", "review_request", "referral_invite"])
+def test_built_in_templates_in_both_languages(key):
+    en, id_ = ms.load_template(key, "en"), ms.load_template(key, "id")
+    assert en.lang == "en" and id_.lang == "id"
+    assert set(en.placeholders) == set(id_.placeholders)
+    assert {"customer_name", "shop_name", "product", "link"} <= set(en.placeholders)
+    assert en.from_step and en.to_step and en.channel
+    row = pd.DataFrame({"customer_name": ["Sari"], "product": ["Gayo Arabica"]})
+    shared = {"shop_name": "Kopi Kita", "link": "https://kopi.example/new", "reward": "a free cup"}
+    for tpl in (en, id_):
+        out = ms.render_messages(
+            tpl, row, values={k: shared[k] for k in tpl.placeholders if k in shared}
+        )
+        text = out["subject"].iloc[0] + out["message"].iloc[0]
+        assert "{" not in text and "}" not in text
+        assert "Sari" in text
+
+
+def test_follow_up_template_is_adapted_not_copied_from_article_002():
+    article = next(SEEDS.glob("002_*.txt"), None)
+    if article is None:
+        pytest.skip("seed articles not available")
+    source = article.read_text(encoding="utf-8")
+    body = ms.load_template("whatsapp_follow_up", "id").body
+    sentences = [s.strip() for s in body.replace("\n", " ").split(".") if len(s.strip()) > 30]
+    copied = [s for s in sentences if s in source]
+    assert copied == []
+
+
+def test_load_template_from_files_and_errors(tmp_path):
+    txt = tmp_path / "note.txt"
+    txt.write_text("Hi {customer_name}", encoding="utf-8")
+    assert ms.load_template(str(txt)).placeholders == ("customer_name",)
+    js = tmp_path / "promo.json"
+    js.write_text(json.dumps({"body": "Hi {x}", "subject": "S", "lang": "id"}), encoding="utf-8")
+    tpl = ms.load_template(str(js))
+    assert (tpl.key, tpl.lang, tpl.subject) == ("promo", "id", "S")
+    with pytest.raises(ParameterError, match="template: expected one of"):
+        ms.load_template("birthday")
+    with pytest.raises(ParameterError, match="lang"):
+        ms.load_template("review_request", "fr")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValidationError, match="template: expected a JSON object"):
+        ms.load_template(str(bad))
+
+
+# ------------------------------------------------------------------ output
+
+
+def test_whatsapp_links_round_trip():
+    out = ms.render_messages(
+        ms.MessageTemplate(key="t", subject="Halo", body="Hi {name} & co?"), _customers()
+    )
+    links = ms.whatsapp_links(pd.Series(["+62 812-1", "0812 22", "62-813-333"]), out)
+    assert links.iloc[0].startswith("https://wa.me/628121?text=")
+    assert unquote(links.iloc[0].split("?text=")[1]) == "*Halo*\n\nHi Sari & co?"
+    with pytest.raises(SchemaError, match="customers.phone"):
+        ms.whatsapp_links(pd.Series(["12", None, "x"]), out)
+
+
+def test_write_messages_refuses_to_overwrite(tmp_path):
+    out = ms.render_messages("Hi {name}", _customers())
+    path = tmp_path / "msgs.csv"
+    ms.write_messages(out, path)
+    back = pd.read_csv(path, index_col=0)
+    assert back["message"].tolist() == ["Hi Sari", "Hi Budi", "Hi Ayu"]
+    with pytest.raises(OverwriteError):
+        ms.write_messages(out, path)
+    ms.write_messages(out, path, force=True)
+    page = ms.write_messages(out, tmp_path / "msgs.html")
+    assert "Hi Budi" in page.read_text(encoding="utf-8")
+    txt = ms.write_messages(out, tmp_path / "msgs.txt").read_text(encoding="utf-8")
+    assert txt.count("-----") == 2
+    with pytest.raises(ParameterError, match="out: expected"):
+        ms.write_messages(out, tmp_path / "msgs.docx")
