@@ -590,3 +590,101 @@ def test_data_measures_bad_input(small_data) -> None:
         ascension_rate(orders.assign(offer_type="trial"))
     with pytest.raises(SchemaError, match=r"orders\.user_id"):
         ascension_rate(orders, users=users[users["user_id"] != 5], by="acquisition_channel")
+
+
+# --- plots --------------------------------------------------------------------------------------
+
+
+def test_cumulative_profit_plot_marks_the_payback_month() -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_cumulative_profit
+
+    plan = OfferPlan(
+        entry_price=8,
+        entry_cost=3,
+        acquisition_cost=20,
+        repeat_price=12,
+        repeat_cost=2,
+        repeat_rate=1,
+        monthly_churn=0.0,
+        currency="USD",
+    )
+    sim = simulate_cohort(plan, n_customers=100, months=6, seed=0)
+    ax = plot_cumulative_profit(plan, months=6, simulated=sim, lang="en")
+    assert ax.get_title() == "Cumulative profit per acquired customer"
+    assert ax.get_ylabel() == "Profit per customer (USD)"
+    line = ax.get_lines()[1]  # after the zero line
+    assert list(line.get_ydata()) == pytest.approx([-15, -5, 5, 15, 25, 35])
+    vlines = [
+        ln for ln in ax.get_lines() if len(set(ln.get_xdata())) == 1 and ln.get_xdata()[0] == 2
+    ]
+    assert vlines, "payback month 2 is marked"
+    assert any("month 2" in tx.get_text() for tx in ax.texts)
+    ax = plot_cumulative_profit(plan.replace(monthly_churn=0.5), months=6, lang="id")
+    assert ax.get_title() == "Laba kumulatif per pelanggan yang diperoleh"
+    assert any(tx.get_text() == "Belum balik modal dalam 6 bulan" for tx in ax.texts)
+    plt.close("all")
+
+
+def test_waterfall_bars_are_the_components() -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_ltv_waterfall
+
+    plan = get_preset("camera")
+    ax = plot_ltv_waterfall(plan, lang="id")
+    heights = [p.get_height() for p in ax.patches]
+    comp = ltv_components(plan)
+    assert heights[:-1] == pytest.approx(comp["value"].tolist())
+    assert heights[-1] == pytest.approx(lifetime_value(plan) - plan.acquisition_cost)
+    labels = [tick.get_text() for tick in ax.get_xticklabels()]
+    assert labels[0] == "Biaya akuisisi" and labels[-1] == "Nilai bersih"
+    assert "Kamera ($2.495)" in labels
+    with pytest.raises(ValidationError, match="^plan:"):
+        plot_ltv_waterfall(OfferPlan(entry_price=1, repeat_price=2, repeat_rate=1, monthly_churn=0))
+    plt.close("all")
+
+
+def test_survival_plot_shows_observed_fit_and_holdout() -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_survival_fit
+
+    fit = fit_sbg(FADER_HARDIE_2007["regular"][:8])
+    ax = plot_survival_fit(
+        fit, periods=12, constant_churn=0.37, actual=FADER_HARDIE_2007["regular"], lang="en"
+    )
+    assert ax.get_ylabel() == "Still active (%)"
+    by_label = {ln.get_label(): ln for ln in ax.get_lines()}
+    assert list(by_label["Observed"].get_ydata()) == pytest.approx(
+        [v / 10 for v in FADER_HARDIE_2007["regular"][:8]]
+    )
+    hollow = [ln for ln in ax.get_lines() if ln.get_markerfacecolor() == "none"]
+    assert list(hollow[0].get_xdata()) == [8, 9, 10, 11, 12]
+    assert len(by_label["sBG fit"].get_xdata()) == 13
+    with pytest.raises(ValidationError, match="^actual:"):
+        plot_survival_fit(fit, actual=[0, 1])
+    plt.close("all")
+
+
+def test_observed_ltv_plot(small_data) -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_observed_ltv
+
+    users, orders, events = small_data
+    table = observed_ltv(orders, users=users, events=events)
+    ax = plot_observed_ltv(table, currency="USD", lang="id")
+    assert ax.get_title() == "Nilai teramati per pelanggan menurut saluran akuisisi"
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == [
+        "Email",
+        "Iklan pencarian berbayar",
+    ]
+    widths = sorted(p.get_width() for p in ax.patches)
+    assert widths == pytest.approx(sorted([126.0, 179.0, 0.0, 30.0]))
+    with pytest.raises(ValidationError, match="^table:"):
+        plot_observed_ltv(table.drop(columns="margin_per_customer"))
+    with pytest.raises(ValidationError, match="^by:"):
+        plot_observed_ltv(table, by="persona")
+    plt.close("all")

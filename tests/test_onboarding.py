@@ -227,3 +227,39 @@ def test_bad_input_names_the_field(shop) -> None:
         first_value_table(ev.assign(event_type="onboarding"), od)
     with pytest.raises(SchemaError, match="orders"):
         first_value_table(ev, od.drop(columns="price"))
+
+
+# --- plots --------------------------------------------------------------------------------------
+
+
+def test_repeat_plot_bars_and_intervals(shop) -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_repeat_by_onboarding
+
+    ev, od = shop
+    res = repeat_by_onboarding(ev, od, onboard_within_days=14, followup_days=90)
+    ax = plot_repeat_by_onboarding(res, lang="id")
+    assert ax.get_title() == "Tingkat pembelian ulang menurut onboarding"
+    assert [p.get_height() for p in ax.patches] == pytest.approx([50.0, 200 / 3])
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == [
+        "Belum mendapat nilai pertama",
+        "Mendapat nilai pertama",
+    ]
+    assert ax.get_legend().get_texts()[0].get_text() == "Selang kepercayaan 95%"
+    with pytest.raises(ValidationError, match="^result:"):
+        plot_repeat_by_onboarding(res.table)
+    plt.close("all")
+
+
+def test_time_to_first_value_plot(shop) -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_time_to_first_value
+
+    ev, od = shop
+    ax = plot_time_to_first_value(first_value_table(ev, od), bins=5, lang="en")
+    assert sum(p.get_height() for p in ax.patches) == 4  # four customers reached first value
+    assert any(tx.get_text().strip() == "Median: 3.0 days" for tx in ax.texts)
+    assert ax.get_xlabel() == "Days from first order to first value"
+    plt.close("all")

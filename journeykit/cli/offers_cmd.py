@@ -1,0 +1,180 @@
+"""``journeykit offer ...``: entry-point offer economics from the command line.
+
+* ``offer presets``  - article 004's examples and which figures are the article's
+* ``offer ltv``      - first-order profit, lifetime value, payback month, break-even entry price
+* ``offer simulate`` - a seeded cohort simulation month by month (optionally to CSV)
+* ``offer sbg``      - fit a shifted-beta-geometric model to a cohort's survival counts
+
+Each is a thin wrapper over :mod:`journeykit.offers`. Bad values exit with code 2 and one line
+naming the field (``journeykit: error: monthly_churn: expected a number between 0 and 1 ...``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from journeykit import offers
+from journeykit.errors import OverwriteError
+
+__all__ = ["register"]
+
+
+def _add_plan_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--preset",
+        default="book",
+        choices=sorted(offers.PRESETS),
+        help="article 004 example to start from (default: book)",
+    )
+    p.add_argument("--entry-price", type=float, help="price of the entry-point offer")
+    p.add_argument("--entry-cost", type=float, help="unit cost of the entry-point offer")
+    p.add_argument("--acquisition-cost", type=float, help="money spent to acquire one customer")
+    p.add_argument("--churn", type=float, help="monthly churn, between 0 and 1")
+    p.add_argument("--repeat-rate", type=float, help="repeat purchases per active month")
+
+
+def _plan(args: argparse.Namespace) -> offers.OfferPlan:
+    changes = {
+        "entry_price": args.entry_price,
+        "entry_cost": args.entry_cost,
+        "acquisition_cost": args.acquisition_cost,
+        "monthly_churn": args.churn,
+        "repeat_rate": args.repeat_rate,
+    }
+    plan = offers.get_preset(args.preset)
+    changed = {k: v for k, v in changes.items() if v is not None}
+    return plan.replace(**changed) if changed else plan
+
+
+def _money(v: float) -> str:
+    return "infinite" if math.isinf(v) else f"{v:,.2f}"
+
+
+def _presets(args: argparse.Namespace) -> int:
+    rows = []
+    for name, plan in offers.PRESETS.items():
+        s = offers.summarize(plan)
+        rows.append(
+            {
+                "preset": name,
+                "entry offer": plan.entry_product,
+                "entry price": f"{plan.entry_price:,.2f}",
+                "article figures": ", ".join(plan.from_article),
+                "first order": _money(s.first_order_profit),
+                "LTV": _money(s.lifetime_value),
+                "payback month": "-" if s.payback_month is None else str(s.payback_month),
+            }
+        )
+    print(pd.DataFrame(rows).to_string(index=False))
+    print("\nMoney in US dollars. Only the 'article figures' come from article 004; costs, churn,")
+    print("shares and timing are illustrative assumptions (see journeykit.offers.PRESETS).")
+    return 0
+
+
+def _ltv(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    s = offers.summarize(plan, discount=args.discount, horizon=args.horizon)
+    horizon = "forever" if args.horizon is None else f"{args.horizon} months"
+    print(f"plan: {plan.name} ({plan.entry_product}), {plan.currency}")
+    print(f"discount per month: {args.discount:g}; horizon: {horizon}")
+    print(f"first-order profit       {_money(s.first_order_profit):>12}")
+    print(f"lifetime value (gross)   {_money(s.lifetime_value):>12}")
+    print(f"net value (LTV - CAC)    {_money(s.net_value):>12}")
+    print(f"LTV / CAC                {_money(s.ltv_to_cac):>12}")
+    payback = "never" if s.payback_month is None else f"month {s.payback_month}"
+    print(f"payback                  {payback:>12}")
+    print(f"break-even entry price   {_money(s.break_even_entry_price):>12}")
+    print(f"expected lifetime        {_money(s.expected_lifetime_months):>12} months")
+    print(f"ascension rate           {s.ascension_rate:>12.1%}")
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    sim = offers.simulate_cohort(
+        plan, n_customers=args.customers, months=args.months, seed=args.seed
+    )
+    if args.out is not None:
+        out: Path = args.out
+        if out.exists() and not args.force:
+            raise OverwriteError(f"{out}: exists; pass --force to replace it")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sim.to_csv(out, index=False)
+        print(f"wrote {len(sim)} months to {out}")
+        return 0
+    print(sim.round(2).to_string(index=False))
+    closed = offers.lifetime_value(plan, horizon=args.months)
+    simulated = float(sim["margin_per_customer"].sum())
+    print(f"\nvalue per customer over {args.months} months: simulated {simulated:,.2f}, ", end="")
+    print(f"closed form {closed:,.2f}")
+    return 0
+
+
+def _sbg(args: argparse.Namespace) -> int:
+    fit = offers.fit_sbg(args.survival)
+    print(f"alpha {fit.alpha:.4f}  beta {fit.beta:.4f}  log-likelihood {fit.log_likelihood:.2f}")
+    print(f"mean churn in period 1: {fit.mean_churn:.1%}")
+    print(
+        f"discounted expected lifetime at {args.discount:g} per period: "
+        f"{fit.discounted_expected_lifetime(args.discount):.3f} periods"
+    )
+    fc = offers.sbg_forecast(fit, args.periods)
+    print(fc.round(4).to_string(index=False))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``offer presets``, ``offer ltv``, ``offer simulate`` and ``offer sbg``."""
+    parser = subparsers.add_parser(
+        "offer",
+        help="entry-point offer economics: lifetime value, payback, cohort simulation, sBG fit",
+        description="Entry-point offers and ascension (article 004): closed forms and simulation.",
+    )
+    sub = parser.add_subparsers(dest="offer_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser(
+        "presets",
+        help="list article 004's examples as offer plans",
+        description="List the preset offer plans, their article figures and headline numbers.",
+    )
+    p.set_defaults(func=_presets)
+
+    p = sub.add_parser(
+        "ltv",
+        help="first-order profit, lifetime value, payback and break-even entry price",
+        description="Closed-form economics of one offer plan (a preset, with changes).",
+    )
+    _add_plan_options(p)
+    p.add_argument("--discount", type=float, default=0.0, help="discount rate per month")
+    p.add_argument("--horizon", type=int, help="count only the first N months (default: forever)")
+    p.set_defaults(func=_ltv)
+
+    p = sub.add_parser(
+        "simulate",
+        help="simulate a cohort month by month (seeded)",
+        description="Simulate a cohort of entry-offer buyers and compare with the closed form.",
+    )
+    _add_plan_options(p)
+    p.add_argument("--customers", type=int, default=1000, help="cohort size (default 1000)")
+    p.add_argument("--months", type=int, default=24, help="months to simulate (default 24)")
+    p.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+    p.add_argument("--out", type=Path, help="write the table to this CSV file")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
+    p.set_defaults(func=_simulate)
+
+    p = sub.add_parser(
+        "sbg",
+        help="fit a shifted-beta-geometric model to survival counts",
+        description=(
+            "Fit the sBG model (Fader & Hardie 2007) to customers still active at the start of "
+            "each period, period 0 first, e.g. 1000 631 468 382 326 289 262 241."
+        ),
+    )
+    p.add_argument("survival", type=float, nargs="+", help="customers active per period")
+    p.add_argument("--periods", type=int, default=12, help="forecast up to this period")
+    p.add_argument("--discount", type=float, default=0.1, help="discount rate per period")
+    p.set_defaults(func=_sbg)
