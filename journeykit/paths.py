@@ -7,8 +7,8 @@ days it took, and which channels *helped* (assisted) rather than *closed* (last 
 Definitions (the conventions every report and :mod:`journeykit.attribution` share):
 
 conversion
-    By default a user's **first purchase** (``conversion="first"``: the entry-point purchase, the
-    Customer Value Journey's *convert* step). With ``conversion="each"`` every purchase is a
+    By default a user's **first purchase** (``conversions="first"``: the entry-point purchase, the
+    Customer Value Journey's *convert* step). With ``conversions="all"`` every purchase is a
     conversion, and the path of a repeat purchase starts after the previous one.
 interaction (touch)
     Events of the ``touch_types`` are grouped into interactions the way Google Analytics groups
@@ -21,8 +21,8 @@ lookback window
     conversion are on its path (boundary inclusive). ``lookback_days=None`` keeps every earlier
     interaction ("from first contact").
 non-converting journey
-    The interactions of a user who has not converted (``conversion="first"``), or those after a
-    user's last purchase (``conversion="each"``), ending at the user's last interaction, with the
+    The interactions of a user who has not converted (``conversions="first"``), or those after a
+    user's last purchase (``conversions="all"``), ending at the user's last interaction, with the
     same lookback counted back from that last interaction.
 path
     The channels of a journey's interactions in time order, joined with ``" > "``
@@ -133,7 +133,7 @@ class Journeys:
     journeys: pd.DataFrame
     touches: pd.DataFrame
     lookback_days: float | None
-    conversion: str
+    conversions: str
     session_minutes: float
 
 
@@ -226,7 +226,7 @@ def _check_events(events: pd.DataFrame, touch_types: tuple[str, ...]) -> pd.Data
     return out
 
 
-def _order_values(orders: pd.DataFrame | None, conv: pd.DataFrame, conversion: str) -> np.ndarray:
+def _order_values(orders: pd.DataFrame | None, conv: pd.DataFrame) -> np.ndarray:
     """Money of each conversion: the price of the order(s) at the purchase event's time."""
     if orders is None:
         return np.zeros(len(conv))
@@ -255,7 +255,7 @@ def conversion_paths(
     orders: pd.DataFrame | None = None,
     *,
     lookback_days: float | None = 30,
-    conversion: Literal["first", "each"] = "first",
+    conversions: Literal["first", "all"] = "first",
     touch_types: tuple[str, ...] = DEFAULT_TOUCH_TYPES,
     session_minutes: float = 30.0,
 ) -> Journeys:
@@ -280,8 +280,8 @@ def conversion_paths(
     1        2      False               organic_search          1            NaN
     """
     touch_types = tuple(touch_types)
-    if conversion not in ("first", "each"):
-        raise ParameterError(f"conversion: expected 'first' or 'each', got {conversion!r}")
+    if conversions not in ("first", "all"):
+        raise ParameterError(f"conversions: expected 'first' or 'all', got {conversions!r}")
     if lookback_days is not None and not (
         isinstance(lookback_days, int | float) and lookback_days > 0
     ):
@@ -320,15 +320,15 @@ def conversion_paths(
     u_first = np.flatnonzero(u_new)
     u_last = np.r_[u_first[1:], m] - 1
 
-    # conversions: purchase events (first per user, or each)
+    # conversions: purchase events (first per user, or all)
     p_idx = np.flatnonzero(purchase)
-    if conversion == "first" and len(p_idx):
+    if conversions == "first" and len(p_idx):
         keep = np.ones(len(p_idx), dtype=bool)
         keep[1:] = user[p_idx[1:]] != user[p_idx[:-1]]
         p_idx = p_idx[keep]
     c_end = inter[p_idx]  # converting interaction
     c_block = u_block[c_end]
-    if conversion == "each" and len(p_idx):
+    if conversions == "all" and len(p_idx):
         prev_same = np.zeros(len(p_idx), dtype=bool)
         prev_same[1:] = c_block[1:] == c_block[:-1]
         prev_end = np.where(prev_same, np.r_[-1, c_end[:-1]], -1)
@@ -342,13 +342,13 @@ def conversion_paths(
             "device": ev["device"].to_numpy(dtype=object)[p_idx],
         }
     )
-    c_value = _order_values(orders, conv, conversion)
+    c_value = _order_values(orders, conv)
     c_time = t[p_idx]
 
     # non-converting journeys: users without conversion, or the tail after the last one
     has_conv = np.zeros(len(u_first), dtype=bool)
     has_conv[c_block] = True
-    if conversion == "first":
+    if conversions == "first":
         n_blocks = np.flatnonzero(~has_conv)
         n_begin = u_first[n_blocks]
     else:
@@ -418,7 +418,7 @@ def conversion_paths(
             "path": pd.array(path, dtype="string"),
         }
     )
-    return Journeys(journeys, touches, lookback_days, conversion, float(session_minutes))
+    return Journeys(journeys, touches, lookback_days, conversions, float(session_minutes))
 
 
 def _search_block_time(
@@ -843,7 +843,11 @@ def time_lag_distribution(
 
 
 def conversion_device_split(journeys: Journeys) -> pd.DataFrame:
-    """Conversions by the device of the purchase (article 000's mobile conversions).
+    """Conversions by the device of the purchase (article 000's mobile conversions), with value.
+
+    The counts agree with :func:`journeykit.touchpoints.device_split` on the same conversions
+    (which works straight from events); this report adds the value and how many buyers switched
+    device within the lookback window.
 
     Columns: ``device``, ``conversions``, ``share_pct`` (% of conversions), ``conversion_value``
     (currency units), ``cross_device_share`` (share 0-1 of these conversions whose path used more

@@ -101,7 +101,9 @@ def test_first_purchase_paths_with_30_day_lookback(events, orders):
     assert got.loc[2, "path"] == "organic_search > organic_search"  # 2 h gap: two interactions
     assert not got.loc[2, "converted"]
     assert math.isnan(got.loc[2, "time_lag_days"])
-    assert len(j.journeys) == 3  # user 3's repeat purchase is not a conversion in "first" mode
+    assert (
+        len(j.journeys) == 3
+    )  # user 3's repeat purchase is not a conversion with conversions="first"
 
 
 def test_lookback_none_reaches_first_contact(events):
@@ -137,7 +139,7 @@ def test_session_gap_of_30_minutes_starts_a_new_interaction():
 
 
 def test_each_purchase_starts_a_new_path(events, orders):
-    j = conversion_paths(events, orders, conversion="each").journeys
+    j = conversion_paths(events, orders, conversions="all").journeys
     u3 = j[j["user_id"] == 3]
     assert u3["path"].tolist() == ["direct", "email"]
     assert u3["conversion_value"].tolist() == [30_000, 50_000]
@@ -151,7 +153,7 @@ def test_impressions_only_when_asked(events):
 
 
 def test_aggregated_paths_table(events, orders):
-    agg = aggregate_paths(conversion_paths(events, orders, conversion="each"))
+    agg = aggregate_paths(conversion_paths(events, orders, conversions="all"))
     expected = pd.DataFrame(
         {
             "path": [
@@ -185,8 +187,8 @@ def test_events_errors_name_the_column(events):
         conversion_paths(bad)
     with pytest.raises(ParameterError, match="lookback_days"):
         conversion_paths(events, lookback_days=0)
-    with pytest.raises(ParameterError, match="conversion"):
-        conversion_paths(events, conversion="all")
+    with pytest.raises(ParameterError, match="conversions"):
+        conversion_paths(events, conversions="each")
     with pytest.raises(ParameterError, match="touch_types"):
         conversion_paths(events, touch_types=("visit",))
     with pytest.raises(SchemaError, match=r"orders\.price"):

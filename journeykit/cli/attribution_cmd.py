@@ -1,0 +1,178 @@
+"""``journeykit paths``, ``journeykit attribution`` and ``journeykit assisted``.
+
+``paths DIR`` turns a data set folder (the generator's tables, or your own that pass
+:func:`journeykit.schema.validate_table`) into the aggregated paths table; ``attribution`` and
+``assisted`` read such a table (``path``, ``total_conversions``, ``total_null``,
+``total_conversion_value``) and print or write one row per channel. Results go to ``--out``
+(never replacing a file without ``--force``) or, without it, to standard output as CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from journeykit.attribution import DEFAULT_MODELS, MODELS, attribute
+from journeykit.errors import OverwriteError, SchemaError
+from journeykit.paths import (
+    aggregate_paths,
+    assisted_conversions,
+    conversion_paths,
+    read_paths,
+    write_paths,
+)
+
+__all__ = ["register", "read_table"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``paths``, ``attribution`` and ``assisted``."""
+    p = subparsers.add_parser(
+        "paths",
+        help="build the aggregated conversion-paths table from a data set folder",
+        description=(
+            "Read DIR/events (and DIR/orders for conversion values) as .csv or .parquet and write "
+            "the aggregated paths table: path ('social_ads > email > direct'), total_conversions, "
+            "total_null, total_conversion_value. A conversion is a first purchase unless "
+            "--conversions all; touches are counted within --lookback-days before it."
+        ),
+    )
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder holding events.csv/.parquet")
+    p.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    p.add_argument(
+        "--lookback-days",
+        type=float,
+        default=30.0,
+        help="touches up to this many days before a conversion count (default 30)",
+    )
+    p.add_argument(
+        "--conversions",
+        choices=("first", "all"),
+        default="first",
+        help="first purchase per person (default) or every purchase",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
+    p.set_defaults(func=_run_paths)
+
+    a = subparsers.add_parser(
+        "attribution",
+        help="credit conversions (or value) to channels under several attribution models",
+        description=(
+            "Read an aggregated paths CSV and print one row per channel: a channel column and "
+            "one column per model, named as given, holding attributed conversions (attributed "
+            f"value with --value). Models: {', '.join(MODELS)}. time_decay on an aggregated "
+            "table decays by position (--half-life-touches); markov is the exact removal effect."
+        ),
+    )
+    a.add_argument("paths", type=Path, metavar="PATHS.csv", help="aggregated paths table")
+    a.add_argument(
+        "--models",
+        default=",".join(DEFAULT_MODELS),
+        help=f"comma-separated models (default {','.join(DEFAULT_MODELS)})",
+    )
+    a.add_argument("--value", action="store_true", help="attribute conversion value, not counts")
+    a.add_argument(
+        "--half-life-touches",
+        type=float,
+        default=1.0,
+        help="time_decay: a touch k steps before the last weighs 2**(-k/H) (default 1)",
+    )
+    a.add_argument(
+        "--first-weight", type=float, default=0.4, help="position: first touch (default 0.4)"
+    )
+    a.add_argument(
+        "--last-weight", type=float, default=0.4, help="position: last touch (default 0.4)"
+    )
+    a.add_argument(
+        "--markov-order", type=int, default=1, help="order of the Markov chain, 1-4 (default 1)"
+    )
+    a.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    a.add_argument("--force", action="store_true", help="replace an existing --out file")
+    a.set_defaults(func=_run_attribution)
+
+    s = subparsers.add_parser(
+        "assisted",
+        help="last-click vs assisted conversions per channel (GA's multi-channel funnel rule)",
+        description=(
+            "Read an aggregated paths CSV and print per channel: last_click_conversions, "
+            "assisted_conversions (on a converting path, but not last; once per conversion), "
+            "assisted_to_last_click_ratio (inf: only assists; NaN: neither) and the matching "
+            "value columns."
+        ),
+    )
+    s.add_argument("paths", type=Path, metavar="PATHS.csv", help="aggregated paths table")
+    s.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    s.add_argument("--force", action="store_true", help="replace an existing --out file")
+    s.set_defaults(func=_run_assisted)
+
+
+def read_table(folder: Path, name: str, *, required: bool = True) -> pd.DataFrame | None:
+    """Read ``folder/name.parquet`` or ``folder/name.csv`` (timestamps parsed)."""
+    if not folder.is_dir():
+        raise SchemaError(str(folder), None, "not a folder")
+    pq = folder / f"{name}.parquet"
+    csv = folder / f"{name}.csv"
+    if pq.exists():
+        return pd.read_parquet(pq)
+    if csv.exists():
+        df = pd.read_csv(csv)
+        if "timestamp" in df.columns:
+            df["timestamp"] = pd.to_datetime(df["timestamp"], errors="coerce")
+        return df
+    if required:
+        raise SchemaError(name, None, f"no {name}.parquet or {name}.csv in {folder}")
+    return None
+
+
+def _check_out(out: Path | None, force: bool) -> None:
+    if out is not None and out.exists() and not force:
+        raise OverwriteError(f"{out}: file exists; pass --force to replace it")
+
+
+def _emit(df: pd.DataFrame, out: Path | None) -> None:
+    if out is None:
+        df.to_csv(sys.stdout, index=False)
+    else:
+        df.to_csv(out, index=False)
+        print(f"wrote {out} ({len(df)} rows)", file=sys.stderr)
+
+
+def _run_paths(args: argparse.Namespace) -> int:
+    _check_out(args.out, args.force)
+    events = read_table(args.dir, "events")
+    orders = read_table(args.dir, "orders", required=False)
+    journeys = conversion_paths(
+        events, orders, lookback_days=args.lookback_days, conversions=args.conversions
+    )
+    table = aggregate_paths(journeys)
+    if args.out is None:
+        _emit(table, None)
+    else:
+        write_paths(table, args.out, force=args.force)
+        print(f"wrote {args.out} ({len(table)} paths)", file=sys.stderr)
+    return 0
+
+
+def _run_attribution(args: argparse.Namespace) -> int:
+    _check_out(args.out, args.force)
+    paths = read_paths(args.paths, require_value=args.value)
+    table = attribute(
+        paths,
+        models=args.models,
+        value=args.value,
+        half_life_touches=args.half_life_touches,
+        first_weight=args.first_weight,
+        last_weight=args.last_weight,
+        markov_order=args.markov_order,
+    )
+    _emit(table, args.out)
+    return 0
+
+
+def _run_assisted(args: argparse.Namespace) -> int:
+    _check_out(args.out, args.force)
+    _emit(assisted_conversions(read_paths(args.paths)), args.out)
+    return 0
