@@ -64,7 +64,7 @@ __all__ = [
     "storage_reward_cost_from_data",
     "ReferralRates",
     "observed_k",
-    "base_users",
+    "base_entry",
     "cycle_times",
     "referral_tree",
     "generation_counts",
@@ -554,35 +554,61 @@ BASES: tuple[str, ...] = ("advocates", "customers", "users", "inviters")
 """Who counts in the denominator of an observed K (see :func:`base_users`)."""
 
 
-def base_users(
+def base_entry(
     tables: object, base: Literal["advocates", "customers", "users", "inviters"] = "advocates"
-) -> pd.Index:
-    """The user ids a measured K is averaged over.
+) -> pd.Series:
+    """The users a measured K is averaged over, with the time each entered that group.
 
     * ``"advocates"``: users whose events reached the Customer Value Journey step *advocate* or
-      later (``events.stage`` is ``advocate`` or ``promote``) — the people a referral program
-      asks to invite;
-    * ``"customers"``: users with at least one order;
-    * ``"users"``: everyone in ``users``;
-    * ``"inviters"``: users who sent at least one invitation (the promoters themselves).
+      later (``events.stage`` is ``advocate`` or ``promote``); entered at their first such event;
+    * ``"customers"``: users with at least one order; entered at their first order;
+    * ``"users"``: everyone in ``users``; entered at ``first_seen``;
+    * ``"inviters"``: users who sent at least one invitation (the promoters themselves);
+      entered at their first invitation.
+
+    Returns a Series ``user_id -> entry time`` (sorted by user id).
 
     >>> from types import SimpleNamespace
-    >>> ev = pd.DataFrame({"user_id": [1, 1, 2], "stage": ["advocate", "aware", "aware"]})
-    >>> base_users(SimpleNamespace(events=ev), "advocates").tolist()
-    [1]
+    >>> ev = pd.DataFrame({"user_id": [1, 1, 2], "stage": ["promote", "advocate", "aware"],
+    ...     "timestamp": pd.to_datetime(["2024-01-05", "2024-01-03", "2024-01-01"])})
+    >>> base_entry(SimpleNamespace(events=ev), "advocates").to_dict()
+    {1: Timestamp('2024-01-03 00:00:00')}
     """
     if base == "advocates":
-        ev = _tables_part(tables, "events", ("user_id", "stage"))
-        ids = ev.loc[ev["stage"].isin(("advocate", "promote")), "user_id"]
+        ev = _tables_part(tables, "events", ("user_id", "stage", "timestamp"))
+        ev = ev[ev["stage"].isin(("advocate", "promote"))]
+        ids, times = ev["user_id"], ev["timestamp"]
     elif base == "customers":
-        ids = _tables_part(tables, "orders", ("user_id",))["user_id"]
+        orders = _tables_part(tables, "orders", ("user_id", "timestamp"))
+        ids, times = orders["user_id"], orders["timestamp"]
     elif base == "users":
-        ids = _tables_part(tables, "users", ("user_id",))["user_id"]
+        users = _tables_part(tables, "users", ("user_id", "first_seen"))
+        ids, times = users["user_id"], users["first_seen"]
     elif base == "inviters":
-        ids = _tables_part(tables, "referrals", ("inviter_id",))["inviter_id"]
+        refs = _tables_part(tables, "referrals", ("inviter_id", "invite_time"))
+        ids, times = refs["inviter_id"], refs["invite_time"]
     else:
         raise ParameterError(f"base: expected one of {', '.join(map(repr, BASES))}, got {base!r}")
-    return pd.Index(pd.unique(ids.to_numpy()), name="user_id").sort_values()
+    out = pd.Series(times.to_numpy(), index=ids.to_numpy()).groupby(level=0).min()
+    out.index.name = "user_id"
+    return out.rename("entered")
+
+
+def _data_end(tables: object) -> pd.Timestamp:
+    """The last moment the data covers: the latest event, order, invitation or sign-up."""
+    ends = []
+    for name, col in (
+        ("events", "timestamp"),
+        ("orders", "timestamp"),
+        ("referrals", "invite_time"),
+        ("referrals", "signup_time"),
+    ):
+        df = getattr(tables, name, None)
+        if isinstance(df, pd.DataFrame) and col in df.columns and df[col].notna().any():
+            ends.append(df[col].max())
+    if not ends:
+        raise SchemaError("events", "timestamp", "no timestamps to tell where the data ends")
+    return max(ends)
 
 
 @dataclass(frozen=True)
@@ -635,18 +661,23 @@ def observed_k(
     tables: object,
     *,
     base: Literal["advocates", "customers", "users", "inviters"] = "advocates",
-    invited_before: pd.Timestamp | str | None = None,
+    follow_up_days: float | None = None,
 ) -> ReferralRates:
     """Measure K = invites per base user x invite conversion from the ``referrals`` table.
 
-    ``base`` chooses the denominator (:func:`base_users`); per advocate it is the referral
-    program's "each advocate brings K friends". An invitation *converted* when its
-    ``invitee_id`` is present. ``invited_before`` keeps only invitations sent before that time
-    and base users first seen before it — use it to leave out recent invitations that have not
-    had time to convert (right censoring).
+    ``base`` chooses the denominator (:func:`base_entry`): per *inviter* (promoter) it is "each
+    promoter brings K friends" — the generator's ``invites_per_promoter x invite_conversion`` —;
+    per advocate or customer it is lower, because not all of them invite. An invitation
+    *converted* when its ``invitee_id`` is present.
+
+    ``follow_up_days`` handles right censoring: the data stops at some moment, so people who
+    joined the base just before it have not sent all their invitations yet, and their friends
+    have not signed up yet. With it, only base users who entered at least ``follow_up_days``
+    before the end of the data count (with all their invitations).
 
     >>> from types import SimpleNamespace
-    >>> ev = pd.DataFrame({"user_id": [1, 2, 3], "stage": ["promote", "advocate", "aware"]})
+    >>> ev = pd.DataFrame({"user_id": [1, 2, 3], "stage": ["promote", "advocate", "aware"],
+    ...     "timestamp": pd.to_datetime(["2024-01-01"] * 3)})
     >>> refs = pd.DataFrame({"inviter_id": [1, 1, 1, 1], "invitee_id": [3, None, None, None],
     ...     "invite_time": pd.to_datetime(["2024-01-02"] * 4)})
     >>> r = observed_k(SimpleNamespace(events=ev, referrals=refs))
@@ -654,19 +685,15 @@ def observed_k(
     (2, 4, 1, 2.0, 0.25, 0.5)
     """
     refs = _tables_part(tables, "referrals", ("inviter_id", "invitee_id", "invite_time"))
-    ids = base_users(tables, base)
-    if invited_before is not None:
-        cutoff = pd.Timestamp(invited_before)
-        refs = refs[refs["invite_time"] < cutoff]
-        users = _tables_part(tables, "users", ("user_id", "first_seen"))
-        early = users.loc[users["first_seen"] < cutoff, "user_id"]
-        ids = ids[ids.isin(early)]
-        if base == "inviters":
-            ids = ids[ids.isin(refs["inviter_id"])]
-    inside = refs["inviter_id"].isin(ids)
+    entered = base_entry(tables, base)
+    if follow_up_days is not None:
+        days = _number("follow_up_days", follow_up_days, lo=0)
+        cutoff = _data_end(tables) - pd.Timedelta(days=days)
+        entered = entered[entered <= cutoff]
+    inside = refs["inviter_id"].isin(entered.index)
     return ReferralRates(
         base=base,
-        n_base=len(ids),
+        n_base=len(entered),
         invites=int(inside.sum()),
         joined=int((inside & refs["invitee_id"].notna()).sum()),
         invites_outside_base=int((~inside).sum()),

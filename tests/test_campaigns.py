@@ -272,3 +272,26 @@ def test_simulated_journey_agrees_with_the_product_in_expectation():
 def test_bad_rates_name_the_parameter(call, field):
     with pytest.raises(ParameterError, match=rf"^{field}: expected"):
         call()
+
+
+# ------------------------------------------------------------------ on the generator's data
+
+
+def test_lift_recovers_the_generators_randomised_campaigns():
+    synth = pytest.importorskip("journeykit.synth")
+    cfg = synth.config("coffee", n_users=30_000, seed=5, censor=False)
+    tables = synth.generate_from(cfg)
+    camps = [
+        cp.Campaign(c.key, c.call_to_action, c.channel, c.from_step, c.to_step)
+        for c in cfg.campaigns
+    ]
+    table = cp.compare_campaigns(tables.events, camps, confidence=0.99)
+    truth = {c.key: c.lift for c in cfg.campaigns}
+    for _, row in table.iterrows():
+        assert row["rel_ci_low"] <= truth[row["campaign"]] <= row["rel_ci_high"], row["campaign"]
+        # randomised with share 0.5: the two groups are about the same size
+        assert row["n_treated"] / (row["n_treated"] + row["n_control"]) == pytest.approx(
+            0.5, abs=0.05
+        )
+    # ordered along the journey
+    assert table["from_step"].tolist() == sorted(table["from_step"], key=cp.STEPS.index)

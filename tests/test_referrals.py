@@ -206,6 +206,9 @@ def _tables():
             "user_id": [1, 1, 2, 3, 6, 6],
             "event_type": ["review", "invite", "review", "visit", "visit", "invite"],
             "stage": ["advocate", "promote", "advocate", "aware", "aware", "promote"],
+            "timestamp": ts(
+                ["2024-01-03", "2024-01-04", "2024-01-02", "2024-01-05", "2024-01-03", "2024-01-05"]
+            ),
         }
     )
     referrals = pd.DataFrame(
@@ -220,7 +223,9 @@ def _tables():
         }
     )
     survey = pd.DataFrame({"user_id": [2, 3, 4], "nps": pd.array([9, 10, 3], dtype="Int64")})
-    orders = pd.DataFrame({"user_id": [1, 2, 3]})
+    orders = pd.DataFrame(
+        {"user_id": [1, 2, 3], "timestamp": ts(["2024-01-02", "2024-01-02", "2024-01-06"])}
+    )
     return SimpleNamespace(
         users=users, events=events, referrals=referrals, survey=survey, orders=orders
     )
@@ -239,9 +244,19 @@ def test_observed_k_per_base_by_hand():
     inv = rf.observed_k(t, base="inviters")  # users 1, 3, 6
     assert inv.k == pytest.approx(3 / 3)
     assert rf.observed_k(t, base="users").k == pytest.approx(3 / 6)
-    # censoring: only invitations sent (and base users seen) before Jan 9
-    early = rf.observed_k(t, base="inviters", invited_before="2024-01-09")
-    assert (early.n_base, early.invites, early.joined) == (2, 4, 2)
+    # censoring: data ends Feb 1 (last invitation); 20 days of follow-up keeps base users who
+    # entered by Jan 12 -- inviters 1 (Jan 4) and 6 (Jan 5), not 3 (Jan 15) -- with ALL their
+    # invitations, the Feb 1 one included
+    early = rf.observed_k(t, base="inviters", follow_up_days=20)
+    assert (early.n_base, early.invites, early.joined) == (2, 5, 2)
+    entered = rf.base_entry(t, "advocates")
+    assert entered.to_dict() == {
+        1: pd.Timestamp("2024-01-03"),
+        2: pd.Timestamp("2024-01-02"),
+        6: pd.Timestamp("2024-01-05"),
+    }
+    with pytest.raises(ParameterError, match="follow_up_days"):
+        rf.observed_k(t, follow_up_days=-1)
     with pytest.raises(ParameterError, match="base"):
         rf.observed_k(t, base="fans")
 
@@ -309,3 +324,44 @@ def test_advocates_are_told_apart_from_promoters():
     assert tab_id.index.tolist() == ["Tidak", "Ya", "Total"]
     with pytest.raises(ParameterError, match="nps_threshold"):
         rf.advocates_and_promoters(_tables(), nps_threshold=11)
+
+
+# ------------------------------------------------------------------ on the generator's data
+
+
+@pytest.fixture(scope="module")
+def coffee_uncensored():
+    synth = pytest.importorskip("journeykit.synth")
+    cfg = synth.config("coffee", n_users=40_000, seed=3, censor=False)
+    return cfg, synth.generate_from(cfg)
+
+
+def test_observed_k_recovers_the_generators_configuration(coffee_uncensored):
+    from journeykit import synth
+
+    cfg, tables = coffee_uncensored
+    per_promoter = rf.observed_k(tables, base="inviters")
+    # per promoter: 1 + Poisson(invites_per_promoter - 1) invites, each converting with p
+    assert per_promoter.n_base > 300
+    assert per_promoter.invites_per_user == pytest.approx(cfg.invites_per_promoter, abs=0.2)
+    assert per_promoter.invite_conversion == pytest.approx(cfg.invite_conversion, abs=0.04)
+    want = cfg.invites_per_promoter * cfg.invite_conversion
+    sd = math.sqrt(3 * 0.3 * 0.7 + 0.3**2 * 2)  # sd of friends per promoter (binomial mixture)
+    assert abs(per_promoter.k - want) < 4 * sd / math.sqrt(per_promoter.n_base)
+    # per customer, as the generator's expected_k defines it
+    per_customer = rf.observed_k(tables, base="customers")
+    assert per_customer.k == pytest.approx(synth.expected_k(cfg), rel=0.15)
+
+
+def test_tree_depth_and_cycle_time_on_generated_data(coffee_uncensored):
+    cfg, tables = coffee_uncensored
+    tree = rf.referral_tree(tables.referrals, tables.users)
+    # the tree agrees with users.referred_by
+    by = tables.users.set_index("user_id")["referred_by"]
+    got = tree.set_index("user_id")["inviter_id"]
+    assert got.astype("Int64").equals(by.reindex(got.index).astype("Int64"))
+    assert (tree["generation"] == 0).sum() == cfg.n_users
+    ct = rf.cycle_times(tables.referrals, tables.users)
+    # invite -> sign-up lag is exponential with mean signup_lag_days
+    assert ct["invite_to_signup_days"].mean() == pytest.approx(cfg.signup_lag_days, rel=0.15)
+    assert (ct["cycle_days"] >= ct["invite_to_signup_days"]).all()
