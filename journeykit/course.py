@@ -7,7 +7,8 @@ and the solution ``exercises/solutions/NN_slug.ipynb``. Every notebook's first c
 before any kernel starts.
 
 :func:`run_course` executes the selected notebooks with papermill's Python API (kernel ``python3``,
-working directory = the notebook's folder, ``MPLBACKEND=Agg``, ``TQDM_DISABLE=1``), prints one
+working directory = the notebook's folder, matplotlib's headless inline backend (not ``Agg``,
+which would drop the figures from the executed notebook), ``TQDM_DISABLE=1``), prints one
 progress line per notebook, and writes into the output folder:
 
 * ``NN_slug.ipynb`` and ``NN_slug.html`` per lesson (``exercises/`` and ``solutions/`` sub-folders
@@ -66,6 +67,7 @@ __all__ = [
     "select",
     "check_run_parameters",
     "check_output_folder",
+    "execute",
     "run_notebook",
     "run_course",
     "render_html",
@@ -82,7 +84,12 @@ _FOLDERS: dict[Kind, str] = {
     "solution": "exercises/solutions",
 }
 _OUT_SUBDIR: dict[Kind, str] = {"lesson": "", "exercise": "exercises", "solution": "solutions"}
-_RUN_ENV = {"MPLBACKEND": "Agg", "TQDM_DISABLE": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+_RUN_ENV = {
+    # the inline backend is headless and, unlike Agg, shows figures in the executed notebook
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    "TQDM_DISABLE": "1",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,6 +491,56 @@ def _parameters_cell_index(path: Path) -> int | None:
     return None
 
 
+def execute(
+    path: str | Path | Any,
+    output_path: str | Path | None = None,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    kernel_name: str = "python3",
+    timeout: float | None = 600,
+    cwd: str | Path | None = None,
+) -> Any:
+    """Execute one notebook with papermill the course's way and return the executed notebook.
+
+    ``path`` is a notebook file or an ``nbformat.NotebookNode`` (then pass ``cwd``).
+    Kernel ``kernel_name``, working directory ``cwd`` (default: the notebook's folder), the
+    headless inline matplotlib backend and ``TQDM_DISABLE=1`` in the kernel's environment, no
+    progress bar; the kernel's own stderr
+    (start-up warnings) is kept out of the terminal. A failing cell raises papermill's
+    ``PapermillExecutionError`` (the executed notebook is written to ``output_path`` first, when
+    given); any other failure (the kernel died) carries the kernel's last stderr lines as a note.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(path, str | Path):
+        path = Path(path)
+        cwd = path.parent if cwd is None else cwd
+        path = str(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "kernel.log"
+        try:
+            with _environment(_RUN_ENV), _kernel_stderr_to(log):
+                return papermill.execute_notebook(
+                    path,
+                    None if output_path is None else str(output_path),
+                    parameters=dict(parameters or {}),
+                    kernel_name=kernel_name,
+                    language="python",
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    cwd=None if cwd is None else str(cwd),
+                    execution_timeout=timeout,
+                )
+        except PapermillExecutionError:
+            raise
+        except Exception as err:
+            tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
+            if tail:
+                err.add_note("kernel stderr: " + " / ".join(tail))
+            raise
+
+
 def run_notebook(
     notebook: Notebook,
     out: str | Path,
@@ -493,12 +550,11 @@ def run_notebook(
     timeout: float | None = 600,
     html: bool = True,
 ) -> RunResult:
-    """Execute one notebook with papermill; write the executed ``.ipynb`` (and ``.html``) under ``out``.
+    """Execute one notebook (:func:`execute`); write the executed ``.ipynb`` (and ``.html``) under ``out``.
 
-    Never raises for a failing cell: the result's ``failure`` says which cell and why (the
+    Never raises for a failing notebook: the result's ``failure`` says which cell and why (the
     executed notebook, with papermill's error banner, is still written for inspection).
     """
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     parameters = dict(parameters or {})
@@ -506,31 +562,19 @@ def run_notebook(
     target.parent.mkdir(parents=True, exist_ok=True)
     failure: CellFailure | None = None
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "kernel.log"
-        try:
-            with _environment(_RUN_ENV), _kernel_stderr_to(log):
-                papermill.execute_notebook(
-                    str(notebook.path),
-                    str(target),
-                    parameters=parameters,
-                    kernel_name=kernel_name,
-                    language="python",
-                    progress_bar=False,
-                    request_save_on_cell_execute=False,
-                    cwd=str(notebook.path.parent),
-                    execution_timeout=timeout,
-                )
-        except PapermillExecutionError as err:
-            index = err.cell_index
-            injected_after = _parameters_cell_index(notebook.path) if parameters else None
-            if parameters and (injected_after is None or index > injected_after):
-                index -= 1  # the cell papermill inserted for the parameters
-            failure = CellFailure(index, _source_first_line(err.source), err.ename, str(err.evalue))
-        except Exception as err:  # the kernel died or would not start: no cell to blame
-            tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
-            detail = str(err) + (" | kernel: " + " / ".join(tail) if tail else "")
-            failure = CellFailure(-1, "", type(err).__name__, detail)
+    try:
+        execute(
+            notebook.path, target, parameters=parameters, kernel_name=kernel_name, timeout=timeout
+        )
+    except PapermillExecutionError as err:
+        index = err.cell_index
+        injected_after = _parameters_cell_index(notebook.path) if parameters else None
+        if parameters and (injected_after is None or index > injected_after):
+            index -= 1  # the cell papermill inserted for the parameters
+        failure = CellFailure(index, _source_first_line(err.source), err.ename, str(err.evalue))
+    except Exception as err:  # the kernel died or would not start: no cell to blame
+        detail = " | ".join([str(err), *getattr(err, "__notes__", [])])
+        failure = CellFailure(-1, "", type(err).__name__, detail)
     seconds = time.perf_counter() - start
     written = target if target.exists() else None
     page = render_html(written, written.with_suffix(".html")) if html and written else None

@@ -284,6 +284,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "course.section.solution": ("Solutions", "Solusi"),
     "course.status.ok": ("ran without error", "berjalan tanpa galat"),
     "course.status.failed": ("failed", "gagal"),
+    "stages.mapping_title": (
+        "How the {source} maps onto the {target}",
+        "Bagaimana {source} dipetakan ke {target}",
+    ),
+    "stages.users_title": ("People who reached each stage", "Orang yang mencapai tiap tahap"),
     # --- widgets ---------------------------------------------------------------------------------
     "widgets.kept_last_good": ("the last good state is kept", "keadaan valid terakhir tetap dipakai"),
     "widgets.all": ("(all)", "(semua)"),

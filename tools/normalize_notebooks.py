@@ -1,0 +1,175 @@
+"""Normalise the course notebooks so that saved files hold only what belongs in git.
+
+For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
+
+* execution counts removed; outputs removed, except in cells tagged ``nbval-check-output``
+  (whose outputs keep their text but lose execution counts and metadata);
+* cell ids ``cell-000``, ``cell-001`` ... (deterministic: by position);
+* cell metadata reduced to ``tags``; notebook metadata reduced to a fixed ``kernelspec``
+  (``python3``) and a minimal ``language_info`` (no Python version);
+* cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed.
+
+Usage (from the repository root)::
+
+    python tools/normalize_notebooks.py            # rewrite notebooks that are not normalised
+    python tools/normalize_notebooks.py --check    # exit 1 listing notebooks that would change
+    python tools/normalize_notebooks.py --refresh  # execute each (defaults) and store the
+                                                   # outputs of nbval-check-output cells
+    python tools/normalize_notebooks.py notebooks/01_stage_models.ipynb --refresh   # just one
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("notebooks", "exercises")
+CHECK_TAG = "nbval-check-output"
+DROP_CELL_TAGS = frozenset({"injected-parameters", "papermill-error-cell-tag"})
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "name": "python",
+    "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+}
+
+
+def notebook_paths(root: Path = ROOT, folders: Sequence[str] = FOLDERS) -> list[Path]:
+    """Every ``.ipynb`` under ``root/<folder>`` (checkpoints excluded), sorted."""
+    found: list[Path] = []
+    for folder in folders:
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
+    return sorted(found)
+
+
+def _tags(cell: dict[str, Any]) -> list[str]:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return list(dict.fromkeys(str(t) for t in tags))
+
+
+def _clean_output(output: dict[str, Any]) -> dict[str, Any]:
+    kind = output.get("output_type")
+    if kind == "stream":
+        return {
+            "name": output.get("name", "stdout"),
+            "output_type": "stream",
+            "text": output.get("text", ""),
+        }
+    if kind in ("execute_result", "display_data"):
+        clean = {"data": dict(output.get("data", {})), "metadata": {}, "output_type": kind}
+        if kind == "execute_result":
+            clean["execution_count"] = None
+        return clean
+    return dict(output)  # errors are kept so that the --check/tests show them
+
+
+def _source(cell: dict[str, Any]) -> str:
+    src = cell.get("source", "")
+    text = "".join(src) if isinstance(src, list) else str(src)
+    return text.rstrip()
+
+
+def normalize(nb: Any) -> Any:
+    """A normalised copy of notebook ``nb`` (an ``nbformat.NotebookNode``); see the module doc."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        tags = _tags(cell)
+        if DROP_CELL_TAGS & set(tags):
+            continue
+        kind = cell.get("cell_type", "code")
+        new: dict[str, Any] = {"cell_type": kind, "metadata": {}, "source": _source(cell)}
+        if tags:
+            new["metadata"]["tags"] = tags
+        if kind == "code":
+            new["execution_count"] = None
+            keep = CHECK_TAG in tags
+            new["outputs"] = [_clean_output(o) for o in cell.get("outputs", [])] if keep else []
+        elif "attachments" in cell and kind in ("markdown", "raw"):
+            new["attachments"] = cell["attachments"]
+        cells.append(new)
+    for i, cell in enumerate(cells):
+        cell["id"] = f"cell-{i:03d}"
+    out = nbformat.from_dict(
+        {
+            "cells": cells,
+            "metadata": {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+    return out
+
+
+def normalized_text(path: Path) -> str:
+    """The normalised file text of the notebook at ``path``."""
+    nb = nbformat.read(str(path), as_version=4)
+    return nbformat.writes(normalize(nb)) + "\n"
+
+
+def refresh(path: Path, *, timeout: float = 600) -> Any:
+    """Execute ``path`` with its default parameters and return it with the outputs of the
+    ``nbval-check-output`` cells filled in (every other output dropped), normalised."""
+    from journeykit.course import execute
+
+    source = normalize(nbformat.read(str(path), as_version=4))
+    executed = execute(source, None, timeout=timeout, cwd=path.parent)
+    for mine, ran in zip(source.cells, executed.cells, strict=True):
+        if mine.cell_type == "code" and CHECK_TAG in _tags(mine):
+            mine["outputs"] = ran.get("outputs", [])
+    return normalize(source)
+
+
+def run(paths: Iterable[Path], *, check: bool = False, refresh_outputs: bool = False) -> int:
+    """Normalise (or check, or refresh) ``paths``; return the exit code."""
+    changed: list[Path] = []
+    for path in paths:
+        current = path.read_text(encoding="utf-8")
+        if refresh_outputs:
+            print(f"executing {path} ...", flush=True)
+            text = nbformat.writes(refresh(path)) + "\n"
+        else:
+            text = normalized_text(path)
+        if text == current:
+            continue
+        changed.append(path)
+        if not check:
+            path.write_text(text, encoding="utf-8")
+    for path in changed:
+        rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"{'not normalised' if check else 'normalised'}: {rel}")
+    if check and changed:
+        print("run: python tools/normalize_notebooks.py", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all of them)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if any would change"
+    )
+    mode.add_argument(
+        "--refresh", action="store_true", help="re-execute and store nbval-check-output outputs"
+    )
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or notebook_paths()
+    return run(paths, check=args.check, refresh_outputs=args.refresh)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
