@@ -53,7 +53,7 @@ import pandas as pd
 from scipy import optimize, special
 
 from journeykit.errors import SchemaError, ValidationError
-from journeykit.schema import validate_table
+from journeykit.schema import OFFER_TYPES, validate_table
 
 __all__ = [
     "AscensionStep",
@@ -1053,15 +1053,29 @@ _ASCENDED = ("core", "ascension")
 _BY = ("acquisition_channel", "entry_offer")
 
 
-def _customers(orders: pd.DataFrame) -> pd.DataFrame:
-    """One row per user with an entry order: first entry time/product, ascended flag, totals."""
+def _offer_types(name: str, value: object) -> tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else value
+    try:
+        items = tuple(items)  # type: ignore[arg-type]
+    except TypeError:
+        items = ()
+    if not items or any(v not in OFFER_TYPES for v in items):
+        raise ValidationError(name, f"offer types among {', '.join(OFFER_TYPES)}", got=repr(value))
+    return items  # type: ignore[return-value]
+
+
+def _customers(
+    orders: pd.DataFrame, from_offer: str = "entry", to_offers: tuple[str, ...] = _ASCENDED
+) -> pd.DataFrame:
+    """One row per user with a ``from_offer`` order: its first time/product, ascended flag
+    (a ``to_offers`` order at or after it), order totals."""
     o = validate_table("orders", orders)
-    entry = o[o["offer_type"] == "entry"].sort_values(["timestamp", "order_id"])
+    entry = o[o["offer_type"] == from_offer].sort_values(["timestamp", "order_id"])
     first = entry.drop_duplicates("user_id").set_index("user_id")
     cust = pd.DataFrame(
         {"entry_time": first["timestamp"], "entry_offer": first["product"].astype("string")}
     )
-    up = o[o["offer_type"].isin(_ASCENDED)]
+    up = o[o["offer_type"].isin(to_offers)]
     up = up.join(cust["entry_time"], on="user_id", how="inner")
     later = up[up["timestamp"] >= up["entry_time"]]
     cust["ascended"] = cust.index.isin(later["user_id"])
@@ -1095,10 +1109,18 @@ def _with_group(cust: pd.DataFrame, by: str | None, users: pd.DataFrame | None) 
 
 
 def ascension_rate(
-    orders: pd.DataFrame, *, users: pd.DataFrame | None = None, by: str | None = None
+    orders: pd.DataFrame,
+    *,
+    users: pd.DataFrame | None = None,
+    by: str | None = None,
+    from_offer: str = "entry",
+    to_offers: str | Sequence[str] = _ASCENDED,
 ) -> float | pd.DataFrame:
     """Observed ascension rate: share of entry-offer buyers who buy a core or ascension offer
     at or after their first entry order.
+
+    ``from_offer`` and ``to_offers`` move up the ladder: ``from_offer="core",
+    to_offers="ascension"`` gives the share of core buyers who go on to the ascension offer.
 
     ``by=None`` returns one share (0-1). ``by="acquisition_channel"`` (needs ``users``) or
     ``by="entry_offer"`` (the product of the first entry order) returns a table with columns
@@ -1114,7 +1136,11 @@ def ascension_rate(
     >>> round(ascension_rate(orders), 4)
     0.3333
     """
-    cust = _with_group(_customers(orders), by, users)
+    src = _offer_types("from_offer", from_offer)
+    if len(src) != 1:
+        raise ValidationError("from_offer", "one offer type", got=repr(from_offer))
+    dst = _offer_types("to_offers", to_offers)
+    cust = _with_group(_customers(orders, src[0], dst), by, users)
     if by is None:
         return float(cust["ascended"].mean()) if len(cust) else math.nan
     out = (

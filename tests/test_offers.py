@@ -688,3 +688,41 @@ def test_observed_ltv_plot(small_data) -> None:
     with pytest.raises(ValidationError, match="^by:"):
         plot_observed_ltv(table, by="persona")
     plt.close("all")
+
+
+def test_ascension_up_the_ladder(small_data) -> None:
+    _, orders, _ = small_data
+    # core buyers: users 1 and 5; neither buys an "ascension" offer afterwards
+    assert ascension_rate(orders, from_offer="core", to_offers="ascension") == 0.0
+    # entry buyers going to the ascension offer only: user 3 of 5
+    assert ascension_rate(orders, to_offers=["ascension"]) == pytest.approx(1 / 5)
+    with pytest.raises(ValidationError, match="^to_offers:"):
+        ascension_rate(orders, to_offers=["upsell"])
+    with pytest.raises(ValidationError, match="^from_offer:"):
+        ascension_rate(orders, from_offer="vip")
+
+
+# --- recovering the generator's configuration ------------------------------------------------------
+
+
+@pytest.mark.parametrize("preset", ["coffee", "saas"])
+def test_observed_ascension_recovers_the_generator(preset: str) -> None:
+    synth = pytest.importorskip("journeykit.synth")
+    from journeykit.synth.model import expected_reach
+
+    n = 10_000
+    cfg = synth.config(preset, n_users=n, seed=5, censor=False)
+    tables = synth.generate(preset, n_users=n, seed=5, censor=False)
+    # referred users have another persona mix: compare on the users the configuration describes
+    direct = tables.users.loc[tables.users["referred_by"].isna(), "user_id"]
+    orders = tables.orders[tables.orders["user_id"].isin(direct)]
+    reach = expected_reach(cfg)
+    expected = reach["ascend"] / reach["convert"]  # P(first core order | entry order)
+    buyers = orders.loc[orders["offer_type"] == "entry", "user_id"].nunique()
+    se = math.sqrt(expected * (1 - expected) / buyers)
+    assert ascension_rate(orders) == pytest.approx(expected, abs=4 * se)
+    # the configured ascension_rate: share of core buyers who also buy the ascension offer
+    core = tables.orders.loc[tables.orders["offer_type"] == "core", "user_id"].nunique()
+    se = math.sqrt(cfg.ascension_rate * (1 - cfg.ascension_rate) / core)
+    got = ascension_rate(tables.orders, from_offer="core", to_offers="ascension")
+    assert got == pytest.approx(cfg.ascension_rate, abs=4 * se)

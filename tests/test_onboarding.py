@@ -263,3 +263,33 @@ def test_time_to_first_value_plot(shop) -> None:
     assert any(tx.get_text().strip() == "Median: 3.0 days" for tx in ax.texts)
     assert ax.get_xlabel() == "Days from first order to first value"
     plt.close("all")
+
+
+# --- recovering the generator's onboarding effect ----------------------------------------------------
+
+
+@pytest.mark.parametrize("preset", ["coffee", "saas"])
+def test_repeat_rates_recover_the_generator(preset: str) -> None:
+    synth = pytest.importorskip("journeykit.synth")
+    from journeykit.synth.model import expected_reach
+
+    n = 10_000
+    cfg = synth.config(preset, n_users=n, seed=8, censor=False)
+    tables = synth.generate(preset, n_users=n, seed=8, censor=False)
+    direct = tables.users.loc[tables.users["referred_by"].isna(), "user_id"]
+    ev = tables.events[tables.events["user_id"].isin(direct)]
+    od = tables.orders[tables.orders["user_id"].isin(direct)]
+    res = repeat_by_onboarding(ev, od, onboard_within_days=None, followup_days=None)
+    t = res.table.set_index("onboarded")
+    # truth: not onboarded -> Poisson(repeat_orders) repeats, no ascension (it needs excite);
+    # onboarded -> Poisson(repeat_orders * onboarding_effect) repeats, or the first core order
+    reach = expected_reach(cfg)
+    ascend = reach["ascend"] / reach["excite"]
+    truth = {
+        False: 1 - math.exp(-cfg.repeat_orders),
+        True: 1 - (1 - ascend) * math.exp(-cfg.repeat_orders * cfg.onboarding_effect),
+    }
+    for flag, p in truth.items():
+        se = math.sqrt(p * (1 - p) / t.loc[flag, "customers"])
+        assert t.loc[flag, "repeat_rate"] == pytest.approx(p, abs=4 * se + 1e-3), flag
+    assert res.ci_low > 0  # onboarding raises the repeat rate, and the interval says so
