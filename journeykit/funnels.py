@@ -1,0 +1,719 @@
+"""Funnels: how many people reach each stage or step, and where they drop off.
+
+Two kinds of funnel, both counting **people** (``user_id``), never events:
+
+:func:`stage_funnel`
+    Users reaching each stage of a stage model (``"five"``, ``"map"``, ``"cvj"`` or your own). An
+    event's ``stage`` is the Customer Value Journey step it shows the user reached; it is put into
+    the model with :func:`journeykit.stages.cvj_to_model`. A user *reached* stage *k* when their
+    furthest event is at stage *k* or later (a customer who bought also passed through awareness,
+    even when the first touch was not recorded), so a stage funnel never increases.
+
+:func:`ordered_funnel`
+    A product-analytics funnel over event filters (:class:`Step`), with the semantics PostHog
+    documents for its funnels:
+
+    * **attempts**: every event matching step 1 starts an attempt; an attempt reaches step *i*
+      when the events of steps 1..i occur in the required order;
+    * **conversion window**: every step of an attempt must happen at most ``window`` after the
+      attempt's step-1 event; the boundary is **inclusive** (an event exactly ``window`` later
+      counts); ``window=None`` means no limit;
+    * **order** ``"ordered"`` (PostHog "sequential", the default): step *i* is the first step-*i*
+      event after the step-*(i-1)* event; any other events may fall between;
+      ``"strict"``: step *i* must be the user's very next event after step *i-1*, so any other
+      event in between (of any type) ends the attempt; ``"unordered"`` (PostHog "any order"):
+      row *k* counts users who did any *k* of the steps, in any order, within the window of the
+      earliest of them;
+    * **multiple attempts per user**: a user counts once, at the **furthest step reached by any
+      attempt** (PostHog's rule). Times to convert come from one attempt per user: the earliest
+      attempt among those that reached that furthest step;
+    * **time to convert**: days between consecutive steps of that attempt, for the users who
+      reached the later step (mean and median), and days from step 1;
+    * **ties**: events are ordered by ``timestamp``, then ``event_id``; "after" means later in that
+      order, so two steps can share a timestamp but never an event.
+
+Both return one row per stage/step with ``users`` (people reaching it), ``step_conversion``
+(share of the previous row's users; 1.0 on the first row), ``overall_conversion`` (share of the
+first row's users), ``drop_off`` (people lost since the previous row) and ``drop_off_rate``
+(``1 - step_conversion``). Shares are between 0 and 1, not percentages.
+
+Breakdowns (``by=``) put each **user** in one group: ``"persona"`` and ``"cohort"`` (calendar
+month of ``users.first_seen``, e.g. ``"2024-03"``) come from the users table; ``"channel"``,
+``"device"`` and ``"campaign"`` are first-touch: the value on the user's first event that has one
+(``"(none)"`` when no event has a campaign). See :func:`user_groups`.
+
+>>> import pandas as pd
+>>> events = pd.DataFrame({
+...     "event_id": [1, 2, 3, 4, 5, 6],
+...     "user_id": [1, 1, 1, 2, 2, 3],
+...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-05",
+...                                  "2024-01-01", "2024-01-09", "2024-01-03"]),
+...     "event_type": ["visit", "subscribe", "purchase", "visit", "subscribe", "visit"],
+...     "stage": ["aware", "subscribe", "convert", "aware", "subscribe", "aware"]})
+>>> stage_funnel(events)[["stage", "users", "step_conversion", "overall_conversion"]]
+           stage  users  step_conversion  overall_conversion
+0      awareness      3         1.000000            1.000000
+1  consideration      2         0.666667            0.666667
+2       purchase      1         0.500000            0.333333
+3      retention      0         0.000000            0.000000
+4       advocacy      0         0.000000            0.000000
+>>> f = ordered_funnel(events, ["visit", "subscribe"], window=7)
+>>> f[["name", "users", "overall_conversion", "median_days_from_previous"]]
+        name  users  overall_conversion  median_days_from_previous
+0      visit      3            1.000000                        NaN
+1  subscribe      1            0.333333                        1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from journeykit.errors import ParameterError, SchemaError, ValidationError
+from journeykit.i18n import check_lang, t
+from journeykit.schema import CHANNELS, DEVICES, EVENT_TYPES, TABLES, _coerce
+from journeykit.stages import CVJ_STEPS, StageModel, cvj_to_model, get_model
+
+__all__ = [
+    "BREAKDOWNS",
+    "ORDERS",
+    "Step",
+    "make_step",
+    "checked_columns",
+    "user_groups",
+    "stage_reached",
+    "stage_funnel",
+    "funnel_progress",
+    "ordered_funnel",
+]
+
+BREAKDOWNS: tuple[str, ...] = ("persona", "channel", "device", "campaign", "cohort")
+"""What a funnel, a metric table or a journey score can be broken down by (one group per user)."""
+
+ORDERS: tuple[str, ...] = ("ordered", "strict", "unordered")
+"""Step-order modes of :func:`ordered_funnel` (PostHog: sequential, strict, any order)."""
+
+NO_GROUP = "(none)"
+"""Group of a user with no value for a breakdown (e.g. no event with a campaign)."""
+
+_NS_PER_DAY = 86_400 * 10**9
+
+
+# --------------------------------------------------------------------------------------------
+# input checks shared by the measurement modules
+# --------------------------------------------------------------------------------------------
+
+
+def checked_columns(table: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
+    """Check that ``df`` is a DataFrame with ``columns`` of schema table ``table``; return them typed.
+
+    Only the named columns are checked (kind, allowed values, range), so a function needs no
+    more of a learner's data than it uses. Errors are :class:`~journeykit.errors.SchemaError`
+    naming ``table.column``.
+
+    >>> checked_columns("events", pd.DataFrame({"user_id": [1]}), ["user_id", "stage"])
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: events.stage: missing column(s) stage; has user_id
+    """
+    cols = list(columns)
+    if not isinstance(df, pd.DataFrame):
+        raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            table,
+            missing[0],
+            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
+        )
+    spec = {c.name: c for c in TABLES[table]}
+    out: dict[str, pd.Series] = {}
+    for name in cols:
+        col = spec.get(name)
+        if col is None:  # not a schema column: pass through untouched
+            out[name] = df[name]
+            continue
+        s = _coerce(table, col, df[name])
+        if col.allowed is not None:
+            bad = s.notna() & ~s.isin(col.allowed)
+            if bad.any():
+                rows = list(s.index[bad.to_numpy()][:10])
+                raise SchemaError(
+                    table,
+                    name,
+                    f"unknown value {s[bad].iloc[0]!r}; expected one of {', '.join(col.allowed)}",
+                    rows,
+                )
+        if col.min is not None:
+            bad = s.notna() & (s < col.min)
+            if bad.any():
+                rows = list(s.index[bad.to_numpy()][:10])
+                raise SchemaError(table, name, f"values below {col.min:g}", rows)
+        if col.max is not None:
+            bad = s.notna() & (s > col.max)
+            if bad.any():
+                rows = list(s.index[bad.to_numpy()][:10])
+                raise SchemaError(table, name, f"values above {col.max:g}", rows)
+        out[name] = s
+    return pd.DataFrame(out, index=df.index)
+
+
+def _check_by(by: object) -> str | None:
+    if by is None or by in BREAKDOWNS:
+        return by  # type: ignore[return-value]
+    raise ParameterError(
+        f"by: expected None or one of {', '.join(map(repr, BREAKDOWNS))}, got {by!r}"
+    )
+
+
+def _first_touch(events: pd.DataFrame, column: str) -> pd.Series:
+    """The value of ``column`` on each user's first event that has one (events sorted)."""
+    ev = events[["user_id", "timestamp", "event_id", column]].dropna(subset=[column])
+    ev = ev.sort_values(["user_id", "timestamp", "event_id"], kind="stable")
+    first = ev.drop_duplicates("user_id", keep="first")
+    return pd.Series(first[column].astype(str).to_numpy(), index=first["user_id"].to_numpy())
+
+
+def user_groups(
+    events: pd.DataFrame,
+    by: str,
+    *,
+    users: pd.DataFrame | None = None,
+) -> pd.Series:
+    """The breakdown group of every user who has an event: a Series ``user_id -> group``.
+
+    ``by="persona"`` uses ``users.persona``; ``by="cohort"`` the calendar month of
+    ``users.first_seen`` (``"YYYY-MM"``); ``"channel"``, ``"device"`` and ``"campaign"`` the value
+    on the user's first event that has one (first touch), else ``"(none)"``. Persona and cohort
+    need ``users``.
+
+    >>> ev = pd.DataFrame({"event_id": [1, 2, 3], "user_id": [7, 7, 8],
+    ...     "timestamp": pd.to_datetime(["2024-01-02", "2024-01-01", "2024-01-01"]),
+    ...     "channel": ["email", "direct", "store"]})
+    >>> user_groups(ev, "channel").to_dict()
+    {7: 'direct', 8: 'store'}
+    """
+    by = _check_by(by)
+    if by is None:
+        raise ParameterError("by: expected one of " + ", ".join(map(repr, BREAKDOWNS)))
+    ev_cols = ["event_id", "user_id", "timestamp"]
+    if by in ("channel", "device", "campaign"):
+        ev = checked_columns("events", events, [*ev_cols, by])
+        everyone = pd.Index(ev["user_id"].unique())
+        first = _first_touch(ev, by)
+        return first.reindex(everyone).fillna(NO_GROUP).astype(str).rename(by)
+    if users is None:
+        raise ParameterError(f"users: by={by!r} needs the users table (users=...)")
+    ev = checked_columns("events", events, ["user_id"])
+    column = "persona" if by == "persona" else "first_seen"
+    us = checked_columns("users", users, ["user_id", column])
+    everyone = pd.Index(ev["user_id"].unique())
+    unknown = everyone.difference(pd.Index(us["user_id"]))
+    if len(unknown):
+        raise SchemaError(
+            "events", "user_id", f"users not in users.user_id (e.g. {unknown[0]!r})", []
+        )
+    values = us.set_index("user_id")[column]
+    if by == "cohort":
+        values = values.dt.to_period("M").astype(str)
+    return values.reindex(everyone).astype(str).rename(by)
+
+
+def _group_order(by: str | None, groups: pd.Series) -> list[str]:
+    present = list(pd.unique(groups))
+    if by == "channel":
+        ref = list(CHANNELS)
+    elif by == "device":
+        ref = list(DEVICES)
+    else:
+        ref = sorted(g for g in present if g != NO_GROUP)
+    ordered = [g for g in ref if g in present]
+    ordered += sorted(g for g in present if g not in ordered and g != NO_GROUP)
+    if NO_GROUP in present:
+        ordered.append(NO_GROUP)
+    return ordered
+
+
+# --------------------------------------------------------------------------------------------
+# stage funnel
+# --------------------------------------------------------------------------------------------
+
+
+def stage_reached(events: pd.DataFrame, model: str | StageModel = "five") -> pd.Series:
+    """Each user's furthest stage of ``model`` as a 0-based position: Series ``user_id -> int``.
+
+    Events whose Customer Value Journey step the model does not cover are ignored; a user with
+    no covered event is left out.
+
+    >>> ev = pd.DataFrame({"user_id": [1, 1, 2], "stage": ["aware", "ascend", "engage"]})
+    >>> stage_reached(ev, "five").to_dict()
+    {1: 3, 2: 1}
+    """
+    m = get_model(model)
+    ev = checked_columns("events", events, ["user_id", "stage"])
+    to_model = cvj_to_model(m)
+    position = {step: m.index(key) for step, key in to_model.items()}
+    pos = ev["stage"].map(position)
+    keep = pos.notna().to_numpy()
+    out = pd.Series(pos.to_numpy()[keep].astype("int64"), index=ev["user_id"].to_numpy()[keep])
+    return out.groupby(level=0).max().rename("stage_position")
+
+
+def _rates(users: np.ndarray) -> dict[str, np.ndarray]:
+    """Step/overall conversion and drop-off for one funnel's user counts (first row = entry)."""
+    users = users.astype("float64")
+    prev = np.concatenate([[users[0]], users[:-1]]) if len(users) else users
+    with np.errstate(divide="ignore", invalid="ignore"):
+        step = np.where(prev > 0, users / prev, 0.0)
+        overall = np.where(users[0] > 0, users / users[0], 0.0) if len(users) else users
+    if len(users):
+        step[0] = 1.0 if users[0] > 0 else np.nan
+        if users[0] == 0:
+            overall[:] = np.nan
+            step[:] = np.nan
+    return {
+        "step_conversion": step,
+        "overall_conversion": overall,
+        "drop_off": (prev - users).astype("int64"),
+        "drop_off_rate": 1.0 - step,
+    }
+
+
+def stage_funnel(
+    events: pd.DataFrame,
+    model: str | StageModel = "five",
+    by: str | None = None,
+    *,
+    users: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> pd.DataFrame:
+    """Users reaching each stage of ``model``, with step and overall conversion and drop-off.
+
+    Columns: ``[by]`` (the group, when ``by`` is given), ``stage`` (stage key), ``label`` (stage
+    name in ``lang``), ``position`` (1 = first stage), ``users`` (people whose furthest stage is
+    this one or later), ``step_conversion`` (users / users of the previous stage, a share; 1.0 for
+    the first stage), ``overall_conversion`` (users / users of the first stage), ``drop_off``
+    (people lost since the previous stage) and ``drop_off_rate`` (1 - step_conversion).
+
+    ``by``: None, ``"persona"``, ``"channel"``, ``"device"``, ``"campaign"`` or ``"cohort"`` (see
+    :func:`user_groups`; persona and cohort need ``users``).
+
+    >>> ev = pd.DataFrame({"event_id": [1, 2, 3], "user_id": [1, 1, 2],
+    ...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-03", "2024-02-01"]),
+    ...     "stage": ["aware", "convert", "aware"], "device": ["mobile", "mobile", "desktop"]})
+    >>> stage_funnel(ev, "five", by="device")[["device", "stage", "users"]].head(3)
+        device          stage  users
+    0   mobile      awareness      1
+    1   mobile  consideration      1
+    2   mobile       purchase      1
+    """
+    m = get_model(model)
+    check_lang(lang)
+    by = _check_by(by)
+    reached = stage_reached(events, m)
+    n = len(m)
+    if by is None:
+        groups = pd.Series("all", index=reached.index)
+        order = ["all"]
+    else:
+        groups = user_groups(events, by, users=users).reindex(reached.index)
+        order = _group_order(by, groups)
+    # users per (group, furthest stage), then "this stage or later" = reverse cumulative sum
+    table = pd.crosstab(groups, reached).reindex(index=order, columns=range(n), fill_value=0)
+    at_least = table.to_numpy()[:, ::-1].cumsum(axis=1)[:, ::-1]
+    frames = []
+    for g, counts in zip(order, at_least, strict=True):
+        block = {
+            "stage": list(m.keys()),
+            "label": list(m.labels(lang)),
+            "position": np.arange(1, n + 1),
+            "users": counts.astype("int64"),
+            **_rates(counts),
+        }
+        frame = pd.DataFrame(block)
+        if by is not None:
+            frame.insert(0, by, g)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------------------------
+# ordered funnel (event steps, conversion window, order modes)
+# --------------------------------------------------------------------------------------------
+
+
+def _as_tuple(field: str, value: object, allowed: Sequence[str]) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    values = (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+    if not values:
+        raise ValidationError(f"step.{field}", f"one or more of {', '.join(allowed)}", "nothing")
+    for v in values:
+        if v not in allowed:
+            raise ValidationError(f"step.{field}", f"one of {', '.join(allowed)}", repr(v))
+    return values
+
+
+@dataclass(frozen=True)
+class Step:
+    """One funnel step: the events that count as doing it.
+
+    An event matches when its ``event_type`` is one of ``event_type`` (if given) **and** its
+    ``stage`` (Customer Value Journey step) is one of ``stage`` (if given) **and** its ``channel``
+    is one of ``channel`` (if given). ``name`` is the step's key in results; by default it is
+    built from the filters (``"visit"``, ``"stage:convert"``, ``"purchase@email"`` ...).
+
+    >>> Step(event_type="purchase", stage="convert").name
+    'purchase+stage:convert'
+    >>> Step(stage="subscribe").label("id")
+    'Subscribe (Berlangganan)'
+    """
+
+    event_type: str | tuple[str, ...] | None = None
+    stage: str | tuple[str, ...] | None = None
+    channel: str | tuple[str, ...] | None = None
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        et = _as_tuple("event_type", self.event_type, EVENT_TYPES)
+        st = _as_tuple("stage", self.stage, CVJ_STEPS)
+        ch = _as_tuple("channel", self.channel, CHANNELS)
+        if et is None and st is None and ch is None:
+            raise ValidationError("step", "at least one of event_type, stage, channel", "none")
+        object.__setattr__(self, "event_type", et)
+        object.__setattr__(self, "stage", st)
+        object.__setattr__(self, "channel", ch)
+        if not self.name:
+            parts = []
+            if et:
+                parts.append("|".join(et))
+            if st:
+                parts.append("stage:" + "|".join(st))
+            name = "+".join(parts)
+            if ch:
+                name += "@" + "|".join(ch)
+            object.__setattr__(self, "name", name)
+
+    def label(self, lang: str = "en") -> str:
+        """A readable name in ``lang`` built from the filters' labels."""
+        parts = []
+        if self.event_type:
+            parts.append(" / ".join(t(f"event.{e}", lang) for e in self.event_type))
+        if self.stage:
+            cvj = get_model("cvj")
+            text = " / ".join(cvj.stage(s).label(lang) for s in self.stage)
+            parts.append(f"({text})" if parts else text)
+        if self.channel:
+            parts.append(
+                t("funnel.via", lang)
+                + " "
+                + " / ".join(t(f"channel.{c}", lang) for c in self.channel)
+            )
+        return " ".join(parts)
+
+    def matches(self, events: pd.DataFrame) -> np.ndarray:
+        """Boolean array: which rows of ``events`` match this step."""
+        mask = np.ones(len(events), dtype=bool)
+        for field in ("event_type", "stage", "channel"):
+            values = getattr(self, field)
+            if values is not None:
+                mask &= events[field].isin(values).to_numpy()
+        return mask
+
+
+def make_step(step: Step | str | Mapping[str, Any]) -> Step:
+    """A :class:`Step` from a Step, a string or a dict.
+
+    Strings: an event type (``"visit"``, ``"purchase"``; ``"engage"`` and ``"subscribe"`` are
+    event types), ``"stage:<cvj step>"`` (``"stage:convert"``). Dicts: the fields of :class:`Step`.
+
+    >>> make_step("stage:convert").stage
+    ('convert',)
+    >>> make_step("buy")
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.ValidationError: step: expected an event type (impression, click, visit, engage, subscribe, purchase, onboard, review, invite), 'stage:<step>' or a dict, got 'buy'
+    """
+    if isinstance(step, Step):
+        return step
+    if isinstance(step, str):
+        if step.startswith("stage:"):
+            return Step(stage=step[len("stage:") :])
+        if step in EVENT_TYPES:
+            return Step(event_type=step)
+        raise ValidationError(
+            "step",
+            f"an event type ({', '.join(EVENT_TYPES)}), 'stage:<step>' or a dict",
+            repr(step),
+        )
+    if isinstance(step, Mapping):
+        unknown = set(step) - {"event_type", "stage", "channel", "name"}
+        if unknown:
+            raise ValidationError(
+                "step", "keys among event_type, stage, channel, name", ", ".join(sorted(unknown))
+            )
+        return Step(**dict(step))
+    raise ValidationError("step", "a Step, a string or a dict", type(step).__name__)
+
+
+def _window_ns(window: object) -> int | None:
+    if window is None:
+        return None
+    if isinstance(window, bool):
+        raise ParameterError(
+            f"window: expected days (a number), a Timedelta or None, got {window!r}"
+        )
+    if isinstance(window, int | float | np.integer | np.floating):
+        if not np.isfinite(window) or window < 0:
+            raise ParameterError(f"window: expected days >= 0, got {window!r}")
+        return int(round(float(window) * _NS_PER_DAY))
+    try:
+        delta = pd.Timedelta(window)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParameterError(
+            f"window: expected days (a number), a Timedelta or None, got {window!r}"
+        ) from None
+    if delta < pd.Timedelta(0):
+        raise ParameterError(f"window: expected a duration >= 0, got {window!r}")
+    return int(delta.value)
+
+
+def _steps(steps: object) -> list[Step]:
+    if isinstance(steps, str | Step | Mapping) or not isinstance(steps, Iterable):
+        raise ParameterError("steps: expected a list of at least 2 steps")
+    built = [make_step(s) for s in steps]
+    if len(built) < 2:
+        raise ParameterError(f"steps: expected at least 2 steps, got {len(built)}")
+    return built
+
+
+def funnel_progress(
+    events: pd.DataFrame,
+    steps: Sequence[Step | str | Mapping[str, Any]],
+    *,
+    window: float | str | pd.Timedelta | None = 14,
+    order: Literal["ordered", "strict", "unordered"] = "ordered",
+) -> pd.DataFrame:
+    """Per user who did step 1 (any step when unordered): the furthest step and when each was done.
+
+    ``window``: days (a number), a :class:`pandas.Timedelta`/string such as ``"36h"``, or
+    ``None`` for no limit; PostHog's default is 14 days. See the module docstring for the
+    semantics of attempts, order modes and the inclusive window boundary.
+
+    Columns: ``user_id``, ``steps_reached`` (1..n), ``entered`` (timestamp of the chosen attempt's
+    first step) and ``t1`` ... ``tn`` (timestamp of each step in that attempt, ``NaT`` when not
+    reached; for ``"unordered"``, the k-th step done, in time order). One row per user, sorted
+    by ``user_id``.
+
+    >>> ev = pd.DataFrame({"event_id": [1, 2, 3], "user_id": [5, 5, 5],
+    ...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+    ...     "event_type": ["visit", "click", "subscribe"], "stage": ["aware", "engage", "subscribe"]})
+    >>> funnel_progress(ev, ["visit", "subscribe"], order="strict")["steps_reached"].tolist()
+    [1]
+    >>> funnel_progress(ev, ["visit", "subscribe"], order="ordered")["steps_reached"].tolist()
+    [2]
+    """
+    built = _steps(steps)
+    if order not in ORDERS:
+        raise ParameterError(
+            f"order: expected one of {', '.join(map(repr, ORDERS))}, got {order!r}"
+        )
+    win = _window_ns(window)
+    need = {"event_id", "user_id", "timestamp"}
+    for s in built:
+        need |= {f for f in ("event_type", "stage", "channel") if getattr(s, f) is not None}
+    cols = [
+        c
+        for c in ("event_id", "user_id", "timestamp", "event_type", "stage", "channel")
+        if c in need
+    ]
+    ev = checked_columns("events", events, cols)
+    ev = ev.sort_values(["user_id", "timestamp", "event_id"], kind="stable").reset_index(drop=True)
+    user = ev["user_id"].to_numpy()
+    ts = ev["timestamp"].to_numpy().astype("int64")
+    masks = [s.matches(ev) for s in built]
+    n = len(built)
+    if order == "unordered":
+        for i in range(n):
+            for j in range(i + 1, n):
+                if (masks[i] & masks[j]).any():
+                    raise ParameterError(
+                        f"steps: {built[i].name!r} and {built[j].name!r} match the same events; "
+                        "an unordered funnel needs steps that do not overlap"
+                    )
+        reached, times = _unordered(user, ts, masks, win)
+        anchor = np.flatnonzero(np.logical_or.reduce(masks))
+    else:
+        anchor = np.flatnonzero(masks[0])
+        step_fn = _strict if order == "strict" else _ordered
+        reached, times = step_fn(user, ts, masks, anchor, win)
+    a_user = user[anchor]
+    # one attempt per user: furthest step, then earliest attempt (anchor position ascending)
+    pick = np.lexsort((anchor, -reached, a_user))
+    first = np.ones(len(pick), dtype=bool)
+    first[1:] = a_user[pick][1:] != a_user[pick][:-1]
+    chosen = pick[first]
+    out = pd.DataFrame({"user_id": a_user[chosen], "steps_reached": reached[chosen]})
+    for i in range(n):
+        out[f"t{i + 1}"] = pd.to_datetime(times[i][chosen]).astype("datetime64[ns]")
+    out.insert(2, "entered", out["t1"])
+    return out.reset_index(drop=True)
+
+
+_NAT = np.iinfo("int64").min
+
+
+def _ordered(user, ts, masks, anchor, win):  # noqa: ANN001, ANN202
+    n = len(masks)
+    cur = anchor.copy()
+    t0 = ts[anchor]
+    alive = np.ones(len(anchor), dtype=bool)
+    reached = np.ones(len(anchor), dtype="int64")
+    times = [np.where(alive, t0, _NAT)]
+    for i in range(1, n):
+        cand_pos = np.flatnonzero(masks[i])
+        ok = alive.copy()
+        if len(cand_pos) == 0:
+            ok[:] = False
+            cand = cur
+        else:
+            # the first step-i event strictly after the current step's event
+            idx = np.searchsorted(cand_pos, cur, side="right")
+            ok &= idx < len(cand_pos)
+            cand = cand_pos[np.minimum(idx, len(cand_pos) - 1)]
+            ok &= user[cand] == user[anchor]
+            if win is not None:
+                ok &= ts[cand] <= t0 + win
+        cur = np.where(ok, cand, cur)
+        reached += ok
+        times.append(np.where(ok, ts[cand], _NAT))
+        alive = ok
+    return reached, times
+
+
+def _strict(user, ts, masks, anchor, win):  # noqa: ANN001, ANN202
+    n = len(masks)
+    size = len(user)
+    t0 = ts[anchor]
+    alive = np.ones(len(anchor), dtype=bool)
+    reached = np.ones(len(anchor), dtype="int64")
+    times = [t0.copy()]
+    for i in range(1, n):
+        # the user's very next event must be step i
+        pos = anchor + i
+        safe = np.minimum(pos, size - 1)
+        ok = alive & (pos < size) & (user[safe] == user[anchor]) & masks[i][safe]
+        if win is not None:
+            ok &= ts[safe] <= t0 + win
+        reached += ok
+        times.append(np.where(ok, ts[safe], _NAT))
+        alive = ok
+    return reached, times
+
+
+def _unordered(user, ts, masks, win):  # noqa: ANN001, ANN202
+    anchor = np.flatnonzero(np.logical_or.reduce(masks))
+    t0 = ts[anchor]
+    found = []
+    for m in masks:
+        cand_pos = np.flatnonzero(m)
+        if len(cand_pos) == 0:
+            found.append(np.full(len(anchor), _NAT))
+            continue
+        # first event of this step at or after the anchor (the anchor itself counts)
+        idx = np.searchsorted(cand_pos, anchor, side="left")
+        ok = idx < len(cand_pos)
+        cand = cand_pos[np.minimum(idx, len(cand_pos) - 1)]
+        ok &= user[cand] == user[anchor]
+        if win is not None:
+            ok &= ts[cand] <= t0 + win
+        found.append(np.where(ok, ts[cand], _NAT))
+    stacked = np.stack(found, axis=1)
+    reached = (stacked != _NAT).sum(axis=1).astype("int64")
+    # k-th step done, in time order (missing ones last)
+    ordered = np.sort(np.where(stacked == _NAT, np.iinfo("int64").max, stacked), axis=1)
+    ordered = np.where(ordered == np.iinfo("int64").max, _NAT, ordered)
+    return reached, [ordered[:, i] for i in range(len(masks))]
+
+
+def ordered_funnel(
+    events: pd.DataFrame,
+    steps: Sequence[Step | str | Mapping[str, Any]],
+    *,
+    window: float | str | pd.Timedelta | None = 14,
+    order: Literal["ordered", "strict", "unordered"] = "ordered",
+    by: str | None = None,
+    users: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> pd.DataFrame:
+    """A funnel over event steps with a conversion window and an order mode (PostHog semantics).
+
+    ``steps``: two or more :class:`Step`, strings or dicts (see :func:`make_step`); ``window``,
+    ``order``: see :func:`funnel_progress` and the module docstring; ``by``: a breakdown as in
+    :func:`stage_funnel`.
+
+    Columns: ``[by]``, ``position`` (1..n), ``name`` (step key; ``"any 2 of 3"`` rows when
+    unordered), ``label`` (in ``lang``), ``users``, ``step_conversion``, ``overall_conversion``,
+    ``drop_off``, ``drop_off_rate`` (as in :func:`stage_funnel`), ``mean_days_from_previous`` /
+    ``median_days_from_previous`` (time from the previous step to this one, in days, over the
+    users who reached this step; NaN on row 1) and ``mean_days_from_first`` /
+    ``median_days_from_first`` (time from step 1).
+
+    >>> ev = pd.DataFrame({"event_id": [1, 2, 3, 4], "user_id": [1, 1, 2, 2],
+    ...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-01", "2024-01-09"]),
+    ...     "event_type": ["visit", "purchase", "visit", "purchase"]})
+    >>> ordered_funnel(ev, ["visit", "purchase"], window=7)["users"].tolist()  # 7 days: inclusive
+    [2, 1]
+    """
+    check_lang(lang)
+    by = _check_by(by)
+    built = _steps(steps)
+    progress = funnel_progress(events, built, window=window, order=order)
+    n = len(built)
+    if by is None:
+        groups = pd.Series("all", index=progress.index)
+        order_g = ["all"]
+    else:
+        g = user_groups(events, by, users=users)
+        groups = pd.Series(g.reindex(progress["user_id"]).to_numpy(), index=progress.index)
+        order_g = _group_order(by, groups)
+    if order == "unordered":
+        names = [f"any {k} of {n}" for k in range(1, n + 1)]
+        labels = [t("funnel.any_k_of_n", lang).format(k=k, n=n) for k in range(1, n + 1)]
+    else:
+        names = [s.name for s in built]
+        labels = [s.label(lang) for s in built]
+    frames = []
+    for g in order_g:
+        p = progress[(groups == g).to_numpy()]
+        reached = p["steps_reached"].to_numpy()
+        counts = np.array([(reached >= k).sum() for k in range(1, n + 1)], dtype="int64")
+        block: dict[str, Any] = {
+            "position": np.arange(1, n + 1),
+            "name": names,
+            "label": labels,
+            "users": counts,
+            **_rates(counts),
+        }
+        stats = {key: [np.nan] for key in ("mp", "md", "fp", "fd")}
+        for i in range(1, n):
+            done = p[f"t{i + 1}"].notna().to_numpy()
+            prev = (p[f"t{i + 1}"] - p[f"t{i}"])[done].dt.total_seconds() / 86_400
+            first = (p[f"t{i + 1}"] - p["t1"])[done].dt.total_seconds() / 86_400
+            stats["mp"].append(prev.mean() if done.any() else np.nan)
+            stats["md"].append(prev.median() if done.any() else np.nan)
+            stats["fp"].append(first.mean() if done.any() else np.nan)
+            stats["fd"].append(first.median() if done.any() else np.nan)
+        block["mean_days_from_previous"] = stats["mp"]
+        block["median_days_from_previous"] = stats["md"]
+        block["mean_days_from_first"] = stats["fp"]
+        block["median_days_from_first"] = stats["fd"]
+        frame = pd.DataFrame(block)
+        if by is not None:
+            frame.insert(0, by, g)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)

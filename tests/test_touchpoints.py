@@ -1,0 +1,169 @@
+"""Touchpoints and channels: channel x stage matrix, cross-channel/device journeys, device split."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journeykit.errors import ParameterError, SchemaError
+from journeykit.schema import CHANNELS, DEVICES
+from journeykit.touchpoints import (
+    channel_stage_matrix,
+    conversion_by_channel_count,
+    device_split,
+    journey_breadth,
+    omnichannel_summary,
+)
+
+D0 = pd.Timestamp("2024-06-01")
+
+
+def _events(rows):
+    return pd.DataFrame(
+        [
+            {
+                "event_id": i + 1,
+                "user_id": u,
+                "timestamp": D0 + pd.Timedelta(days=d),
+                "channel": ch,
+                "device": dev,
+                "event_type": et,
+                "stage": stage,
+            }
+            for i, (u, d, ch, dev, et, stage) in enumerate(rows)
+        ],
+        columns=["event_id", "user_id", "timestamp", "channel", "device", "event_type", "stage"],
+    )
+
+
+EVENTS = _events(
+    [
+        # u1: phone ad click, then buys on a laptop; later buys again by email on the phone
+        (1, 0, "social_ads", "mobile", "click", "engage"),
+        (1, 1, "direct", "desktop", "visit", "engage"),
+        (1, 2, "direct", "desktop", "purchase", "convert"),
+        (1, 5, "email", "mobile", "visit", "engage"),
+        (1, 6, "email", "mobile", "purchase", "ascend"),
+        # u2: one channel, one device
+        (2, 0, "email", "mobile", "visit", "aware"),
+        (2, 1, "email", "mobile", "purchase", "convert"),
+        # u3: never buys; two channels, two devices
+        (3, 0, "social_ads", "tablet", "impression", "aware"),
+        (3, 1, "organic_search", "tablet", "visit", "aware"),
+        (3, 2, "organic_search", "desktop", "visit", "aware"),
+        # u4: walks into the store and buys
+        (4, 0, "store", "desktop", "purchase", "convert"),
+    ]
+)
+
+
+def test_channel_stage_matrix_by_hand():
+    m = channel_stage_matrix(EVENTS, "five")
+    assert m.index.tolist() == ["organic_search", "social_ads", "email", "direct", "store"]
+    assert m.columns.tolist() == ["awareness", "consideration", "purchase", "retention", "advocacy"]
+    assert m.loc["email"].tolist() == [1, 1, 1, 1, 0]
+    assert m.loc["direct"].tolist() == [0, 1, 1, 0, 0]
+    assert m.loc["organic_search"].tolist() == [1, 0, 0, 0, 0]  # one person, two touches
+    touches = channel_stage_matrix(EVENTS, "five", value="touches")
+    assert touches.loc["organic_search", "awareness"] == 2
+    assert touches.to_numpy().sum() == len(EVENTS)
+    share = channel_stage_matrix(EVENTS, "five", normalize="stage")
+    assert share["awareness"].tolist() == pytest.approx([0.5, 0.5, 0.5, 0, 0])
+    assert share["purchase"].tolist() == pytest.approx([0, 0, 1 / 3, 1 / 3, 1 / 3])
+    assert share["advocacy"].isna().all()
+    cvj = channel_stage_matrix(EVENTS, "cvj")
+    assert cvj.loc["email", "ascend"] == 1 and cvj.loc["email", "convert"] == 1
+
+
+def test_journey_breadth_until_conversion():
+    b = journey_breadth(EVENTS).set_index("user_id")
+    assert b.loc[1].tolist() == [3, 2, 2, True]  # the email visit after buying does not count
+    assert b.loc[2].tolist() == [2, 1, 1, True]
+    assert b.loc[3].tolist() == [3, 2, 2, False]
+    assert b.loc[4].tolist() == [1, 1, 1, True]
+    everything = journey_breadth(EVENTS, until="all").set_index("user_id")
+    assert everything.loc[1, "touches"] == 5 and everything.loc[1, "channels"] == 3
+
+
+def test_omnichannel_summary_by_hand():
+    s = omnichannel_summary(EVENTS)
+    assert s.loc["converted", "people"] == 3
+    assert s.loc["converted", "multichannel_share"] == pytest.approx(1 / 3)
+    assert s.loc["converted", "cross_device_share"] == pytest.approx(1 / 3)
+    assert s.loc["converted", "mean_channels"] == pytest.approx(4 / 3)
+    assert s.loc["converted", "mean_touches"] == pytest.approx(2.0)
+    assert s.loc["not_converted"].tolist()[:3] == [1, 1.0, 1.0]
+    assert s.loc["all", "multichannel_share"] == 0.5
+
+
+def test_conversion_by_channel_count_by_hand():
+    c = conversion_by_channel_count(EVENTS)
+    assert c["channels"].tolist() == ["1", "2", "3", "4+"]
+    assert c["people"].tolist() == [2, 2, 0, 0]
+    assert c["converted"].tolist() == [2, 1, 0, 0]
+    assert c["conversion_rate"].tolist()[:2] == [1.0, 0.5]
+    assert np.isnan(c["conversion_rate"][2])
+
+
+def test_device_split_by_hand():
+    first = device_split(EVENTS)
+    assert first["device"].tolist() == list(DEVICES)
+    assert first["conversions"].tolist() == [1, 2, 0]  # mobile u2; desktop u1, u4
+    assert first["share"].tolist() == pytest.approx([1 / 3, 2 / 3, 0])
+    every = device_split(EVENTS, conversions="all")
+    assert every["conversions"].tolist() == [2, 2, 0]
+    none = device_split(EVENTS[EVENTS["event_type"] != "purchase"])
+    assert none["conversions"].sum() == 0 and none["share"].isna().all()
+
+
+def test_bad_input():
+    with pytest.raises(SchemaError, match=r"events\.device: missing column"):
+        device_split(EVENTS.drop(columns="device"))
+    with pytest.raises(SchemaError, match=r"events\.device: unknown value 'watch'"):
+        device_split(EVENTS.assign(device="watch"))
+    with pytest.raises(SchemaError, match=r"events\.channel: unknown value 'tv'"):
+        channel_stage_matrix(EVENTS.assign(channel="tv"))
+    with pytest.raises(ParameterError, match="^conversions:"):
+        device_split(EVENTS, conversions="last")
+    with pytest.raises(ParameterError, match="^value:"):
+        channel_stage_matrix(EVENTS, value="clicks")
+    with pytest.raises(ParameterError, match="^normalize:"):
+        channel_stage_matrix(EVENTS, normalize="channel")
+    with pytest.raises(ParameterError, match="^until:"):
+        journey_breadth(EVENTS, until="purchase")
+    with pytest.raises(ParameterError, match="^max_channels:"):
+        conversion_by_channel_count(EVENTS, max_channels=1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 5),
+            st.integers(0, 30),
+            st.sampled_from(CHANNELS),
+            st.sampled_from(DEVICES),
+            st.sampled_from(["visit", "click", "purchase"]),
+        ),
+        max_size=30,
+    )
+)
+def test_invariants(rows):
+    stage = {"visit": "aware", "click": "engage", "purchase": "convert"}
+    ev = _events([(u, d, ch, dev, et, stage[et]) for u, d, ch, dev, et in rows])
+    split = device_split(ev)
+    buyers = ev.loc[ev["event_type"] == "purchase", "user_id"].nunique()
+    assert split["conversions"].sum() == buyers
+    assert (
+        device_split(ev, conversions="all")["conversions"].sum()
+        == (ev["event_type"] == "purchase").sum()
+    )
+    b = journey_breadth(ev)
+    assert (b["channels"] <= b["touches"]).all() and (b["devices"] <= b["touches"]).all()
+    assert (journey_breadth(ev, until="all")["touches"] >= b["touches"]).all()
+    c = conversion_by_channel_count(ev)
+    assert c["people"].sum() == ev["user_id"].nunique()
+    assert c["converted"].sum() == buyers
