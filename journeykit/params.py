@@ -73,6 +73,18 @@ def _spec(name: str, expected: str, ok: Callable[[Any], bool]) -> tuple[str, Par
     return name, ParamSpec(name, expected, ok)
 
 
+# journeykit.offers.PRESETS keys (kept here so this module stays light; tests/test_offers.py
+# checks they match).
+_OFFER_PRESETS = (
+    "book",
+    "teeth_whitening",
+    "domain",
+    "business_cards",
+    "camera",
+    "car_wash",
+    "early_boarding",
+)
+
 # Add the parameters your lesson introduces here (same name, same meaning in every notebook).
 SPECS: dict[str, ParamSpec] = dict(
     [
@@ -87,10 +99,24 @@ SPECS: dict[str, ParamSpec] = dict(
         _spec("half_life_days", "a number > 0", _num(1e-9)),
         _spec("entry_price", "a number >= 0", _num(0)),
         _spec("monthly_churn", "a number between 0 and 1", _num(0, 1)),
+        # lessons 08_offers and 09_onboarding (journeykit.offers, journeykit.onboarding)
+        _spec(
+            "offer_preset",
+            _choices_text(*_OFFER_PRESETS),
+            _one_of(*_OFFER_PRESETS),
+        ),
+        _spec("acquisition_cost", "a number >= 0", _num(0)),
+        _spec("discount_rate", "a number between 0 and 1 (per month)", _num(0, 1)),
+        _spec("months", "an integer between 1 and 240", _int(1, 240)),
+        _spec("n_customers", "an integer between 10 and 1,000,000", _int(10, 1_000_000)),
+        _spec("onboard_within_days", "a number > 0", _num(1e-9)),
+        _spec("followup_days", "a number > 0", _num(1e-9)),
+        _spec("confidence", "a number between 0.5 and 0.999", _num(0.5, 0.999)),
         _spec("invites_per_user", "a number >= 0", _num(0)),
         _spec("invite_conversion", "a number between 0 and 1", _num(0, 1)),
         _spec("cycles", "an integer between 1 and 200", _int(1, 200)),
         _spec("persona", "a persona key (string)", lambda v: isinstance(v, str) and v != ""),
+        _spec("n_segments", "an integer between 1 and 10", _int(1, 10)),
         _spec("customer_name", "a string", lambda v: isinstance(v, str)),
         _spec("show_widgets", "True or False", lambda v: isinstance(v, bool)),
     ]

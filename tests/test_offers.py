@@ -726,3 +726,15 @@ def test_observed_ascension_recovers_the_generator(preset: str) -> None:
     se = math.sqrt(cfg.ascension_rate * (1 - cfg.ascension_rate) / core)
     got = ascension_rate(tables.orders, from_offer="core", to_offers="ascension")
     assert got == pytest.approx(cfg.ascension_rate, abs=4 * se)
+
+
+def test_notebook_parameters_know_every_preset() -> None:
+    from journeykit.errors import ParameterError
+    from journeykit.params import check_parameters
+
+    for name in PRESETS:
+        check_parameters(offer_preset=name)
+    with pytest.raises(ParameterError, match="offer_preset"):
+        check_parameters(offer_preset="dvd")
+    with pytest.raises(ParameterError, match="discount_rate"):
+        check_parameters(discount_rate=1.5)
