@@ -106,7 +106,13 @@ def test_labels_follow_lang():
 
 
 def test_starts_from_the_k_measured_on_data():
-    events = pd.DataFrame({"user_id": [1, 2, 3], "stage": ["promote", "advocate", "aware"]})
+    events = pd.DataFrame(
+        {
+            "user_id": [1, 2, 3],
+            "stage": ["promote", "advocate", "aware"],
+            "timestamp": pd.to_datetime(["2024-01-01"] * 3),
+        }
+    )
     refs = pd.DataFrame(
         {
             "inviter_id": [1, 1, 1, 1],

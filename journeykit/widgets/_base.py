@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
@@ -35,11 +36,19 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from journeykit.errors import ParameterError
+from journeykit.errors import ParameterError, SchemaError
 from journeykit.i18n import check_lang, t
 from journeykit.plots.style import PALETTE
 
-__all__ = ["WidgetBase", "figure_svg", "new_figure", "table_html", "number_text"]
+__all__ = [
+    "WidgetBase",
+    "figure_svg",
+    "new_figure",
+    "table_html",
+    "number_text",
+    "prepared",
+    "table_of",
+]
 
 _ERROR_COLOUR = PALETTE[5]  # vermillion
 _OK_COLOUR = PALETTE[2]  # bluish green
@@ -128,6 +137,34 @@ class WidgetBase:
 
         display(self.widget)
 
+    # --- controls that trigger a recompute -------------------------------------------------------
+    def _watch(
+        self,
+        controls: Mapping[str, widgets.ValueWidget],
+        *,
+        field: Callable[[str], str] | None = None,
+    ) -> None:
+        """Recompute (:meth:`refresh`) whenever one of ``controls`` (name -> widget) changes.
+
+        ``field(name)`` gives the i18n key shown before an error (default ``widgets.<name>``).
+        """
+        self._controls = dict(controls)
+        key = field or (lambda name: f"widgets.{name}")
+        for name, control in self._controls.items():
+            control.observe(lambda _change, name=name: self.refresh(field=key(name)), names="value")
+
+    @property
+    def controls(self) -> tuple[widgets.ValueWidget, ...]:
+        """The input controls, in display order."""
+        return tuple(getattr(self, "_controls", {}).values())
+
+    def refresh(self, *, field: str = "") -> bool:
+        """Recompute from the current control values; on an error keep the last good result."""
+        return self._attempt(self._recompute, field=field)
+
+    def _recompute(self) -> None:
+        """Compute with the package functions, then replace the shown state (subclasses)."""
+
     # --- guarded updates ------------------------------------------------------------------------
     def _attempt(self, action: Callable[[], Any], *, field: str = "") -> bool:
         """Run ``action``; on any error show it in the status line and return ``False``.
@@ -163,3 +200,54 @@ class WidgetBase:
         self.status.value = (
             f'<span class="jk-info" style="color:{_OK_COLOUR}">{html.escape(message)}</span>'
         )
+
+
+# --- preparation cached once per tables object --------------------------------------------------
+_CACHE_SIZE = 4
+_cache: list[tuple[Any, str, Any]] = []  # (weak or strong reference to tables, key, prepared)
+
+
+def prepared(tables: Any, key: str, build: Callable[[Any], Any]) -> Any:
+    """``build(tables)``, computed once per ``tables`` object and ``key`` and then reused.
+
+    Explorers keep the expensive work that no filter changes (per-person facts, first-touch
+    groups) here, so moving a filter only re-runs the cheap part. The cache holds the last few
+    table sets; a :class:`~journeykit.schema.Tables` is held weakly (dropped with the tables).
+
+    >>> calls = []
+    >>> class T: pass
+    >>> tables = T()
+    >>> build = lambda tb: calls.append(1) or len(calls)
+    >>> prepared(tables, "demo", build), prepared(tables, "demo", build), len(calls)
+    (1, 1, 1)
+    """
+    for ref, k, value in _cache:
+        held = ref() if isinstance(ref, weakref.ref) else ref
+        if held is tables and k == key:
+            return value
+    value = build(tables)
+    try:
+        ref: Any = weakref.ref(tables)
+    except TypeError:  # a plain dict of tables cannot be referenced weakly
+        ref = tables
+    _cache.append((ref, key, value))
+    del _cache[:-_CACHE_SIZE]
+    return value
+
+
+def table_of(tables: Any, name: str) -> Any:
+    """Table ``name`` of a :class:`~journeykit.schema.Tables` or of a dict of DataFrames.
+
+    >>> table_of({"users": 1}, "users")
+    1
+    """
+    if isinstance(tables, Mapping):
+        if name not in tables:
+            raise SchemaError(name, None, "table missing from tables")
+        return tables[name]
+    if not hasattr(tables, name):
+        raise ParameterError(
+            f"tables: expected journeykit.schema.Tables or a dict of DataFrames, "
+            f"got {type(tables).__name__}"
+        )
+    return getattr(tables, name)

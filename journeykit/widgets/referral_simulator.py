@@ -117,35 +117,12 @@ class ReferralSimulator(WidgetBase):
         self.simulated_active: pd.DataFrame = pd.DataFrame()
         self.summary: pd.DataFrame = pd.DataFrame()
         self.figure = None
-        for control in self.controls:
-            control.observe(self._on_change, names="value")
+        self._watch({name: getattr(self, name) for name in _FIELDS})
         self.refresh()
-
-    @property
-    def controls(self) -> tuple[widgets.ValueWidget, ...]:
-        """The input controls, in display order."""
-        return (
-            self.n0,
-            self.invites_per_user,
-            self.invite_conversion,
-            self.churn,
-            self.cycle_time_days,
-            self.cycles,
-            self.runs,
-            self.seed,
-        )
 
     def _build(self) -> widgets.Widget:
         left = widgets.VBox([*self.controls, self.k_text, self.table])
         return widgets.VBox([widgets.HBox([left, self.plot]), self.status])
-
-    def _on_change(self, change: dict[str, Any]) -> None:
-        field = {id(c): k for c, k in zip(self.controls, _FIELDS, strict=True)}[id(change["owner"])]
-        self.refresh(field=f"widgets.{field}")
-
-    def refresh(self, *, field: str = "") -> bool:
-        """Recompute from the current control values; on bad values keep the last good result."""
-        return self._attempt(self._recompute, field=field)
 
     def _recompute(self) -> None:
         params = dict(
