@@ -456,6 +456,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "widgets.written": ("written: {path}", "tersimpan: {path}"),
     "widgets.loaded": ("loaded: {path}", "dimuat: {path}"),
+    "widgets.funnel_title": ("Stage funnel of the selected people", "Funnel tahapan orang yang dipilih"),
+    "widgets.step_conversion": ("Of previous stage", "Dari tahap sebelumnya"),
+    "widgets.overall_conversion": ("Of first stage", "Dari tahap pertama"),
+    "widgets.drop_off": ("Lost since previous", "Hilang sejak tahap sebelumnya"),
+    "widgets.metric": ("Metric", "Metrik"),
+    "widgets.unit": ("Unit", "Satuan"),
 }
 
 
