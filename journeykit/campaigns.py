@@ -48,6 +48,7 @@ __all__ = [
     "STEPS",
     "Campaign",
     "Lift",
+    "from_generator",
     "lift_from_counts",
     "transition_outcomes",
     "campaign_lift",
@@ -130,6 +131,28 @@ class Campaign:
     def steps_moved(self) -> int:
         """How many steps the campaign asks people to move (1 = the next step)."""
         return STEPS.index(self.to_step) - STEPS.index(self.from_step)
+
+
+def from_generator(config: object = "coffee") -> tuple[Campaign, ...]:
+    """The campaigns a :mod:`journeykit.synth` preset (name) or ``SynthConfig`` runs, as Campaigns.
+
+    The generator randomises each campaign among the users who reach its ``from_step`` and knows
+    its true lift (``config.campaigns[i].lift``), which :func:`campaign_lift` should recover.
+
+    >>> [c.transition for c in from_generator("coffee")]
+    ['engage → subscribe', 'subscribe → convert', 'advocate → promote']
+    """
+    from journeykit import synth
+
+    cfg = synth.config(config) if isinstance(config, str) else config
+    camps = getattr(cfg, "campaigns", None)
+    if camps is None:
+        raise ParameterError(
+            f"config: expected a preset name or a journeykit.synth.SynthConfig, got {config!r}"
+        )
+    return tuple(
+        Campaign(c.key, c.call_to_action, c.channel, c.from_step, c.to_step) for c in camps
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ __all__ = [
     "AffiliateCommission",
     "acquisition_cost_comparison",
     "storage_reward_cost_from_data",
+    "BASES",
     "ReferralRates",
     "observed_k",
     "base_entry",
