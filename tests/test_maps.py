@@ -462,3 +462,55 @@ def test_dicts_given_to_the_constructor_become_objects():
     d = copy.deepcopy(_coffee_dict())
     m = JourneyMap(title="T", goal="G", persona=d["persona"], stages=d["stages"], stage_model="map")
     assert isinstance(m.stages[0], MapStage) and m.persona == example("coffee").persona
+
+
+# --- exercise checks (journeykit.checks.journey_maps) -------------------------------------------
+
+
+def _dinda(scores=None, pain=True):
+    from journeykit.checks.journey_maps import STUDENT_SCORES
+
+    m = new_map("Dinda's first order", "Fewer abandoned carts", "student")
+    m = m.with_emotions(scores or STUDENT_SCORES)
+    if pain:
+        m = m.with_lane("pain_points", {"decision": "Shipping nearly doubles the price"})
+    return m
+
+
+def test_check_student_map():
+    from journeykit.checks.journey_maps import STUDENT_SCORES, check_student_map, student_brief
+
+    assert "(-2)" in student_brief() and "Dinda" in student_brief("id")
+    assert check_student_map(_dinda()).ok
+    assert "sign" in check_student_map(_dinda({k: -v for k, v in STUDENT_SCORES.items()})).message
+    off = check_student_map(_dinda({**STUDENT_SCORES, "loyalty": 1}))
+    assert not off.ok and "loyalty +1 (brief: +0)" in off.message
+    assert "pain point" in check_student_map(_dinda(pain=False)).message
+    assert "student" in check_student_map(example("coffee")).message
+    assert not check_student_map(_dinda().to_dict()).ok
+
+
+def test_check_lowest_stage_and_pain_points():
+    from journeykit.checks.journey_maps import check_lowest_stage, check_pain_point_count
+
+    coffee = example("coffee", "id")
+    assert check_lowest_stage("decision", coffee).ok
+    assert "key" in check_lowest_stage("Keputusan", coffee).message
+    assert "highest" in check_lowest_stage("loyalty", coffee).message
+    # pain points by hand from article 002's table: 1 + 2 + 1 + 2 + 1
+    assert check_pain_point_count(7, coffee).ok
+    assert "stages with pain points" in check_pain_point_count(5, coffee).message
+    assert not check_pain_point_count(6, coffee).ok
+
+
+def test_check_reloaded(tmp_path):
+    from journeykit.checks.journey_maps import check_reloaded
+
+    m = _dinda()
+    path = m.save(tmp_path / "dinda.json")
+    assert check_reloaded(m, JourneyMap.load(path)).ok
+    assert "file name" in check_reloaded(m, path).message
+    assert "raw JSON" in check_reloaded(m, json.loads(path.read_text(encoding="utf-8"))).message
+    assert (
+        "differs" in check_reloaded(m.with_emotions({"loyalty": 1}), JourneyMap.load(path)).message
+    )

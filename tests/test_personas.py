@@ -469,3 +469,124 @@ def test_stage_reach_plot_has_one_line_per_group(tables):
     ]
     assert list(ax.get_lines()[1].get_ydata()) == [100, 50, 50, 0, 0]
     plt.close(ax.figure)
+
+
+# --- exercise checks (journeykit.checks.personas) -----------------------------------------------
+
+
+def _tables_from(spec: dict[int, tuple[str, list[str]]]) -> Tables:
+    """Minimal valid tables: user -> (persona, CVJ steps reached, one event each)."""
+    t0 = pd.Timestamp("2024-05-01")
+    users = pd.DataFrame(
+        {
+            "user_id": list(spec),
+            "persona": [p for p, _ in spec.values()],
+            "first_seen": t0,
+            "acquisition_channel": "direct",
+            "device": "mobile",
+            "referred_by": None,
+        }
+    )
+    rows = [(u, step) for u, (_, steps) in spec.items() for step in steps]
+    events = pd.DataFrame(rows, columns=["user_id", "stage"])
+    events.insert(0, "event_id", range(len(events)))
+    events["timestamp"], events["channel"], events["device"] = t0, "direct", "mobile"
+    events["touchpoint"], events["event_type"], events["campaign"], events["cost"] = (
+        "site", "visit", None, 0.0,
+    )  # fmt: skip
+    empty = {
+        "orders": ["order_id", "user_id", "timestamp", "offer_type", "product", "price", "cost"],
+        "referrals": ["referral_id", "inviter_id", "invitee_id", "invite_time", "signup_time",
+                      "reward"],
+        "survey": ["user_id", "timestamp", "nps", "csat"],
+    }  # fmt: skip
+    return Tables(users, events, **{k: pd.DataFrame(columns=v) for k, v in empty.items()})
+
+
+FUNNEL = ["aware", "engage", "subscribe", "convert"]
+
+
+@pytest.fixture()
+def uneven() -> Tables:
+    # office workers: 2 of 5 convert (more people, 40 %); home barista: 1 of 1 (100 %)
+    return _tables_from(
+        {
+            1: ("office_worker", FUNNEL),
+            2: ("office_worker", FUNNEL),
+            3: ("office_worker", FUNNEL[:2]),
+            4: ("office_worker", FUNNEL[:1]),
+            5: ("office_worker", []),
+            6: ("home_barista", FUNNEL),
+            7: ("student", FUNNEL[:3]),
+            8: ("student", FUNNEL[:1]),
+        }
+    )
+
+
+def test_check_persona_accepts_the_brief_and_names_what_is_missing():
+    from journeykit.checks.personas import check_persona, persona_brief
+
+    assert "WhatsApp" in persona_brief() and "45-54" in persona_brief("id")
+    good = Persona(
+        key="warung_owner",
+        name="Pak Hendra",
+        age_band="45-54",
+        occupation="Runs a warung kopi in Surabaya",
+        goals=["A steady supply of robusta at a fair price"],
+        needs=["Beans that taste the same every time"],
+        frustrations=["Late deliveries"],
+        channels=["whatsapp"],
+        devices=["mobile"],
+        quote="My regulars notice every change in taste.",
+    )
+    assert check_persona(good).ok
+    assert check_persona(Persona(**{**good.to_dict(), "age_band": "45–54"})).ok
+    fb = check_persona(Persona(**{**good.to_dict(), "channels": ["email"], "frustrations": []}))
+    assert not fb.ok and "WhatsApp" in fb.message and "frustrations" in fb.message
+    assert not check_persona(Persona(**{**good.to_dict(), "age_band": "35-44"})).ok
+    assert "dict" in check_persona(good.to_dict()).message
+    assert "no answer" in check_persona(None).message
+    assert not check_persona("Pak Hendra").ok
+
+
+def test_check_top_persona_compares_shares_not_counts(uneven):
+    from journeykit.checks.personas import check_top_persona
+
+    assert check_top_persona("home_barista", uneven).ok
+    counted = check_top_persona("office_worker", uneven)
+    assert not counted.ok and "Compare shares" in counted.message
+    assert "key" in check_top_persona("Barista rumahan", uneven).message
+    assert not check_top_persona("student", uneven).ok
+
+
+def test_check_reach_share_recognises_common_mistakes(uneven):
+    from journeykit.checks.personas import check_reach_share
+
+    # office workers reaching engage: users 1, 2, 3 of 5 -> 0.6
+    assert check_reach_share(0.6, uneven, persona="office_worker", stage="engage").ok
+    assert (
+        "percentage"
+        in check_reach_share(60, uneven, persona="office_worker", stage="engage").message
+    )
+    assert (
+        "number of people"
+        in check_reach_share(3, uneven, persona="office_worker", stage="engage").message
+    )
+    assert (
+        "all users"
+        in check_reach_share(3 / 8, uneven, persona="office_worker", stage="engage").message
+    )
+    # students reaching subscribe: user 7 of 2 -> 0.5
+    assert check_reach_share(0.5, uneven).ok
+    assert not check_reach_share(0.25, uneven).ok
+
+
+def test_check_largest_segment_share(tables):
+    from journeykit.checks.personas import check_largest_segment_share
+
+    seg = segment_users(behaviour_features(tables), k=2, seed=3)
+    n1 = int((seg == 1).sum())
+    assert n1 >= 3  # segments are numbered from the largest: 5 users in 2 groups
+    assert check_largest_segment_share(n1 / 5, tables, k=2, seed=3).ok
+    assert "number of users" in check_largest_segment_share(n1, tables, k=2, seed=3).message
+    assert "smallest" in check_largest_segment_share(1 - n1 / 5, tables, k=2, seed=3).message

@@ -1,0 +1,143 @@
+"""Checks for exercise 03 (journey maps): build a map from a brief, read it, save and reload it.
+
+Every check returns a :class:`~journeykit.checks.Feedback` (never raises) and recognises the
+usual wrong answers: a stage label where a key is asked, the highest point instead of the
+lowest, stages counted instead of pain points, a dict or a path where a reloaded map is asked.
+
+>>> from journeykit.maps import example
+>>> print(check_lowest_stage("Decision", example("coffee")))
+✘ lowest stage: not yet. Give the stage key ('decision'), not its label.
+>>> print(check_pain_point_count(7, example("coffee")))
+✔ pain points: correct (7).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.i18n import check_lang
+
+__all__ = [
+    "STUDENT_SCORES",
+    "student_brief",
+    "check_student_map",
+    "check_lowest_stage",
+    "check_pain_point_count",
+    "check_reloaded",
+]
+
+STUDENT_SCORES: dict[str, float] = {
+    "awareness": 2,
+    "consideration": 1,
+    "decision": -2,
+    "experience": 1,
+    "loyalty": 0,
+}
+"""Dinda's emotion scores in the exercise brief (scale -2..+2)."""
+
+_BRIEF = {
+    "en": (
+        "Dinda (persona 'student') sees a friend's post about a new coffee sampler and is thrilled "
+        "(+2). On the shop's website she likes the small packs (+1). At checkout the shipping "
+        "cost nearly doubles the price and she almost gives up (-2): that is the pain point of "
+        "the decision stage. The coffee arrives and she enjoys it (+1). Nothing rewards her for "
+        "telling friends, so she does not bother (0)."
+    ),
+    "id": (
+        "Dinda (persona 'student') melihat unggahan teman tentang paket sampler kopi baru dan "
+        "sangat antusias (+2). Di website toko ia suka kemasan kecilnya (+1). Saat checkout "
+        "ongkos kirim hampir dua kali harga kopinya dan ia hampir batal (-2): itulah pain point "
+        "tahap keputusan. Kopinya tiba dan ia menikmatinya (+1). Tidak ada hadiah untuk "
+        "bercerita ke teman, jadi ia diam saja (0)."
+    ),
+}
+
+
+def student_brief(lang: str = "en") -> str:
+    """Dinda's first order, the story the exercise's map is built from, in ``lang``.
+
+    >>> "(-2)" in student_brief("id")
+    True
+    """
+    return _BRIEF[check_lang(lang)]
+
+
+def _fail(name: str, text: str) -> Feedback:
+    return Feedback(False, f"✘ {name}: not yet. {text}")
+
+
+def check_student_map(answer: Any) -> Feedback:
+    """Is ``answer`` Dinda's map from :func:`student_brief`? Persona ``student``, the
+    journey-map stages, the brief's emotion scores and a pain point at the decision stage."""
+    from journeykit.maps import JourneyMap
+
+    name = "Dinda's map"
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    if not isinstance(answer, JourneyMap):
+        return _fail(name, f"expected a JourneyMap (from new_map), got {type(answer).__name__}.")
+    persona_key = answer.persona if isinstance(answer.persona, str) else answer.persona.key
+    if persona_key != "student":
+        return _fail(name, f"the map is for the 'student' persona, not {persona_key!r}.")
+    if answer.model.key != "map" or answer.stage_keys() != tuple(STUDENT_SCORES):
+        return _fail(name, "use the journey-map stages: new_map(..., stage_model='map').")
+    scores = answer.emotions().to_dict()
+    wrong = [k for k, v in STUDENT_SCORES.items() if scores[k] != v]
+    if wrong:
+        flipped = all(scores[k] == -v for k, v in STUDENT_SCORES.items())
+        if flipped:
+            return _fail(name, "every score has the wrong sign: + is a good feeling, - a bad one.")
+        shown = ", ".join(f"{k} {scores[k]:+g} (brief: {STUDENT_SCORES[k]:+g})" for k in wrong)
+        return _fail(name, f"check the emotion scores: {shown}.")
+    if not answer.stage("decision").pain_points:
+        return _fail(name, "add the shipping-cost pain point to the decision stage.")
+    return Feedback(True, f"✔ {name}: correct - the curve dips at the decision stage.")
+
+
+def check_lowest_stage(answer: Any, journey_map: Any) -> Feedback:
+    """The key of the stage with the lowest emotion score (the first one on a tie)."""
+    scores = journey_map.emotions()
+    expected = str(scores.idxmin())
+    model = journey_map.model
+    hints: dict[object, str] = {
+        model.stage(expected).label(lang): f"Give the stage key ({expected!r}), not its label."
+        for lang in ("en", "id")
+    }
+    highest = str(scores.idxmax())
+    if highest != expected:
+        hints[highest] = "That is the highest point of the curve; look for the lowest."
+    return check_choice(answer, expected, name="lowest stage", hints=hints)
+
+
+def check_pain_point_count(answer: Any, journey_map: Any) -> Feedback:
+    """How many pain points the map lists, over all stages."""
+    expected = sum(len(s.pain_points) for s in journey_map.stages)
+    with_pain = sum(1 for s in journey_map.stages if s.pain_points)
+    hints = {}
+    if with_pain != expected:
+        hints[float(with_pain)] = (
+            "That is the number of stages with pain points; count every pain point."
+        )
+    return check_number(answer, expected, name="pain points", hints=hints)
+
+
+def check_reloaded(original: Any, reloaded: Any) -> Feedback:
+    """Is ``reloaded`` a JourneyMap equal to ``original`` (saved and loaded without loss)?"""
+    from journeykit.maps import JourneyMap
+
+    name = "reloaded map"
+    if reloaded is None or reloaded is Ellipsis:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    if isinstance(reloaded, str | Path):
+        return _fail(name, "that is the file name; read it with JourneyMap.load(path).")
+    if isinstance(reloaded, dict):
+        return _fail(
+            name, "that is the raw JSON; JourneyMap.load(path) validates and builds the map."
+        )
+    if not isinstance(reloaded, JourneyMap):
+        return _fail(name, f"expected a JourneyMap, got {type(reloaded).__name__}.")
+    if reloaded != original:
+        return _fail(name, "it differs from your map; did you save before your last change?")
+    return Feedback(True, f"✔ {name}: correct - identical to the map you saved.")

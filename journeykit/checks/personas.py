@@ -1,0 +1,180 @@
+"""Checks for exercise 02 (personas): write a persona from a brief, read journeys by persona.
+
+Every check returns a :class:`~journeykit.checks.Feedback` (never raises) and recognises the
+usual wrong answers: a dict or a label where an object or key is asked, a percentage where a
+share is asked, people counted where shares should be compared, a share of everyone instead of
+a share of the persona's own users.
+
+>>> print(check_persona(None))
+✘ persona: no answer yet - replace None with your answer.
+>>> print(check_persona({"key": "warung_owner"}))
+✘ persona: not yet. That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it is validated.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.errors import JourneykitError
+from journeykit.i18n import check_lang
+
+__all__ = [
+    "BRIEF_KEY",
+    "persona_brief",
+    "check_persona",
+    "check_top_persona",
+    "check_reach_share",
+    "check_largest_segment_share",
+]
+
+BRIEF_KEY = "warung_owner"
+_BRIEF = {
+    "en": (
+        "Pak Hendra (key 'warung_owner') is 45-54 and runs a warung kopi, a small coffee stall, "
+        "in Surabaya. He wants a steady supply of robusta beans at a fair price and wants his "
+        "regulars to keep coming back. He orders by WhatsApp on his phone. He hates late "
+        "deliveries and beans that taste different from last time. He says: 'My regulars notice "
+        "every change in taste.'"
+    ),
+    "id": (
+        "Pak Hendra (key 'warung_owner') berusia 45-54 tahun dan punya warung kopi di Surabaya. "
+        "Ia ingin pasokan biji robusta yang stabil dengan harga wajar dan ingin pelanggan "
+        "tetapnya terus datang. Ia memesan lewat WhatsApp di ponselnya. Ia tidak suka kiriman "
+        "yang terlambat dan biji yang rasanya berbeda dari pesanan sebelumnya. Katanya: "
+        "'Pelanggan tetap saya langsung sadar kalau rasanya berubah.'"
+    ),
+}
+
+
+def persona_brief(lang: str = "en") -> str:
+    """The brief the exercise's persona is written from, in ``lang``.
+
+    >>> persona_brief("id").startswith("Pak Hendra")
+    True
+    """
+    return _BRIEF[check_lang(lang)]
+
+
+def _fail(name: str, text: str) -> Feedback:
+    return Feedback(False, f"✘ {name}: not yet. {text}")
+
+
+def check_persona(answer: Any) -> Feedback:
+    """Does ``answer`` describe Pak Hendra from :func:`persona_brief` as a valid ``Persona``?
+
+    Wanted: key ``warung_owner``, age band 45-54, at least one goal, need and frustration,
+    ``whatsapp`` among the channels, ``mobile`` among the devices, and his quote.
+    """
+    from journeykit.personas import Persona
+
+    name = "persona"
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    if isinstance(answer, dict):
+        return _fail(
+            name,
+            "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it "
+            "is validated.",
+        )
+    if not isinstance(answer, Persona):
+        return _fail(name, f"expected a Persona, got {type(answer).__name__}.")
+    missing = []
+    if answer.key != BRIEF_KEY:
+        missing.append(f"the key should be {BRIEF_KEY!r} (got {answer.key!r})")
+    if answer.age_band.replace("–", "-").replace(" ", "") != "45-54":
+        missing.append(f"the brief says he is 45-54 (age_band {answer.age_band!r})")
+    for lane in ("goals", "needs", "frustrations"):
+        if not getattr(answer, lane):
+            missing.append(f"add at least one of his {lane}")
+    if "whatsapp" not in answer.channels:
+        missing.append("he orders by WhatsApp: put 'whatsapp' in channels")
+    if "mobile" not in answer.devices:
+        missing.append("he orders on his phone: put 'mobile' in devices")
+    if not answer.quote.strip():
+        missing.append("give him his quote, in his own words")
+    if missing:
+        return _fail(name, "; ".join(missing) + ".")
+    return Feedback(True, f"✔ {name}: correct - {answer.name} is ready to design for.")
+
+
+def check_top_persona(answer: Any, tables: Any, *, stage: str = "convert") -> Feedback:
+    """Which persona has the largest *share* of its users reaching ``stage`` (CVJ step)?"""
+    from journeykit.personas import display_name, stage_reach
+
+    try:
+        reach = stage_reach(tables)[stage]
+    except (JourneykitError, KeyError) as err:
+        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+    expected = str(reach.idxmax())
+    users = tables.users
+    reached_users = tables.events.loc[tables.events["stage"] == stage, "user_id"].unique()
+    counts = users.loc[users["user_id"].isin(reached_users), "persona"].value_counts()
+    hints: dict[object, str] = {}
+    most_people = str(counts.idxmax()) if len(counts) else None
+    if most_people is not None and most_people != expected:
+        hints[most_people] = (
+            "That persona has the most people who got there, but it is also the biggest "
+            "group. Compare shares (people who reached the stage / people in the persona)."
+        )
+    for key in reach.index:
+        for lang in ("en", "id"):
+            label = display_name(key, lang)
+            if label != key:
+                hints[label] = f"Give the persona key (like {key!r}), not its display name."
+    return check_choice(
+        answer, expected, name=f"persona with the highest {stage} share", hints=hints
+    )
+
+
+def check_reach_share(
+    answer: Any, tables: Any, *, persona: str = "student", stage: str = "subscribe"
+) -> Feedback:
+    """The share (0-1) of ``persona``'s users who reached ``stage`` (a Customer Value Journey step)."""
+    from journeykit.personas import stage_reach
+
+    try:
+        expected = float(stage_reach(tables).loc[persona, stage])
+    except (JourneykitError, KeyError) as err:
+        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+    group = tables.users["persona"] == persona
+    ids = tables.users.loc[group, "user_id"]
+    reached = tables.events.loc[
+        (tables.events["stage"] == stage) & tables.events["user_id"].isin(ids), "user_id"
+    ].nunique()
+    hints = {
+        expected * 100: "That is a percentage; give a share between 0 and 1.",
+        float(reached): "That is the number of people; divide by the persona's users.",
+    }
+    everyone = len(tables.users)
+    if everyone:
+        hints[reached / everyone] = (
+            f"You divided by all users; divide by the {persona} persona's users only."
+        )
+    return check_number(
+        answer, expected, name=f"{persona} share reaching {stage}", rel_tol=1e-3, hints=hints
+    )
+
+
+def check_largest_segment_share(
+    answer: Any, tables: Any, *, k: int = 3, seed: int = 42
+) -> Feedback:
+    """The share (0-1) of users in the largest behaviour segment (segment 1) of
+    :func:`journeykit.personas.segment_users` with ``k`` segments and ``seed``."""
+    from journeykit.personas import behaviour_features, segment_users
+
+    try:
+        segments = segment_users(behaviour_features(tables), k=k, seed=seed)
+    except JourneykitError as err:
+        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+    sizes = segments.value_counts()
+    expected = float(sizes.loc[1] / len(segments))
+    hints = {
+        expected * 100: "That is a percentage; give a share between 0 and 1.",
+        float(sizes.loc[1]): "That is the number of users; divide by all users.",
+    }
+    smallest = float(sizes.min() / len(segments))
+    if not math.isclose(smallest, expected):
+        hints[smallest] = "That is the smallest segment; segments are numbered from the largest."
+    return check_number(answer, expected, name="largest segment share", rel_tol=1e-3, hints=hints)
