@@ -56,6 +56,7 @@ __all__ = [
     "steady_state",
     "growth_table",
     "users_after_days",
+    "growth_by_k",
     "simulate_growth",
     "simulation_summary",
     "StorageReward",
@@ -259,6 +260,34 @@ def users_after_days(
     if ct == 0:
         raise ParameterError(f"cycle_time_days: expected a number > 0, got {cycle_time_days!r}")
     return float(total_users(n0=n0, k=k, cycles=int(math.floor(d / ct + 1e-9))))
+
+
+def growth_by_k(
+    ks: Iterable[float], *, n0: float = 100, cycles: int = 10, cycle_time_days: float = 7.0
+) -> pd.DataFrame:
+    """:func:`growth_table` for several viral coefficients, stacked (one block per K).
+
+    Columns: ``k`` then those of :func:`growth_table` (without churn).
+
+    >>> g = growth_by_k([0.5, 1.0, 1.5], n0=10, cycles=2)
+    >>> g.pivot(index="cycle", columns="k", values="total_users").iloc[-1].tolist()
+    [17.5, 30.0, 47.5]
+    """
+    ks = list(ks)
+    if not ks:
+        raise ParameterError("ks: expected at least one viral coefficient")
+    frames = [
+        growth_table(
+            n0=n0,
+            invites_per_user=_number("ks", k, lo=0),
+            invite_conversion=1.0,
+            cycles=cycles,
+            cycle_time_days=cycle_time_days,
+        ).assign(k=float(k))
+        for k in ks
+    ]
+    out = pd.concat(frames, ignore_index=True)
+    return out[["k", *[c for c in out.columns if c != "k"]]]
 
 
 # --------------------------------------------------------------------------------------------

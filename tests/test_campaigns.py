@@ -295,3 +295,28 @@ def test_lift_recovers_the_generators_randomised_campaigns():
         )
     # ordered along the journey
     assert table["from_step"].tolist() == sorted(table["from_step"], key=cp.STEPS.index)
+
+
+# ------------------------------------------------------------------ plots
+
+
+def test_plots_follow_lang_and_draw_what_they_are_given():
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots import campaigns as pcp
+
+    table = cp.compare_campaigns(_events(), [GUIDE])
+    ax = pcp.plot_lift(table, lang="id")
+    assert ax.get_title() == "Kenaikan dari kampanye pada transisi tahapnya"
+    assert ax.get_yticklabels()[0].get_text() == (
+        "guide\nEngage (Keterlibatan) → Subscribe (Berlangganan)"
+    )
+    eff = cp.campaign_effect(RATES, to_step="convert", relative_lift=1.0)
+    _, given = plt.subplots()
+    ax = pcp.plot_journey_reach(eff, ax=given)
+    assert ax is given and ax.get_yscale() == "log"
+    assert [tick.get_text() for tick in ax.get_xticklabels()][0] == pcp.step_label("aware")
+    assert pcp.step_label("stranger", "id") == "Orang asing"
+    with pytest.raises(SchemaError, match="effect.after"):
+        pcp.plot_journey_reach(eff.drop(columns="after"))
+    plt.close("all")

@@ -365,3 +365,39 @@ def test_tree_depth_and_cycle_time_on_generated_data(coffee_uncensored):
     # invite -> sign-up lag is exponential with mean signup_lag_days
     assert ct["invite_to_signup_days"].mean() == pytest.approx(cfg.signup_lag_days, rel=0.15)
     assert (ct["cycle_days"] >= ct["invite_to_signup_days"]).all()
+
+
+# ------------------------------------------------------------------ plots
+
+
+def test_growth_by_k_and_plots_follow_lang():
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots import referrals as prf
+
+    g = rf.growth_by_k([0.5, 1.0, 2.0], n0=10, cycles=3)
+    last = g[g["cycle"] == 3].set_index("k")["total_users"]
+    assert last.to_dict() == {0.5: 18.75, 1.0: 40.0, 2.0: 150.0}
+    closed = rf.growth_table(cycles=4)
+    sim = rf.simulation_summary(rf.simulate_growth(cycles=4, runs=20, seed=1))
+    ax = prf.plot_growth(closed, sim, steady_state=rf.steady_state(n0=100, k=0.5), lang="id")
+    assert ax.get_title() == "Loop rujukan: pengguna per siklus"
+    assert ax.get_xlabel() == "Siklus rujukan"
+    assert len(ax.get_legend().get_texts()) == 4
+    ax = prf.plot_growth(closed, x="day", column="active_users")
+    assert ax.get_xlabel() == "Days since the seed cohort" and ax.get_ylabel() == "Active users"
+    _, given = plt.subplots()
+    assert prf.plot_growth_by_k(g, log=True, ax=given) is given
+    t = _tables()
+    assert prf.plot_generations(rf.generation_counts(rf.referral_tree(t.referrals, t.users)))
+    assert (
+        prf.plot_cycle_times(rf.cycle_times(t.referrals, t.users), lang="id").get_xlabel() == "Hari"
+    )
+    table = rf.acquisition_cost_comparison(
+        paid_cac=30, storage=rf.StorageReward(), affiliate=rf.AffiliateCommission()
+    )
+    ax = prf.plot_acquisition_costs(table, lang="id")
+    assert [x.get_text() for x in ax.get_yticklabels()][0] == "Iklan berbayar"
+    with pytest.raises(SchemaError, match="closed.total_users"):
+        prf.plot_growth(closed.drop(columns="total_users"))
+    plt.close("all")
