@@ -347,6 +347,7 @@ def first_order_profit(plan: OfferPlan) -> float:
     >>> first_order_profit(OfferPlan(entry_price=2.95, entry_cost=8.0, acquisition_cost=10))
     -15.05
     """
+    plan = _check_plan(plan)
     return round(plan.entry_margin - float(plan.acquisition_cost), 10)
 
 

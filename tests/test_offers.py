@@ -738,3 +738,81 @@ def test_notebook_parameters_know_every_preset() -> None:
         check_parameters(offer_preset="dvd")
     with pytest.raises(ParameterError, match="discount_rate"):
         check_parameters(discount_rate=1.5)
+
+
+# --- exercise checks ---------------------------------------------------------------------------
+
+
+def test_offer_checks_accept_right_and_explain_wrong(small_data) -> None:
+    from journeykit.checks import offers as chk
+
+    plan = get_preset("teeth_whitening")  # entry 20, cost 15, CAC 35
+    assert chk.check_first_order_profit(-30, plan).ok
+    assert "acquiring" in chk.check_first_order_profit(5, plan).message
+    assert "unit cost" in chk.check_first_order_profit(-15, plan).message
+    assert "sign" in chk.check_first_order_profit(30, plan).message
+    assert "no answer" in chk.check_first_order_profit(None, plan).message
+
+    assert chk.check_lifetime_value(18 / 0.07, margin=18, churn=0.07).ok
+    assert (
+        "not by the retention" in chk.check_lifetime_value(18 / 0.93, margin=18, churn=0.07).message
+    )
+    assert "margin" in chk.check_lifetime_value(40 / 0.07, margin=18, churn=0.07, price=40).message
+    discounted = 18 * 1.01 / 0.08
+    assert chk.check_lifetime_value(discounted, margin=18, churn=0.07, discount=0.01).ok
+    assert (
+        "(1 + d)"
+        in chk.check_lifetime_value(18 / 0.08, margin=18, churn=0.07, discount=0.01).message
+    )
+
+    by_hand = OfferPlan(
+        entry_price=8,
+        entry_cost=3,
+        acquisition_cost=20,
+        repeat_price=12,
+        repeat_cost=2,
+        repeat_rate=1,
+        monthly_churn=0.0,
+    )
+    assert chk.check_payback_month(2, by_hand).ok
+    assert "from 0" in chk.check_payback_month(3, by_hand).message
+    never = by_hand.replace(monthly_churn=0.5)
+    assert chk.check_payback_month(-1, never).ok
+    assert "never" in chk.check_payback_month(0, never).message
+    churny = by_hand.replace(monthly_churn=0.2)  # 5, 13, 19.4, 24.52 -> month 3 (no churn: 2)
+    assert chk.check_payback_month(3, churny).ok
+    assert "churn" in chk.check_payback_month(2, churny).message
+
+    be = OfferPlan(
+        entry_price=8,
+        entry_cost=3,
+        acquisition_cost=20,
+        repeat_price=10,
+        repeat_rate=1,
+        monthly_churn=0.5,
+    )
+    assert chk.check_break_even_price(13, be).ok
+    assert "first order break even" in chk.check_break_even_price(23, be).message
+
+    _, orders, _ = small_data
+    assert chk.check_ascension_rate(0.4, orders).ok
+    assert "percentage" in chk.check_ascension_rate(40, orders).message
+    assert not chk.check_ascension_rate(0.5, orders).ok
+    assert "entry-offer buyers" in chk.check_ascension_rate(0.6, orders).message
+
+    s = FADER_HARDIE_2007["regular"][:8]
+    assert chk.check_sbg_parameters(0.704, 1.182, s).ok
+    assert "swapped" in chk.check_sbg_parameters(1.182, 0.704, s).message
+    assert "spread" in chk.check_sbg_parameters(0.373 * 5, 0.627 * 5, s).message
+    assert not chk.check_sbg_parameters(None, 1.0, s).ok
+
+
+def test_offer_checks_never_raise() -> None:
+    from journeykit.checks import offers as chk
+
+    fb = chk.check_first_order_profit(1, "not a plan")  # type: ignore[arg-type]
+    assert not fb.ok and "cannot check" in fb.message
+    assert not chk.check_ascension_rate(0.1, pd.DataFrame({"x": [1]})).ok
+    assert not chk.check_lifetime_value("lots", margin=1, churn=0.1).ok
+    assert not chk.check_sbg_parameters(1, 1, [5]).ok
+    assert not chk.check_sbg_parameters("a", "b", [100, 50]).ok

@@ -293,3 +293,33 @@ def test_repeat_rates_recover_the_generator(preset: str) -> None:
         se = math.sqrt(p * (1 - p) / t.loc[flag, "customers"])
         assert t.loc[flag, "repeat_rate"] == pytest.approx(p, abs=4 * se + 1e-3), flag
     assert res.ci_low > 0  # onboarding raises the repeat rate, and the interval says so
+
+
+# --- exercise checks ---------------------------------------------------------------------------
+
+
+def test_onboarding_checks(shop) -> None:
+    from journeykit.checks import onboarding as chk
+
+    ev, od = shop  # days to first value: 1, 2, 4, 30 -> median 3, mean 9.25; 4 of 6 customers
+    assert chk.check_median_days_to_first_value(3.0, ev, od).ok
+    assert "hours" in chk.check_median_days_to_first_value(72, ev, od).message
+    assert "mean" in chk.check_median_days_to_first_value(9.25, ev, od).message
+    assert "no answer" in chk.check_median_days_to_first_value(None, ev, od).message
+
+    assert chk.check_onboarded_share(4 / 6, ev, od).ok
+    assert "percentage" in chk.check_onboarded_share(400 / 6, ev, od).message
+    # events hold 5 people (user 4 and 6 have no events; 1, 2, 3, 5 do): 4 / 4 is not the share
+    assert not chk.check_onboarded_share(1.0, ev, od).ok
+    assert chk.check_onboarded_share(3 / 6, ev, od, within_days=14).ok
+    assert "within 14" in chk.check_onboarded_share(4 / 6, ev, od, within_days=14).message
+
+    d = 2 / 3 - 1 / 2
+    assert chk.check_repeat_difference(d, ev, od).ok
+    assert "other way" in chk.check_repeat_difference(-d, ev, od).message
+    assert "percentage points" in chk.check_repeat_difference(100 * d, ev, od).message
+    assert "ratio" in chk.check_repeat_difference(4 / 3, ev, od).message
+
+    assert chk.check_causal_reading("observational").ok
+    assert not chk.check_causal_reading("causal").ok
+    assert not chk.check_repeat_difference(0.1, ev.drop(columns="stage"), od).ok

@@ -1,0 +1,137 @@
+"""Checks for exercise 09 (Excite: time to first value and onboarding).
+
+Each check computes the expected answer with :mod:`journeykit.onboarding` on the learner's
+data, returns a :class:`~journeykit.checks.Feedback` (never raises) and recognises the usual
+mistakes: hours instead of days, the mean instead of the median, a percentage where a share is
+asked, dividing by every user instead of customers, the difference the wrong way round, a ratio
+instead of a difference, and reading an observational comparison as a causal effect.
+
+>>> print(check_causal_reading("observational"))
+✔ how to read the difference: correct ('observational').
+>>> print(check_causal_reading("causal"))
+✘ how to read the difference: not yet. In real data customers choose to onboard; keen customers may onboard and come back anyway. Only the generator (or a randomised test) makes it causal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.errors import JourneykitError
+from journeykit.onboarding import (
+    first_value_table,
+    repeat_by_onboarding,
+    summarize_time_to_first_value,
+)
+
+__all__ = [
+    "check_median_days_to_first_value",
+    "check_onboarded_share",
+    "check_repeat_difference",
+    "check_causal_reading",
+]
+
+
+def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
+    try:
+        return compute(), None
+    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
+        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+
+
+def check_median_days_to_first_value(
+    answer: object, events: pd.DataFrame, orders: pd.DataFrame
+) -> Feedback:
+    """Median days from a customer's first order to their first value (onboard event)."""
+    name = "median days to first value"
+    s, fb = _safe(name, lambda: summarize_time_to_first_value(events, orders))
+    if fb is not None:
+        return fb
+    hints = {
+        24 * s.median_days: "That looks like hours: divide by 24 to get days.",
+        s.mean_days: "That is the mean; the median is less pulled by the few slow customers.",
+    }
+    return check_number(answer, s.median_days, name=name, rel_tol=1e-3, abs_tol=1e-3, hints=hints)
+
+
+def check_onboarded_share(
+    answer: object,
+    events: pd.DataFrame,
+    orders: pd.DataFrame,
+    *,
+    within_days: float | None = None,
+) -> Feedback:
+    """Share (0-1) of customers who reached first value (within ``within_days`` when given)."""
+    name = "share of customers who reached first value"
+    s, fb = _safe(
+        name, lambda: summarize_time_to_first_value(events, orders, within_days=within_days)
+    )
+    if fb is not None:
+        return fb
+    hints: dict[float, str] = {
+        100 * s.onboarded_share: "Give a share between 0 and 1, not a percentage."
+    }
+    try:
+        people = events["user_id"].nunique()
+        if people:
+            hints[s.onboarded / people] = (
+                "Divide by customers (people with an order), not by every user."
+            )
+        if within_days is not None:
+            all_time = first_value_table(events, orders)["onboarded"].mean()
+            hints[float(all_time)] = (
+                f"Count only first values within {within_days:g} days of the first order."
+            )
+    except (KeyError, TypeError, JourneykitError):
+        pass
+    return check_number(
+        answer, s.onboarded_share, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints
+    )
+
+
+def check_repeat_difference(
+    answer: object,
+    events: pd.DataFrame,
+    orders: pd.DataFrame,
+    *,
+    onboard_within_days: float | None = 14.0,
+    followup_days: float | None = 90.0,
+) -> Feedback:
+    """Repeat rate of onboarded minus not-onboarded customers, as a share (0-1) difference."""
+    name = "difference in repeat rate"
+    res, fb = _safe(
+        name,
+        lambda: repeat_by_onboarding(
+            events, orders, onboard_within_days=onboard_within_days, followup_days=followup_days
+        ),
+    )
+    if fb is not None:
+        return fb
+    d = res.difference
+    hints: dict[float, str] = {
+        100 * d: "Give the difference as a share (e.g. 0.25), not in percentage points.",
+        -d: "The other way round: onboarded minus not onboarded.",
+    }
+    if res.ratio == res.ratio:  # not NaN
+        hints[res.ratio] = (
+            "That is the ratio of the two rates; the question asks for the difference."
+        )
+    return check_number(answer, d, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+
+
+def check_causal_reading(answer: object) -> Feedback:
+    """In real data, is the onboarded vs not-onboarded difference ``"causal"`` or ``"observational"``?"""
+    return check_choice(
+        answer,
+        "observational",
+        name="how to read the difference",
+        hints={
+            "causal": (
+                "In real data customers choose to onboard; keen customers may onboard and come back "
+                "anyway. Only the generator (or a randomised test) makes it causal."
+            )
+        },
+    )
