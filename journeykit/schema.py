@@ -30,13 +30,17 @@ journeykit.errors.SchemaError: users.acquisition_channel: unknown value 'tiktok'
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
 
-from journeykit.errors import SchemaError
+from journeykit.errors import OverwriteError, ParameterError, SchemaError
 from journeykit.stages import CVJ_STEPS
 
 __all__ = [
@@ -51,6 +55,11 @@ __all__ = [
     "Tables",
     "validate_table",
     "validate_tables",
+    "FORMATS",
+    "table_path",
+    "read_table",
+    "read_tables",
+    "write_tables",
 ]
 
 CHANNELS: Final[tuple[str, ...]] = (
@@ -331,3 +340,154 @@ def validate_tables(tables: Tables) -> Tables:
             _bad_rows(bad, ref.index),
         )
     return Tables(**v)
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+FORMATS: Final[dict[str, str]] = {"csv": ".csv.gz", "parquet": ".parquet"}
+"""Writable formats and their file suffix. :func:`read_tables` also reads plain ``.csv``."""
+
+_READ_SUFFIXES: Final[tuple[str, ...]] = (".csv.gz", ".csv", ".parquet")
+_GZIP_LEVEL: Final[int] = 6
+
+
+def table_path(path: str | os.PathLike[str], name: str) -> Path:
+    """The one file holding table ``name`` in folder ``path`` (``.csv.gz``, ``.csv`` or ``.parquet``).
+
+    Raises :class:`SchemaError` when there is none, or more than one.
+    """
+    folder = Path(path)
+    found = [
+        folder / f"{name}{suf}" for suf in _READ_SUFFIXES if (folder / f"{name}{suf}").is_file()
+    ]
+    if not found:
+        raise SchemaError(
+            name,
+            None,
+            f"no file {name}.csv.gz, {name}.csv or {name}.parquet in {str(folder)!r}",
+        )
+    if len(found) > 1:
+        raise SchemaError(
+            name,
+            None,
+            f"several files for one table ({', '.join(p.name for p in found)}); keep one",
+        )
+    return found[0]
+
+
+def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
+    """Read table ``name`` from folder ``path`` and check it with :func:`validate_table`."""
+    file = table_path(path, name)
+    kinds = {c.name: c.kind for c in TABLES[name]}
+    try:
+        if file.suffix == ".parquet":
+            df = pd.read_parquet(file)
+        else:
+            text_cols = {c: "string" for c, k in kinds.items() if k in ("str", "nullable_str")}
+            df = pd.read_csv(file, dtype=text_cols, keep_default_na=False, na_values=[""])
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        raise SchemaError(name, None, f"cannot read {str(file)!r}: {err}") from None
+    return validate_table(name, df)
+
+
+def read_tables(path: str | os.PathLike[str]) -> Tables:
+    """Read the five tables from folder ``path`` and validate them (:func:`validate_tables`).
+
+    Each table is one file named after it: ``users.csv.gz`` (what :func:`write_tables` writes),
+    ``users.csv`` or ``users.parquet``. A learner's own export goes through the same checks as the
+    generated data; problems raise :class:`SchemaError` naming table, column and rows.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise SchemaError("users", None, f"folder {str(folder)!r} does not exist")
+    return validate_tables(Tables(**{name: read_table(folder, name) for name in TABLES}))
+
+
+def write_tables(
+    tables: Tables,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str = "csv",
+    force: bool = False,
+    validate: bool = True,
+) -> list[Path]:
+    """Write the five tables into folder ``path``; return the files written.
+
+    ``fmt="csv"`` writes gzip-compressed CSV (``<table>.csv.gz``: small, opens anywhere, same bytes
+    for the same tables: the gzip header carries no time or file name); ``fmt="parquet"`` writes
+    ``<table>.parquet`` (pyarrow; faster to read and write for big data, keeps dtypes).
+    Timestamps are written as ``YYYY-MM-DD HH:MM:SS``; missing values as empty fields.
+    A folder that already holds files is refused with :class:`OverwriteError` unless ``force=True``
+    (then the five tables' files, in any format, are replaced; other files are left alone).
+    ``validate=False`` skips :func:`validate_tables` (for tables that are known to be valid).
+    """
+    if fmt not in FORMATS:
+        raise ParameterError(
+            f"parameter fmt: expected one of {', '.join(map(repr, FORMATS))}, got {fmt!r}"
+        )
+    if not isinstance(tables, Tables):
+        raise ParameterError(f"parameter tables: expected a Tables, got {type(tables).__name__}")
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise OverwriteError(f"{str(folder)!r} is a file, not a folder")
+    if folder.is_dir() and any(not p.name.startswith(".") for p in folder.iterdir()) and not force:
+        raise OverwriteError(
+            f"folder {str(folder)!r} already holds files; pass force=True (--force) to replace the tables"
+        )
+    if validate:
+        tables = validate_tables(tables)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in tables.items():
+        for suf in _READ_SUFFIXES:
+            old = folder / f"{name}{suf}"
+            if old.is_file():
+                old.unlink()
+        file = folder / f"{name}{FORMATS[fmt]}"
+        if fmt == "parquet":
+            df.to_parquet(file, index=False, compression="zstd")
+        else:
+            _write_csv_gz(df, file)
+        written.append(file)
+    return written
+
+
+def _write_csv_gz(df: pd.DataFrame, file: Path) -> None:
+    """Deterministic gzip CSV through pyarrow's CSV writer (fast; header without quotes)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):
+            col = table.column(i)
+            # whole seconds (always true of generated data) print without decimals
+            with contextlib.suppress(pa.ArrowInvalid):
+                table = table.set_column(i, field.name, col.cast(pa.timestamp("s"), safe=True))
+    import pyarrow.compute as pc
+
+    quoting = "none"  # plain fields unless some text needs quotes
+    for field_ in table.schema:
+        if pa.types.is_string(field_.type) or pa.types.is_large_string(field_.type):
+            hit = pc.any(pc.match_substring_regex(table.column(field_.name), r'[,"\r\n]'))
+            if hit.as_py():
+                quoting = "needed"
+    header = ",".join(_csv_field(str(c)) for c in df.columns) + "\n"
+    with (
+        open(file, "wb") as raw,
+        gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=_GZIP_LEVEL
+        ) as gz,
+    ):
+        gz.write(header.encode())
+        pacsv.write_csv(
+            table,
+            gz,
+            pacsv.WriteOptions(include_header=False, batch_size=65536, quoting_style=quoting),
+        )
+
+
+def _csv_field(text: str) -> str:
+    if any(ch in text for ch in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -1,0 +1,290 @@
+"""Two businesses to generate data for: an online coffee roaster (IDR) and a software subscription (USD).
+
+``coffee`` is the small online coffee business of the journey-map article (002): people see an
+Instagram ad or a friend's post, read the product pages, sign up for the WhatsApp/e-mail list,
+try a sampler pack (the entry-point offer, priced near cost), get their beans, buy full bags and a
+monthly subscription, review and invite friends. Personas ``office_worker`` (Rina: phone,
+Instagram ads), ``home_barista`` (Bayu: laptop, compares beans on search) and ``student``
+(Dinda: phone, friends' posts, price-sensitive) match :mod:`journeykit.personas`.
+
+``saas`` is a small team-productivity app sold by subscription (article 004's ascension ladder):
+a $1 first month (entry point), the $29 monthly plan (core), a $290 annual Pro plan (ascension),
+paid search and partner reviews (affiliates on 20 % commission), and a Dropbox-style invite bonus.
+
+>>> sorted(PRESETS)
+['coffee', 'saas']
+>>> get_preset("coffee").currency
+'IDR'
+>>> get_preset("tea")
+Traceback (most recent call last):
+...
+journeykit.errors.ParameterError: parameter preset: expected one of 'coffee', 'saas', got 'tea' (str)
+"""
+
+from __future__ import annotations
+
+from journeykit.errors import ParameterError
+from journeykit.synth.config import Campaign, SynthConfig
+
+__all__ = ["PRESETS", "get_preset"]
+
+
+def _coffee() -> SynthConfig:
+    return SynthConfig(
+        preset="coffee",
+        currency="IDR",
+        persona_mix={"office_worker": 0.45, "home_barista": 0.25, "student": 0.30},
+        # aware→engage, engage→subscribe, subscribe→convert, convert→excite, excite→ascend,
+        # ascend→advocate, advocate→promote
+        stage_rates={
+            "office_worker": (0.50, 0.45, 0.40, 0.70, 0.50, 0.40, 0.45),
+            "home_barista": (0.60, 0.55, 0.50, 0.80, 0.65, 0.50, 0.55),
+            "student": (0.45, 0.40, 0.25, 0.60, 0.30, 0.35, 0.50),
+        },
+        lag_days=(0.5, 2.0, 4.0, 3.0, 12.0, 10.0, 6.0),
+        persona_lag_scale={"office_worker": 1.0, "home_barista": 1.5, "student": 0.8},
+        channel_mix={
+            "office_worker": {
+                "social_ads": 0.35,
+                "paid_search": 0.15,
+                "organic_search": 0.15,
+                "social_organic": 0.15,
+                "affiliate": 0.05,
+                "direct": 0.05,
+                "whatsapp": 0.05,
+                "store": 0.05,
+            },
+            "home_barista": {
+                "organic_search": 0.35,
+                "paid_search": 0.20,
+                "social_ads": 0.10,
+                "social_organic": 0.15,
+                "affiliate": 0.10,
+                "direct": 0.05,
+                "store": 0.05,
+            },
+            "student": {
+                "social_organic": 0.40,
+                "social_ads": 0.25,
+                "organic_search": 0.10,
+                "paid_search": 0.05,
+                "whatsapp": 0.10,
+                "affiliate": 0.05,
+                "direct": 0.05,
+            },
+        },
+        touch_rates={
+            "paid_search": (0.4, 0.3, 0.3, 0.0, 0.0, 0.0, 0.0),
+            "social_ads": (1.0, 0.6, 0.6, 0.0, 0.3, 0.0, 0.0),
+            "social_organic": (0.8, 0.4, 0.2, 0.0, 0.0, 0.2, 0.0),
+            "organic_search": (0.5, 0.4, 0.2, 0.0, 0.0, 0.0, 0.0),
+            "affiliate": (0.1, 0.1, 0.15, 0.0, 0.0, 0.0, 0.0),
+            "email": (0.0, 0.0, 1.0, 1.0, 1.0, 0.8, 0.5),
+            "whatsapp": (0.0, 0.0, 0.6, 0.5, 0.6, 0.4, 0.3),
+            "direct": (0.2, 0.3, 0.3, 0.3, 0.3, 0.2, 0.1),
+            "store": (0.02, 0.02, 0.02, 0.0, 0.05, 0.0, 0.0),
+        },
+        touch_lift={
+            "paid_search": 0.12,
+            "social_ads": 0.05,
+            "social_organic": 0.05,
+            "organic_search": 0.08,
+            "affiliate": 0.15,
+            "email": 0.06,
+            "whatsapp": 0.08,
+            "direct": 0.03,
+            "store": 0.20,
+        },
+        cpc={"paid_search": 2500.0, "social_ads": 1200.0},
+        affiliate_commission=0.20,
+        mobile_share={"office_worker": 0.75, "home_barista": 0.45, "student": 0.85},
+        tablet_share=0.05,
+        entry_product="sampler_pack",
+        entry_price=49_000.0,
+        entry_reference_price=49_000.0,
+        price_elasticity=0.8,
+        entry_cost=42_000.0,
+        core_product="beans_250g",
+        core_price=95_000.0,
+        core_cost=45_000.0,
+        ascension_product="monthly_subscription",
+        ascension_rate=0.30,
+        ascension_price=320_000.0,
+        ascension_cost=170_000.0,
+        repeat_orders=0.6,
+        onboarding_effect=2.5,
+        repeat_gap_days=30.0,
+        retention_channels={"whatsapp": 0.45, "email": 0.25, "direct": 0.30},
+        invites_per_promoter=3.0,
+        invite_conversion=0.30,
+        referral_reward=25_000.0,
+        invite_channels={"whatsapp": 0.65, "social_organic": 0.25, "email": 0.10},
+        survey_rate=0.35,
+        campaigns=(
+            Campaign(
+                key="brewing_guide",
+                channel="social_ads",
+                call_to_action="Download the free home-brewing guide",
+                from_step="engage",
+                to_step="subscribe",
+                lift=0.30,
+                share=0.5,
+            ),
+            Campaign(
+                key="sampler_reminder",
+                channel="whatsapp",
+                call_to_action="Claim your sampler pack before Friday",
+                from_step="subscribe",
+                to_step="convert",
+                lift=0.25,
+                share=0.5,
+            ),
+            Campaign(
+                key="gift_a_friend",
+                channel="email",
+                call_to_action="Give a friend Rp25.000 off their first bag",
+                from_step="advocate",
+                to_step="promote",
+                lift=0.40,
+                share=0.5,
+            ),
+        ),
+        touchpoints={
+            "paid_search": "google_ad",
+            "social_ads": "instagram_ad",
+            "social_organic": "instagram_post",
+            "organic_search": "search_result",
+            "email": "newsletter",
+            "whatsapp": "whatsapp_broadcast",
+            "affiliate": "food_blog_link",
+            "direct": "website",
+            "store": "roastery_store",
+            "referral": "referral_link",
+        },
+    )
+
+
+def _saas() -> SynthConfig:
+    return SynthConfig(
+        preset="saas",
+        currency="USD",
+        persona_mix={"freelancer": 0.40, "small_team": 0.40, "agency": 0.20},
+        stage_rates={
+            "freelancer": (0.45, 0.40, 0.35, 0.60, 0.35, 0.30, 0.40),
+            "small_team": (0.50, 0.45, 0.45, 0.70, 0.50, 0.40, 0.45),
+            "agency": (0.55, 0.50, 0.50, 0.75, 0.60, 0.45, 0.55),
+        },
+        lag_days=(0.5, 1.5, 7.0, 2.0, 30.0, 20.0, 10.0),
+        persona_lag_scale={"freelancer": 0.8, "small_team": 1.0, "agency": 1.4},
+        channel_mix={
+            "paid_search": 0.30,
+            "organic_search": 0.25,
+            "social_ads": 0.15,
+            "social_organic": 0.10,
+            "affiliate": 0.10,
+            "direct": 0.10,
+        },
+        touch_rates={
+            "paid_search": (0.5, 0.4, 0.4, 0.0, 0.0, 0.0, 0.0),
+            "social_ads": (0.6, 0.4, 0.4, 0.0, 0.2, 0.0, 0.0),
+            "social_organic": (0.4, 0.3, 0.1, 0.0, 0.0, 0.2, 0.0),
+            "organic_search": (0.6, 0.5, 0.3, 0.0, 0.0, 0.0, 0.0),
+            "affiliate": (0.2, 0.2, 0.2, 0.0, 0.0, 0.0, 0.0),
+            "email": (0.0, 0.0, 1.5, 1.2, 1.0, 0.8, 0.5),
+            "whatsapp": (0.0, 0.0, 0.1, 0.1, 0.1, 0.0, 0.0),
+            "direct": (0.3, 0.4, 0.5, 0.5, 0.4, 0.3, 0.1),
+        },
+        touch_lift={
+            "paid_search": 0.10,
+            "social_ads": 0.04,
+            "social_organic": 0.04,
+            "organic_search": 0.08,
+            "affiliate": 0.12,
+            "email": 0.07,
+            "whatsapp": 0.05,
+            "direct": 0.03,
+        },
+        cpc={"paid_search": 3.20, "social_ads": 1.80},
+        affiliate_commission=0.20,
+        mobile_share={"freelancer": 0.35, "small_team": 0.25, "agency": 0.20},
+        tablet_share=0.05,
+        entry_product="trial_month",
+        entry_price=1.0,
+        entry_reference_price=1.0,
+        price_elasticity=0.5,
+        entry_cost=2.0,
+        core_product="monthly_plan",
+        core_price=29.0,
+        core_cost=4.0,
+        ascension_product="annual_pro",
+        ascension_rate=0.25,
+        ascension_price=290.0,
+        ascension_cost=40.0,
+        ascension_lag_days=60.0,
+        repeat_orders=2.0,
+        onboarding_effect=2.0,
+        repeat_gap_days=30.0,
+        retention_channels={"email": 0.5, "direct": 0.5},
+        invites_per_promoter=2.5,
+        invite_conversion=0.20,
+        referral_reward=20.0,
+        invite_channels={"email": 0.6, "social_organic": 0.2, "whatsapp": 0.2},
+        survey_rate=0.25,
+        campaigns=(
+            Campaign(
+                key="case_study",
+                channel="social_ads",
+                call_to_action="Read how a 5-person agency saves 6 hours a week",
+                from_step="engage",
+                to_step="subscribe",
+                lift=0.25,
+                share=0.5,
+            ),
+            Campaign(
+                key="trial_extension",
+                channel="email",
+                call_to_action="Start your $1 first month today",
+                from_step="subscribe",
+                to_step="convert",
+                lift=0.20,
+                share=0.5,
+            ),
+            Campaign(
+                key="invite_bonus",
+                channel="email",
+                call_to_action="Invite a colleague, both get a free month",
+                from_step="advocate",
+                to_step="promote",
+                lift=0.50,
+                share=0.5,
+            ),
+        ),
+        touchpoints={
+            "paid_search": "google_ad",
+            "social_ads": "linkedin_ad",
+            "social_organic": "linkedin_post",
+            "organic_search": "blog_article",
+            "email": "newsletter",
+            "whatsapp": "whatsapp_message",
+            "affiliate": "partner_review",
+            "direct": "app",
+            "store": "app_marketplace",
+            "referral": "invite_link",
+        },
+    )
+
+
+PRESETS = {"coffee": _coffee, "saas": _saas}
+"""Preset name → a function building its :class:`SynthConfig`."""
+
+
+def get_preset(name: str = "coffee") -> SynthConfig:
+    """The checked :class:`SynthConfig` of preset ``name`` (``"coffee"`` or ``"saas"``)."""
+    from journeykit.synth.config import make_config
+
+    if not isinstance(name, str) or name not in PRESETS:
+        raise ParameterError(
+            f"parameter preset: expected one of {', '.join(map(repr, PRESETS))}, "
+            f"got {name!r} ({type(name).__name__})"
+        )
+    return make_config(PRESETS[name]())
