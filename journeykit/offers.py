@@ -61,6 +61,7 @@ __all__ = [
     "OfferSummary",
     "PRESETS",
     "get_preset",
+    "presets_table",
     "acquisition_cost",
     "constant_churn_ltv",
     "expected_lifetime",
@@ -751,6 +752,48 @@ def get_preset(name: str) -> OfferPlan:
     if name not in PRESETS:
         raise ValidationError("preset", f"one of {', '.join(PRESETS)}", got=repr(name))
     return PRESETS[name]
+
+
+def presets_table(*, discount: float = 0.0) -> pd.DataFrame:
+    """The presets side by side, one row each (US dollars per acquired customer).
+
+    Columns: ``preset``, ``entry_product``, ``entry_price``, ``from_article`` (the article's
+    figures in the plan, comma-separated), ``first_order_profit``, ``lifetime_value``,
+    ``net_value``, ``payback_month`` (missing when never within 240 months).
+
+    >>> presets_table().set_index("preset").loc["domain", "entry_price"]
+    np.float64(2.95)
+    """
+    rows = []
+    for name, plan in PRESETS.items():
+        s = summarize(plan, discount=discount)
+        rows.append(
+            (
+                name,
+                plan.entry_product,
+                float(plan.entry_price),
+                ", ".join(plan.from_article),
+                s.first_order_profit,
+                s.lifetime_value,
+                s.net_value,
+                s.payback_month,
+            )
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "preset",
+            "entry_product",
+            "entry_price",
+            "from_article",
+            "first_order_profit",
+            "lifetime_value",
+            "net_value",
+            "payback_month",
+        ],
+    )
+    out["payback_month"] = out["payback_month"].astype("Int64")
+    return out
 
 
 # --------------------------------------------------------------------------------------------

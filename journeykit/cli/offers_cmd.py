@@ -55,21 +55,19 @@ def _money(v: float) -> str:
 
 
 def _presets(args: argparse.Namespace) -> int:
-    rows = []
-    for name, plan in offers.PRESETS.items():
-        s = offers.summarize(plan)
-        rows.append(
-            {
-                "preset": name,
-                "entry offer": plan.entry_product,
-                "entry price": f"{plan.entry_price:,.2f}",
-                "article figures": ", ".join(plan.from_article),
-                "first order": _money(s.first_order_profit),
-                "LTV": _money(s.lifetime_value),
-                "payback month": "-" if s.payback_month is None else str(s.payback_month),
-            }
-        )
-    print(pd.DataFrame(rows).to_string(index=False))
+    table = offers.presets_table()
+    shown = pd.DataFrame(
+        {
+            "preset": table["preset"],
+            "entry offer": table["entry_product"],
+            "entry price": table["entry_price"].map("{:,.2f}".format),
+            "article figures": table["from_article"],
+            "first order": table["first_order_profit"].map(_money),
+            "LTV": table["lifetime_value"].map(_money),
+            "payback month": table["payback_month"].astype("string").fillna("-"),
+        }
+    )
+    print(shown.to_string(index=False))
     print("\nMoney in US dollars. Only the 'article figures' come from article 004; costs, churn,")
     print("shares and timing are illustrative assumptions (see journeykit.offers.PRESETS).")
     return 0
