@@ -119,6 +119,28 @@ SPECS: dict[str, ParamSpec] = dict(
         _spec("n_segments", "an integer between 1 and 10", _int(1, 10)),
         _spec("customer_name", "a string", lambda v: isinstance(v, str)),
         _spec("show_widgets", "True or False", lambda v: isinstance(v, bool)),
+        # lessons 10_referrals, 11_campaigns, 12_follow_up (referrals, campaigns, messages)
+        _spec("churn", "a number between 0 and 1 (per referral cycle)", _num(0, 1)),
+        _spec("cycle_time_days", "a number > 0", _num(1e-9)),
+        _spec("cost_per_gb", "a number >= 0", _num(0)),
+        _spec("strangers", "an integer between 1 and 1,000,000,000", _int(1, 1_000_000_000)),
+        _spec(
+            "campaign_step",
+            _choices_text(
+                "aware", "engage", "subscribe", "convert", "excite", "ascend", "advocate", "promote"
+            ),
+            _one_of(
+                "aware", "engage", "subscribe", "convert", "excite", "ascend", "advocate", "promote"
+            ),
+        ),
+        _spec("step_lift", "a number >= 0 (0.5 = +50 %)", _num(0)),
+        _spec(
+            "template",
+            _choices_text("whatsapp_follow_up", "review_request", "referral_invite"),
+            _one_of("whatsapp_follow_up", "review_request", "referral_invite"),
+        ),
+        _spec("shop_name", "a non-empty string", lambda v: isinstance(v, str) and v.strip() != ""),
+        _spec("recent_days", "an integer between 1 and 365", _int(1, 365)),
     ]
 )
 
