@@ -16,7 +16,7 @@ relative to the others. A dict override of a dict field changes only the keys it
 >>> make_config(get_preset("coffee"), n_users=-5)
 Traceback (most recent call last):
 ...
-journeykit.errors.ParameterError: parameter n_users: expected a whole number >= 1, got -5 (int)
+journeykit.errors.ParameterError: parameter n_users: expected a whole number between 1 and 20,000,000, got -5 (int)
 """
 
 from __future__ import annotations
