@@ -54,6 +54,7 @@ __all__ = [
     "list_templates",
     "load_template",
     "render_messages",
+    "recent_buyers",
     "messages_html",
     "whatsapp_links",
     "write_messages",
@@ -343,6 +344,65 @@ def render_messages(
         return out
 
     return pd.DataFrame({"subject": fill(template.subject), "message": fill(template.body)})
+
+
+def recent_buyers(
+    orders: pd.DataFrame,
+    *,
+    within_days: float = 7,
+    end: pd.Timestamp | str | None = None,
+    product_names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Customers to follow up: everyone who ordered in the ``within_days`` days up to ``end``.
+
+    ``end`` defaults to the latest order. One row per buyer (index ``user_id``): ``product``
+    (what their latest order in the window was, as a readable name: ``product_names`` maps
+    product keys to names, else ``_`` becomes a space), ``ordered_at`` (time of that order),
+    ``orders`` (all their orders up to ``end``, count) and ``first_purchase`` (True when that
+    order was their first — a new customer, who needs the excite step most).
+
+    >>> orders = pd.DataFrame({"user_id": [1, 1, 2, 3], "product": ["sampler_pack", "beans_250g",
+    ...     "sampler_pack", "beans_250g"], "timestamp": pd.to_datetime(["2024-01-01",
+    ...     "2024-01-09", "2024-01-08", "2023-12-01"])})
+    >>> recent_buyers(orders, within_days=7)[["product", "orders", "first_purchase"]]
+                 product  orders  first_purchase
+    user_id
+    1         beans 250g       2           False
+    2       sampler pack       1            True
+    """
+    if not isinstance(orders, pd.DataFrame):
+        raise SchemaError(
+            "orders", None, f"expected a pandas DataFrame, got {type(orders).__name__}"
+        )
+    missing = [c for c in ("user_id", "product", "timestamp") if c not in orders.columns]
+    if missing:
+        raise SchemaError("orders", missing[0], f"missing column(s) {', '.join(missing)}")
+    if (
+        isinstance(within_days, bool)
+        or not isinstance(within_days, int | float)
+        or not within_days > 0
+    ):
+        raise ParameterError(f"within_days: expected a number > 0, got {within_days!r}")
+    stamp = pd.to_datetime(orders["timestamp"])
+    stop = stamp.max() if end is None else pd.Timestamp(end)
+    upto = orders.loc[(stamp <= stop).to_numpy()].assign(_t=stamp[stamp <= stop])
+    upto = upto.sort_values(["user_id", "_t"], kind="stable")
+    n_orders = upto.groupby("user_id").size()
+    last = upto.groupby("user_id").tail(1).set_index("user_id")
+    last = last[last["_t"] > stop - pd.Timedelta(days=float(within_days))]
+    names = dict(product_names or {})
+    product = last["product"].astype("string")
+    readable = product.map(lambda k: names.get(k, str(k).replace("_", " "))).astype("string")
+    out = pd.DataFrame(
+        {
+            "product": readable,
+            "ordered_at": last["_t"],
+            "orders": n_orders.reindex(last.index).astype("int64"),
+        }
+    )
+    out["first_purchase"] = out["orders"] == 1
+    out.index.name = "user_id"
+    return out
 
 
 def messages_html(

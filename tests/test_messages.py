@@ -218,3 +218,28 @@ def test_write_messages_refuses_to_overwrite(tmp_path):
     assert txt.count("-----") == 2
     with pytest.raises(ParameterError, match="out: expected"):
         ms.write_messages(out, tmp_path / "msgs.docx")
+
+
+def test_recent_buyers_by_hand():
+    orders = pd.DataFrame(
+        {
+            "user_id": [1, 1, 2, 3, 4, 4],
+            "product": ["sampler_pack", "beans_250g", "sampler_pack", "beans_250g", "a_b", "c"],
+            "timestamp": pd.to_datetime(
+                ["2024-03-01", "2024-03-09", "2024-03-08", "2024-02-01", "2024-03-05", "2024-03-20"]
+            ),
+        }
+    )
+    got = ms.recent_buyers(
+        orders, within_days=5, end="2024-03-10", product_names={"sampler_pack": "Paket Sampler"}
+    )
+    # window (Mar 5, Mar 10]: user 1 (Mar 9), user 2 (Mar 8); user 4's Mar 5 order is on the
+    # edge (excluded) and the Mar 20 order is after the end
+    assert got.index.tolist() == [1, 2]
+    assert got["product"].tolist() == ["beans 250g", "Paket Sampler"]
+    assert got["orders"].tolist() == [2, 1]
+    assert got["first_purchase"].tolist() == [False, True]
+    with pytest.raises(ParameterError, match="within_days"):
+        ms.recent_buyers(orders, within_days=0)
+    with pytest.raises(SchemaError, match="orders.product"):
+        ms.recent_buyers(orders.drop(columns="product"))
