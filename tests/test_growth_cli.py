@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from journeykit.cli import main
-from journeykit.schema import Tables
+from journeykit.schema import Tables, write_tables
 
 
 def _run(capsys, *argv):
@@ -82,9 +82,8 @@ def test_campaign_journey_from_rates(capsys):
 def data_dir(tmp_path_factory):
     synth = pytest.importorskip("journeykit.synth")
     tables: Tables = synth.generate("coffee", n_users=1500, seed=2)
-    folder = tmp_path_factory.mktemp("coffee")
-    for name, df in tables.items():
-        df.to_parquet(folder / f"{name}.parquet")
+    folder = tmp_path_factory.mktemp("coffee") / "data"
+    write_tables(tables, folder)
     return folder
 
 
@@ -105,7 +104,7 @@ def test_referral_measure_and_campaign_lift_on_a_folder(capsys, data_dir, tmp_pa
     )
     assert code == 2 and "KEY=FROM_STEP:TO_STEP" in err
     code, _, err = _run(capsys, "referral", "measure", str(tmp_path / "nowhere"))
-    assert code == 2 and "not a folder" in err
+    assert code == 2 and "does not exist" in err
 
 
 def test_message_render_all_or_nothing(capsys, tmp_path):

@@ -11,8 +11,8 @@
 * ``message render TEMPLATE CUSTOMERS.csv --out FILE`` - one message per customer
 
 Thin wrappers over :mod:`journeykit.referrals`, :mod:`journeykit.campaigns` and
-:mod:`journeykit.messages`. ``DIR`` holds the five tables as ``.csv`` or ``.parquet`` (as
-``journeykit synth --out DIR`` writes them). Nothing is overwritten without ``--force``.
+:mod:`journeykit.messages`. ``DIR`` holds the five tables as ``.csv`` or ``.parquet`` (``.csv.gz``, ``.csv`` or
+``.parquet``, as ``journeykit synth --out DIR`` writes them). Nothing is overwritten without ``--force``.
 """
 
 from __future__ import annotations
@@ -23,27 +23,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from journeykit import campaigns, messages, referrals
+from journeykit import campaigns, messages, referrals, schema
 from journeykit.errors import OverwriteError, ParameterError, SchemaError
-from journeykit.schema import TABLES, Tables, validate_tables
+from journeykit.schema import Tables
 
 __all__ = ["register", "read_tables"]
 
 
 def read_tables(folder: Path) -> Tables:
-    """The five tables from ``folder/<name>.parquet`` or ``.csv``, validated (types coerced)."""
-    if not folder.is_dir():
-        raise SchemaError(str(folder), None, "not a folder")
-    frames = {}
-    for name in TABLES:
-        pq, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
-        if pq.exists():
-            frames[name] = pd.read_parquet(pq)
-        elif csv.exists():
-            frames[name] = pd.read_csv(csv)
-        else:
-            raise SchemaError(name, None, f"no {name}.parquet or {name}.csv in {folder}")
-    return validate_tables(Tables(**frames))
+    """The five tables of data folder ``folder``, validated (:func:`journeykit.schema.read_tables`)."""
+    return schema.read_tables(folder)
 
 
 def _check_out(out: Path | None, force: bool) -> None:
