@@ -427,7 +427,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.map_title": ("Title", "Judul"),
     "widgets.map_drawing": ("map drawing", "gambar peta"),
     "widgets.one_per_line": ("one item per line", "satu butir per baris"),
-    "widgets.emotion": ("Emotion (−2…+2)", "Emosi (−2…+2)"),
+    "widgets.emotion": ("Emotion score", "Skor emosi"),
     "widgets.new_stage_name": ("new stage name", "nama tahap baru"),
     "widgets.add_stage": ("Add stage", "Tambah tahap"),
     "widgets.remove_stage": ("Remove stage", "Hapus tahap"),

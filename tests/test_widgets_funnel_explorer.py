@@ -166,7 +166,9 @@ def test_filters_combine_and_update_the_rendered_table(explorer):
     assert _metric(explorer, "cost_per_click") == pytest.approx(500.0)
     rows = re.findall(r"class='jk-users'>([\d,]+)<", explorer.funnel_table.value)
     assert rows == ["2", "1", "1", "0", "0"]
-    assert "50.0 %" in explorer.metrics_table.value
+    row = re.search(r"data-metric='conversion_rate'>(.*?)</tr>", explorer.metrics_table.value)
+    assert "<td class='jk-value'>50.0</td><td>%</td>" in row.group(1)
+    assert "50.0 %" in explorer.funnel_table.value  # 1 of 2 students went on to consider
     explorer.device.value = "mobile"
     explorer.date_from.value = dt.date(2024, 2, 1)
     assert list(explorer.selected) == [3]

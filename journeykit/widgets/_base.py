@@ -47,6 +47,7 @@ __all__ = [
     "table_html",
     "number_text",
     "prepared",
+    "TABLE_CSS",
     "table_of",
 ]
 
@@ -76,6 +77,15 @@ def figure_svg(fig: Figure) -> str:
     text = buf.getvalue()
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
+
+
+TABLE_CSS = (
+    "<style>.jk-table{border-collapse:collapse;margin:4px 0;font-size:13px}"
+    ".jk-table th,.jk-table td{padding:2px 10px;border-bottom:1px solid #e3e3e3;text-align:left}"
+    ".jk-table td.num,.jk-table td.jk-users,.jk-table td.jk-value{text-align:right;"
+    "font-variant-numeric:tabular-nums}</style>"
+)
+"""Shared look of the widgets' HTML tables (a ``<style>`` scoped to the ``jk-table`` class)."""
 
 
 def table_html(frame: pd.DataFrame, *, css_class: str = "jk-table", index: bool = False) -> str:
@@ -127,6 +137,8 @@ class WidgetBase:
         """The ipywidgets container to display (built once)."""
         if self._widget is None:
             self._widget = self._build()
+            self._widget.add_class("jk-widget")
+            self._widget.add_class(f"jk-{type(self).__name__.lower()}")  # e.g. jk-mapbuilder
         return self._widget
 
     def _build(self) -> widgets.Widget:
@@ -146,11 +158,13 @@ class WidgetBase:
     ) -> None:
         """Recompute (:meth:`refresh`) whenever one of ``controls`` (name -> widget) changes.
 
+        Each control gets the CSS class ``jk-<name>``.
         ``field(name)`` gives the i18n key shown before an error (default ``widgets.<name>``).
         """
         self._controls = dict(controls)
         key = field or (lambda name: f"widgets.{name}")
         for name, control in self._controls.items():
+            control.add_class(f"jk-{name}")  # a stable hook for CSS and browser tests
             control.observe(lambda _change, name=name: self.refresh(field=key(name)), names="value")
 
     @property

@@ -36,6 +36,7 @@ from journeykit.plots.style import PALETTE
 from journeykit.schema import CHANNELS, DEVICES, Tables
 from journeykit.stages import CVJ_STEPS, MODELS, StageModel, get_model
 from journeykit.widgets._base import (
+    TABLE_CSS,
     WidgetBase,
     figure_svg,
     new_figure,
@@ -86,6 +87,8 @@ def _format(value: float, unit: str) -> str:
         return "–"
     if unit == "share":
         return f"{100 * value:,.1f} %"
+    if unit == "percent":
+        return f"{100 * value:,.1f}"
     if unit in ("people", "events", "orders", "points", "rank"):
         return number_text(value)
     if unit.startswith("currency"):
@@ -151,12 +154,18 @@ class FunnelExplorer(WidgetBase):
             options.append((model.name(lang), model.key))
             self._models[model.key] = model
         self.stage_model = widgets.Dropdown(
-            options=options, value=model.key, description=self.label("stage_model"), style=style
+            options=options,
+            value=model.key,
+            description=self.label("stage_model"),
+            style=style,
+            layout=widgets.Layout(width="30em"),
         )
         self.summary = widgets.HTML()
         self.plot = widgets.HTML()
         self.funnel_table = widgets.HTML()
         self.metrics_table = widgets.HTML()
+        for name in ("summary", "plot", "funnel_table", "metrics_table"):
+            getattr(self, name).add_class(f"jk-{name.replace('_', '-')}")
         self.selected: pd.Index = pd.Index([], name="user_id")
         self.funnel: pd.DataFrame = pd.DataFrame()
         self.metrics: pd.DataFrame = pd.DataFrame()
@@ -309,12 +318,12 @@ class FunnelExplorer(WidgetBase):
         rows = "".join(
             f"<tr data-stage='{html.escape(r.stage)}'><td>{html.escape(r.label)}</td>"
             f"<td class='jk-users'>{number_text(r.users)}</td>"
-            f"<td>{_format(r.step_conversion, 'share')}</td>"
-            f"<td>{_format(r.overall_conversion, 'share')}</td>"
-            f"<td>{number_text(r.drop_off)}</td></tr>"
+            f"<td class='num'>{_format(r.step_conversion, 'share')}</td>"
+            f"<td class='num'>{_format(r.overall_conversion, 'share')}</td>"
+            f"<td class='num'>{number_text(r.drop_off)}</td></tr>"
             for r in funnel.itertuples()
         )
-        return f"<table class='jk-table jk-funnel'><tr>{head}</tr>{rows}</table>"
+        return f"{TABLE_CSS}<table class='jk-table jk-funnel'><tr>{head}</tr>{rows}</table>"
 
     def _metrics_html(self, table: pd.DataFrame) -> str:
         head = "".join(
@@ -328,8 +337,8 @@ class FunnelExplorer(WidgetBase):
         )
         rows = "".join(
             f"<tr data-metric='{html.escape(r.metric)}'><td>{html.escape(r.stage_label)}</td>"
-            f"<td>{html.escape(r.metric_label)}</td><td class='jk-value'>{_format(r.value, r.unit)}</td>"
+            f"<td>{html.escape(r.metric_label)}</td><td class='jk-value'>{_format(r.value, 'percent' if r.unit == 'share' else r.unit)}</td>"
             f"<td>{html.escape('%' if r.unit == 'share' else t('unit.' + r.unit, self.lang))}</td></tr>"
             for r in table.itertuples()
         )
-        return f"<table class='jk-table jk-metrics'><tr>{head}</tr>{rows}</table>"
+        return f"{TABLE_CSS}<table class='jk-table jk-metrics'><tr>{head}</tr>{rows}</table>"

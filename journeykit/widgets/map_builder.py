@@ -110,7 +110,7 @@ class MapBuilder(WidgetBase):
 
         wide = widgets.Layout(width="98%")
         box = widgets.Layout(width="98%", height="4.5em")
-        style = {"description_width": "8em"}
+        style = {"description_width": "10.5em"}
         self.title = widgets.Text(
             description=self.label("map_title"), continuous_update=True, layout=wide, style=style
         )
@@ -154,7 +154,10 @@ class MapBuilder(WidgetBase):
         self.html_button = widgets.Button(description=self.label("export_html"), icon="file-code")
         self.png_button = widgets.Button(description=self.label("export_png"), icon="image")
         self.plot = widgets.HTML()
-        self.plot.add_class("jk-map")
+        for name in ("title", "goal", "persona", "stage_model", "stage", "emotion", "plot", "path"):
+            getattr(self, name).add_class(f"jk-{name}")  # stable hooks for CSS and browser tests
+        for lane, box_widget in self.lanes.items():
+            box_widget.add_class(f"jk-lane-{lane}")
 
         self._sync_controls()
         self.title.observe(self._on_title, names="value")

@@ -26,7 +26,7 @@ import pandas as pd
 from journeykit import referrals
 from journeykit.i18n import t
 from journeykit.plots.style import PALETTE
-from journeykit.widgets._base import WidgetBase, figure_svg, new_figure, number_text
+from journeykit.widgets._base import TABLE_CSS, WidgetBase, figure_svg, new_figure, number_text
 
 __all__ = ["ReferralSimulator"]
 
@@ -200,7 +200,7 @@ class ReferralSimulator(WidgetBase):
             f"<th>{html.escape(self.label('closed_form'))}</th>"
             f"<th>{html.escape(self.label('simulation'))} (5–95 %)</th></tr>"
         )
-        return f"<table class='jk-table jk-referral'>{head}{''.join(rows)}</table>"
+        return f"{TABLE_CSS}<table class='jk-table jk-referral'>{head}{''.join(rows)}</table>"
 
     def _draw(self, closed: pd.DataFrame, total: pd.DataFrame, active: pd.DataFrame):  # noqa: ANN202
         fig, ax = new_figure((7.0, 4.6))
