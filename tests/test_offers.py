@@ -816,3 +816,24 @@ def test_offer_checks_never_raise() -> None:
     assert not chk.check_lifetime_value("lots", margin=1, churn=0.1).ok
     assert not chk.check_sbg_parameters(1, 1, [5]).ok
     assert not chk.check_sbg_parameters("a", "b", [100, 50]).ok
+
+
+def test_cumulative_profit_plot_discounts_the_simulation_too() -> None:
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.offers import plot_cumulative_profit
+
+    plan = OfferPlan(
+        entry_price=10, acquisition_cost=5, repeat_price=10, repeat_rate=1, monthly_churn=0.0
+    )
+    sim = simulate_cohort(plan, n_customers=50, months=3, seed=0)
+    assert sim["repeat_orders"].tolist()[0] == 0
+    ax = plot_cumulative_profit(plan, months=3, discount=1.0, simulated=sim)
+    expected = ax.get_lines()[1].get_ydata()
+    assert list(expected) == pytest.approx([5, 10, 12.5])  # 10, 10/2, 10/4 minus 5
+    simulated = ax.get_lines()[2].get_ydata()
+    per = sim["margin_per_customer"].to_numpy()
+    assert list(simulated) == pytest.approx(
+        [per[0] - 5, per[0] + per[1] / 2 - 5, per[0] + per[1] / 2 + per[2] / 4 - 5]
+    )
+    plt.close("all")

@@ -64,7 +64,8 @@ def plot_cumulative_profit(
 
     The curve starts at entry margin minus acquisition cost (below zero for a loss-leading entry
     offer) and climbs as the customer ascends and repeats. ``simulated``: a
-    :func:`~journeykit.offers.simulate_cohort` table to draw beside the closed form.
+    :func:`~journeykit.offers.simulate_cohort` table to draw beside the closed form (its
+    margins discounted at the same ``discount``).
     """
     lang = check_lang(lang)
     df = expected_monthly_margin(plan, months=months, discount=discount)
@@ -79,10 +80,12 @@ def plot_cumulative_profit(
         label=t("offer.expected", lang),
     )
     if simulated is not None:
-        sim = _frame("simulated", simulated, ("month", "cumulative_profit"))
+        sim = _frame("simulated", simulated, ("month", "margin_per_customer"))
+        factor = (1.0 + float(discount)) ** -sim["month"].to_numpy(dtype=float)
+        sim_profit = np.cumsum(sim["margin_per_customer"].to_numpy() * factor)
         ax.plot(
             sim["month"],
-            sim["cumulative_profit"],
+            sim_profit - float(plan.acquisition_cost),
             linestyle="--",
             color=PALETTE[1],
             label=t("offer.simulated", lang),
@@ -110,7 +113,7 @@ def plot_cumulative_profit(
     ax.set_title(t("offer.title.cumulative_profit", lang))
     ax.set_xlabel(t("offer.axis.month", lang))
     ax.set_ylabel(t("offer.axis.profit", lang).format(currency=plan.currency))
-    ax.legend(loc="upper left")
+    ax.legend(loc="best")
     return ax
 
 
