@@ -323,7 +323,14 @@ def stage_funnel(
         groups = user_groups(events, by, users=users).reindex(reached.index)
         order = _group_order(by, groups)
     # users per (group, furthest stage), then "this stage or later" = reverse cumulative sum
-    table = pd.crosstab(groups, reached).reindex(index=order, columns=range(n), fill_value=0)
+    # (pd.crosstab falls back to a slow Python aggregation; groupby-size does not)
+    table = (
+        pd.DataFrame({"g": groups.to_numpy(), "s": reached.to_numpy()})
+        .groupby(["g", "s"])
+        .size()
+        .unstack("s", fill_value=0)
+        .reindex(index=order, columns=range(n), fill_value=0)
+    )
     at_least = table.to_numpy()[:, ::-1].cumsum(axis=1)[:, ::-1]
     frames = []
     for g, counts in zip(order, at_least, strict=True):

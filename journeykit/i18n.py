@@ -231,6 +231,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Saluran yang dipakai di perjalanan (jumlah)",
     ),
     "touch.conversion_rate_pct": ("Conversion rate (%)", "Tingkat konversi (%)"),
+    "touch.omni_title": (
+        "Cross-channel and cross-device journeys",
+        "Perjalanan lintas saluran dan lintas perangkat",
+    ),
+    "touch.people_pct": ("People (%)", "Orang (%)"),
+    "touch.multichannel": ("Used 2+ channels", "Memakai 2+ saluran"),
+    "touch.cross_device": ("Used 2+ devices", "Memakai 2+ perangkat"),
+    "touch.segment.converted": ("Bought", "Membeli"),
+    "touch.segment.not_converted": ("Did not buy", "Tidak membeli"),
+    "touch.segment.all": ("Everyone", "Semua orang"),
+    "metrics.value": ("Value", "Nilai"),
+    "metrics.unit": ("Unit", "Satuan"),
+    "funnel.time_title": ("Time to convert between steps", "Waktu konversi antar langkah"),
+    "funnel.median_days": ("Median days from the previous step", "Median hari dari langkah sebelumnya"),
     # --- paths, assisted conversions, attribution (journeykit.paths, .attribution) ------------
     # --- offers, onboarding (journeykit.offers, .onboarding) -----------------------------------
     "offer.title.cumulative_profit": (

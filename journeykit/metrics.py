@@ -82,7 +82,7 @@ import pandas as pd
 
 from journeykit.errors import ParameterError, SchemaError
 from journeykit.funnels import _check_by, _group_order, checked_columns, stage_reached, user_groups
-from journeykit.i18n import check_lang, t
+from journeykit.i18n import LABELS, check_lang, t
 from journeykit.schema import Tables
 from journeykit.stages import StageModel, get_model
 
@@ -95,6 +95,8 @@ __all__ = [
     "metric_table",
     "stage_metrics",
     "cohort_retention",
+    "format_metric",
+    "readable_stage_metrics",
 ]
 
 UNITS: tuple[str, ...] = (
@@ -348,7 +350,7 @@ def user_facts(
     people = pd.Index(np.sort(ev["user_id"].unique()), name="user_id")
     out = pd.DataFrame(index=people)
     out["reached"] = 1
-    counts = pd.crosstab(ev["user_id"], ev["event_type"])
+    counts = ev.groupby(["user_id", "event_type"]).size().unstack("event_type", fill_value=0)
     for col, et in (
         ("impressions", "impression"),
         ("clicks", "click"),
@@ -533,6 +535,57 @@ def stage_metrics(
                 row = {by: group, **row}
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def format_metric(value: float, unit: str) -> str:
+    """A metric value as text for a table: shares as percentages, money and counts with
+    thousands separators, NPS with its sign; NaN as an en dash.
+
+    >>> format_metric(0.1234, "share"), format_metric(15000, "currency_per_customer")
+    ('12.3 %', '15,000')
+    >>> format_metric(20, "points"), format_metric(float("nan"), "days")
+    ('+20', '–')
+    """
+    if unit not in UNITS:
+        raise ParameterError(f"unit: expected one of {', '.join(UNITS)}, got {unit!r}")
+    if value is None or not np.isfinite(value):
+        return "–"
+    if unit == "share":
+        return f"{100 * value:.1f} %"
+    if unit == "points":
+        return f"{value:+.0f}"
+    if unit in ("days",):
+        return f"{value:.1f}"
+    if unit in ("orders_per_customer", "per_customer", "per_person"):
+        return f"{value:.2f}"
+    if unit == "rank":
+        return f"{value:.0f}"
+    return f"{value:,.0f}"  # people, events, orders, money
+
+
+def readable_stage_metrics(table: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """The output of :func:`stage_metrics` as a table to read: stage, metric, value and unit,
+    with labels and column names in ``lang`` and values formatted by :func:`format_metric`.
+    A breakdown column, if any, is kept first.
+    """
+    check_lang(lang)
+    need = {"stage_label", "metric_label", "value", "unit"}
+    if not isinstance(table, pd.DataFrame) or not need <= set(table.columns):
+        raise ParameterError("table: expected the output of journeykit.metrics.stage_metrics")
+    out = pd.DataFrame(
+        {
+            t("stage", lang): table["stage_label"],
+            t("metrics.metric", lang): table["metric_label"],
+            t("metrics.value", lang): [
+                format_metric(v, u) for v, u in zip(table["value"], table["unit"], strict=True)
+            ],
+            t("metrics.unit", lang): [t(f"unit.{u}", lang) for u in table["unit"]],
+        }
+    )
+    extra = [c for c in table.columns if c not in need | {"stage", "metric"}]
+    for c in reversed(extra):
+        out.insert(0, t(f"breakdown.{c}", lang) if f"breakdown.{c}" in LABELS else c, table[c])
+    return out
 
 
 def cohort_retention(

@@ -110,7 +110,7 @@ def channel_stage_matrix(
     else:
         cells = ev
         totals = ev.groupby("model_stage").size()
-    table = pd.crosstab(cells["channel"], cells["model_stage"])
+    table = cells.groupby(["channel", "model_stage"]).size().unstack("model_stage", fill_value=0)
     rows = [c for c in CHANNELS if c in table.index]
     table = table.reindex(index=rows, columns=list(m.keys()), fill_value=0)
     table.index.name = "channel"

@@ -406,3 +406,31 @@ def test_a_longer_window_never_converts_fewer(ev, small, extra):
     a = ordered_funnel(ev, ["visit", "click", "purchase"], window=small)["users"].to_numpy()
     b = ordered_funnel(ev, ["visit", "click", "purchase"], window=small + extra)["users"]
     assert (a <= b.to_numpy()).all()
+
+
+# --- plots ----------------------------------------------------------------------------------
+
+
+def test_funnel_plots_follow_lang_and_reject_wrong_input():
+    import matplotlib.pyplot as plt
+
+    from journeykit.plots.funnels import plot_funnel, plot_funnel_by, plot_time_to_convert
+
+    ax = plot_funnel(stage_funnel(STAGE_EVENTS, lang="id"), lang="id")
+    assert ax.get_title() == "Funnel (corong): orang yang mencapai tiap langkah"
+    assert [tick.get_text() for tick in ax.get_yticklabels()][0] == "Kesadaran"
+    assert [round(p.get_width()) for p in ax.patches] == [5, 4, 2, 2, 1]
+    ax = plot_funnel_by(stage_funnel(STAGE_EVENTS, by="channel"), lang="en")
+    assert ax.get_title() == "Funnel by First-touch channel"
+    assert [t.get_text() for t in ax.get_legend().get_texts()][0] == "Paid search"
+    assert len(ax.lines) == 4
+    ax = plot_time_to_convert(ordered_funnel(STEP_EVENTS, STEPS, window=7), lang="en")
+    assert [round(p.get_width(), 6) for p in ax.patches] == [1.0, 3.0]  # medians by hand
+    assert ax.get_xlabel() == "Median days from the previous step"
+    with pytest.raises(ValidationError, match="^funnel"):
+        plot_funnel(stage_funnel(STAGE_EVENTS, by="device"))
+    with pytest.raises(ValidationError, match="^funnel"):
+        plot_funnel_by(stage_funnel(STAGE_EVENTS))
+    with pytest.raises(ValidationError, match="^funnel"):
+        plot_funnel(pd.DataFrame({"users": [1]}))
+    plt.close("all")

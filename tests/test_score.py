@@ -126,3 +126,30 @@ def test_minmax_scores_lie_between_0_and_1_and_improving_a_metric_never_hurts(va
     best.loc[0, "conversion_rate"] = m["conversion_rate"].max() + 0.1
     best.loc[0, "cost_per_conversion"] = m["cost_per_conversion"].min() / 2
     assert score_table(best, weights=weights).loc[0, "score"] >= s.loc[0, "score"] - 1e-12
+
+
+def test_score_and_metric_plots():
+    import matplotlib.pyplot as plt
+
+    from journeykit.metrics import cohort_retention, metric_table
+    from journeykit.plots.funnels import plot_journey_score, plot_metric_heatmap, plot_retention
+
+    s = journey_score(TABLES, by="persona", weights={"conversion_rate": 2, "csat": 1})
+    ax = plot_journey_score(s, lang="id")
+    assert ax.get_title() == "Skor perjalanan menurut Persona"
+    # stacked contributions: two metrics x two groups, bars end at the scores
+    assert len(ax.patches) == 4
+    ends = sorted(round(p.get_x() + p.get_width(), 6) for p in ax.patches[2:])
+    assert ends == sorted(round(v, 6) for v in s["score"])
+    m = metric_table(TABLES, by="persona", metrics=["conversion_rate", "cost_per_conversion"])
+    ax = plot_metric_heatmap(m, lang="en")
+    texts = [t.get_text() for t in ax.texts]
+    assert "100.0 %" in texts and "2,000" in texts
+    colours = ax.images[0].get_array()
+    # students convert best (1) but pay more per customer (0)
+    assert colours[0, 0] == 1.0 and colours[0, 1] == 0.0
+    ax = plot_retention(cohort_retention(TABLES.orders, TABLES.users))
+    assert ax.get_xlabel() == "Periods after the cohort started"
+    with pytest.raises(Exception, match="metrics"):
+        plot_metric_heatmap(m, metrics=["nps"])
+    plt.close("all")

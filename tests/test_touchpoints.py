@@ -167,3 +167,38 @@ def test_invariants(rows):
     c = conversion_by_channel_count(ev)
     assert c["people"].sum() == ev["user_id"].nunique()
     assert c["converted"].sum() == buyers
+
+
+def test_touchpoint_plots():
+    import matplotlib.pyplot as plt
+
+    from journeykit.errors import ValidationError
+    from journeykit.plots.touchpoints import (
+        plot_channel_count,
+        plot_channel_stage,
+        plot_device_split,
+        plot_omnichannel,
+    )
+
+    ax = plot_channel_stage(channel_stage_matrix(EVENTS), lang="id")
+    assert ax.get_title() == "Orang per saluran dan tahap"
+    assert ax.get_yticklabels()[0].get_text() == "Pencarian organik"
+    assert ax.get_xticklabels()[0].get_text() == "Kesadaran"
+    share = channel_stage_matrix(EVENTS, normalize="stage")
+    ax = plot_channel_stage(share, value="share")
+    assert "33 %" in [t.get_text() for t in ax.texts]
+    ax = plot_device_split(device_split(EVENTS), lang="en")
+    assert [round(p.get_height(), 3) for p in ax.patches] == [33.333, 66.667, 0.0]
+    assert ax.get_xticklabels()[0].get_text() == "Mobile"
+    ax = plot_omnichannel(omnichannel_summary(EVENTS), lang="id")
+    assert ax.get_title() == "Perjalanan lintas saluran dan lintas perangkat"
+    assert len(ax.patches) == 6
+    ax = plot_channel_count(conversion_by_channel_count(EVENTS))
+    assert [round(p.get_height()) for p in ax.patches] == [100, 50, 0, 0]
+    with pytest.raises(ValidationError, match="^matrix"):
+        plot_channel_stage(channel_stage_matrix(EVENTS), "cvj")
+    with pytest.raises(ValidationError, match="^split"):
+        plot_device_split(pd.DataFrame({"device": ["mobile"]}))
+    with pytest.raises(ValidationError, match="^value"):
+        plot_channel_stage(channel_stage_matrix(EVENTS), value="clicks")
+    plt.close("all")

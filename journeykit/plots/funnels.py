@@ -1,0 +1,269 @@
+"""Pictures of measurement: funnels, time to convert, stage metrics by group, journey scores,
+cohort retention.
+
+Each function draws what it is given (the output of :mod:`journeykit.funnels`,
+:mod:`journeykit.metrics` or :mod:`journeykit.score`), takes ``lang`` and an optional ``ax``, and
+returns the ``Axes``. Titles and axis labels come from :func:`journeykit.i18n.t`.
+
+>>> import pandas as pd
+>>> f = pd.DataFrame({"label": ["Visit", "Buy"], "users": [10, 4],
+...     "step_conversion": [1.0, 0.4], "overall_conversion": [1.0, 0.4]})
+>>> ax = plot_funnel(f, lang="id")
+>>> ax.get_title(), ax.get_xlabel()
+('Funnel (corong): orang yang mencapai tiap langkah', 'Orang')
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from journeykit.errors import ValidationError
+from journeykit.funnels import BREAKDOWNS
+from journeykit.i18n import check_lang, t
+from journeykit.metrics import METRICS, format_metric
+from journeykit.plots.style import PALETTE, color_for, new_axes
+
+__all__ = [
+    "plot_funnel",
+    "plot_funnel_by",
+    "plot_time_to_convert",
+    "plot_metric_heatmap",
+    "plot_journey_score",
+    "plot_retention",
+]
+
+HEATMAP_CMAP = "cividis"  # perceptually uniform and readable with colour-blindness
+
+
+def _need(df: object, name: str, columns: set[str]) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise ValidationError(name, "a DataFrame", type(df).__name__)
+    missing = sorted(columns - set(df.columns))
+    if missing:
+        raise ValidationError(name, f"columns {', '.join(sorted(columns))}", f"no {missing[0]!r}")
+    return df
+
+
+def _by_column(df: pd.DataFrame) -> str | None:
+    found = [c for c in BREAKDOWNS if c in df.columns]
+    return found[0] if found else None
+
+
+def _group_title(by: str | None, lang: str) -> str:
+    return t(f"breakdown.{by}", lang) if by in BREAKDOWNS else (by or "")
+
+
+def plot_funnel(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Horizontal bars: people at each step (first step on top), labelled with the share of the
+    first step and of the previous step. Takes :func:`~journeykit.funnels.stage_funnel` or
+    :func:`~journeykit.funnels.ordered_funnel` output without a breakdown (use
+    :func:`plot_funnel_by` for one with ``by``).
+    """
+    lang = check_lang(lang)
+    f = _need(funnel, "funnel", {"label", "users", "step_conversion", "overall_conversion"})
+    if _by_column(f) is not None:
+        raise ValidationError("funnel", "a funnel without a breakdown (see plot_funnel_by)")
+    n = len(f)
+    ax = new_axes(ax, figsize=(8, 0.6 * n + 1.6))
+    y = np.arange(n)[::-1]
+    users = f["users"].to_numpy(dtype=float)
+    ax.barh(y, users, color=PALETTE[0], height=0.7)
+    top = users.max() if n and users.max() > 0 else 1.0
+    for yi, u, ov, st in zip(y, users, f["overall_conversion"], f["step_conversion"], strict=True):
+        text = f"{u:,.0f}"
+        if np.isfinite(ov):
+            text += f"  ({100 * ov:.1f} %; {100 * st:.1f} % {t('funnel.of_previous', lang)})"
+        ax.text(u + top * 0.01, yi, text, va="center", fontsize=9)
+    ax.set_yticks(y, list(f["label"]))
+    ax.set_xlim(0, top * 1.55)
+    ax.set_xlabel(t("funnel.people", lang))
+    ax.set_ylabel(t("funnel.step", lang))
+    ax.set_title(t("funnel.title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_funnel_by(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """One line per group: the share of the group's first-step people who reached each step (%).
+    Takes a funnel with a breakdown column (``by=`` of :func:`~journeykit.funnels.stage_funnel`).
+    """
+    lang = check_lang(lang)
+    f = _need(funnel, "funnel", {"label", "position", "overall_conversion"})
+    by = _by_column(f)
+    if by is None:
+        raise ValidationError("funnel", f"a breakdown column ({', '.join(BREAKDOWNS)})")
+    ax = new_axes(ax, figsize=(9, 4.8))
+    for i, (group, part) in enumerate(f.groupby(by, sort=False)):
+        label = t(f"{by}.{group}", lang) if by in ("channel", "device") else str(group)
+        ax.plot(
+            part["position"],
+            100 * part["overall_conversion"],
+            marker="o",
+            color=color_for(i),
+            label=label,
+        )
+    first = f[f[by] == f[by].iloc[0]] if len(f) else f
+    ax.set_xticks(first["position"], list(first["label"]), rotation=20, ha="right")
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(t("funnel.overall_pct", lang))
+    ax.set_xlabel(t("funnel.step", lang))
+    ax.set_title(t("funnel.by_title", lang).format(group=_group_title(by, lang)))
+    ax.legend(title=_group_title(by, lang), fontsize=8, frameon=False, loc="upper right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_time_to_convert(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Bars of the median days from the previous step, for steps 2..n of an
+    :func:`~journeykit.funnels.ordered_funnel` (the mean is written beside each bar)."""
+    lang = check_lang(lang)
+    f = _need(funnel, "funnel", {"label", "median_days_from_previous", "mean_days_from_previous"})
+    f = f.iloc[1:]
+    ax = new_axes(ax, figsize=(8, 0.6 * len(f) + 1.6))
+    y = np.arange(len(f))[::-1]
+    med = f["median_days_from_previous"].to_numpy(dtype=float)
+    ax.barh(y, np.nan_to_num(med), color=PALETTE[2], height=0.6)
+    for yi, m, mean in zip(y, med, f["mean_days_from_previous"], strict=True):
+        if np.isfinite(m):
+            ax.text(m, yi, f"  {m:.1f} (mean {mean:.1f})", va="center", fontsize=9)
+    ax.set_yticks(y, list(f["label"]))
+    ax.set_xlabel(t("funnel.median_days", lang))
+    ax.set_title(t("funnel.time_title", lang))
+    finite = med[np.isfinite(med)]
+    ax.set_xlim(0, (finite.max() if finite.size and finite.max() > 0 else 1) * 1.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def _oriented_minmax(table: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(index=table.index)
+    for key in table.columns:
+        x = table[key].astype("float64")
+        lo, hi = x.min(), x.max()
+        n = (x - lo) / (hi - lo) if hi > lo else x * 0 + 0.5
+        out[key] = n if METRICS[key].higher_is_better else 1 - n
+    return out
+
+
+def plot_metric_heatmap(
+    table: pd.DataFrame,
+    *,
+    metrics: list[str] | None = None,
+    lang: str = "en",
+    ax: Axes | None = None,
+) -> Axes:
+    """A table of metrics by group (the output of :func:`~journeykit.metrics.metric_table` with
+    ``by``), coloured by each metric's standing among the groups (0 = worst, 1 = best, so costs
+    are coloured low when high) and written with its value.
+    """
+    lang = check_lang(lang)
+    if not isinstance(table, pd.DataFrame):
+        raise ValidationError("table", "a DataFrame", type(table).__name__)
+    keys = list(metrics) if metrics is not None else [c for c in table.columns if c in METRICS]
+    unknown = [k for k in keys if k not in METRICS or k not in table.columns]
+    if unknown or not keys:
+        raise ValidationError("metrics", "metric columns of the table", repr(unknown or keys))
+    data = table[keys]
+    colour = _oriented_minmax(data)
+    ax = new_axes(ax, figsize=(1.25 * len(keys) + 3, 0.5 * len(data) + 2.2))
+    image = ax.imshow(
+        colour.to_numpy(dtype=float), cmap=HEATMAP_CMAP, vmin=0, vmax=1, aspect="auto"
+    )
+    for i in range(len(data)):
+        for j, key in enumerate(keys):
+            c = colour.iloc[i, j]
+            ax.text(
+                j,
+                i,
+                format_metric(data.iloc[i, j], METRICS[key].unit),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if np.isfinite(c) and c > 0.6 else "white",
+            )
+    ax.set_xticks(range(len(keys)), [METRICS[k].label(lang) for k in keys], rotation=30, ha="right")
+    by = table.index.name
+    rows = [
+        t(f"{by}.{g}", lang) if by in ("channel", "device") and g != "(none)" else str(g)
+        for g in data.index
+    ]
+    ax.set_yticks(range(len(data)), rows)
+    ax.set_xlabel(t("metrics.metric", lang))
+    ax.set_ylabel(_group_title(by, lang))
+    ax.set_title(t("metrics.heatmap_title", lang).format(group=_group_title(by, lang)))
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
+    bar.set_label(t("metrics.heatmap_scale", lang), fontsize=8)
+    return ax
+
+
+def plot_journey_score(scores: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Horizontal stacked bars: each group's journey score split into the contribution of each
+    weighted metric (the ``<key>_contrib`` columns of :func:`~journeykit.score.journey_score`),
+    best journey on top."""
+    lang = check_lang(lang)
+    s = _need(scores, "scores", {"score"})
+    keys = [c[: -len("_contrib")] for c in s.columns if c.endswith("_contrib")]
+    keys = [k for k in keys if k in METRICS]
+    if not keys:
+        raise ValidationError("scores", "<metric>_contrib columns (from journey_score)")
+    ax = new_axes(ax, figsize=(8.5, 0.55 * len(s) + 2))
+    y = np.arange(len(s))[::-1]
+    left = np.zeros(len(s))
+    for i, key in enumerate(keys):
+        width = s[f"{key}_contrib"].fillna(0).to_numpy(dtype=float)
+        ax.barh(
+            y, width, left=left, color=color_for(i), label=METRICS[key].label(lang), height=0.65
+        )
+        left += width
+    for yi, total in zip(y, s["score"], strict=True):
+        if np.isfinite(total):
+            ax.text(total, yi, f"  {total:.2f}", va="center", fontsize=9)
+    by = s.index.name
+    rows = [
+        t(f"{by}.{g}", lang) if by in ("channel", "device") and g != "(none)" else str(g)
+        for g in s.index
+    ]
+    ax.set_yticks(y, rows)
+    ax.set_xlabel(t("score.axis", lang))
+    ax.set_ylabel(_group_title(by, lang))
+    ax.set_title(t("score.title", lang).format(group=_group_title(by, lang)))
+    ax.set_xlim(0, max(1.0, float(np.nanmax(left)) if len(left) else 1.0) * 1.15)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """A cohort x period heatmap of :func:`~journeykit.metrics.cohort_retention` (%), with the
+    cohort size beside each row; periods not yet observed are left blank."""
+    lang = check_lang(lang)
+    tab = _need(table, "table", {"cohort_size"})
+    shares = tab.drop(columns="cohort_size")
+    values = 100 * shares.to_numpy(dtype=float)
+    ax = new_axes(ax, figsize=(0.6 * shares.shape[1] + 3, 0.4 * len(tab) + 2))
+    image = ax.imshow(
+        values,
+        cmap=HEATMAP_CMAP,
+        vmin=0,
+        vmax=max(1.0, np.nanmax(values) if np.isfinite(values).any() else 1.0),
+        aspect="auto",
+    )
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if np.isfinite(values[i, j]):
+                ax.text(
+                    j, i, f"{values[i, j]:.0f}", ha="center", va="center", fontsize=7, color="white"
+                )
+    ax.set_xticks(range(shares.shape[1]), [str(c) for c in shares.columns])
+    ax.set_yticks(
+        range(len(tab)),
+        [f"{c} (n={n})" for c, n in zip(tab.index, tab["cohort_size"], strict=True)],
+    )
+    ax.set_xlabel(t("metrics.periods_after", lang))
+    ax.set_ylabel(t("metrics.cohort", lang))
+    ax.set_title(t("metrics.retention_title", lang))
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
+    bar.set_label(t("metrics.retention_pct", lang))
+    return ax
