@@ -320,3 +320,52 @@ def test_plots_follow_lang_and_draw_what_they_are_given():
     with pytest.raises(SchemaError, match="effect.after"):
         pcp.plot_journey_reach(eff.drop(columns="after"))
     plt.close("all")
+
+
+# ------------------------------------------------------------------ exercise checks
+
+
+def test_campaign_checks():
+    from journeykit.checks import campaigns as ck
+
+    assert ck.check_transition(("subscribe", "convert"), expected=("subscribe", "convert")).ok
+    assert ck.check_transition(
+        cp.Campaign("s", "Claim", "whatsapp", "subscribe", "convert"),
+        expected=("subscribe", "convert"),
+    ).ok
+    assert (
+        "skips steps"
+        in ck.check_transition(("aware", "convert"), expected=("subscribe", "convert")).message
+    )
+    assert (
+        "forward"
+        in ck.check_transition(("convert", "subscribe"), expected=("subscribe", "convert")).message
+    )
+    assert (
+        "step keys"
+        in ck.check_transition(("buy", "pay"), expected=("subscribe", "convert")).message
+    )
+    counts = dict(treated=(50, 20), control=(50, 10))
+    assert ck.check_rate_difference(0.2, **counts).ok
+    assert "percentage points" in ck.check_rate_difference(20, **counts).message
+    assert "turned round" in ck.check_rate_difference(-0.2, **counts).message
+    assert ck.check_interval((0.0247, 0.3753), **counts).ok
+    se = math.sqrt(0.008)
+    assert "1.96" in ck.check_interval((0.2 - se, 0.2 + se), **counts).message
+    assert (
+        "square root"
+        in ck.check_interval((0.2 - 1.96 * 0.008, 0.2 + 1.96 * 0.008), **counts).message
+    )
+    assert not ck.check_interval("wide", **counts).ok
+    assert ck.check_campaign_difference(0.5 - 2 / 3, _events(), GUIDE).ok
+    assert (
+        "treated users' rate alone" in ck.check_campaign_difference(0.5, _events(), GUIDE).message
+    )
+    rates = ck.practice_rates()
+    share = float(np.prod(list(rates.values())))
+    assert ck.check_promoter_share(share, rates).ok
+    assert "multiply" in ck.check_promoter_share(min(rates.values()), rates).message
+    need = 0.001 / (share / rates["convert"])
+    fb = ck.check_required_rate(need, rates, to_step="convert", target_share=0.001)
+    assert fb.ok and ("Above 1" in fb.message) == (need > 1)
+    assert "cannot check" in ck.check_promoter_share(0.1, {"aware": 2}).message

@@ -243,3 +243,48 @@ def test_recent_buyers_by_hand():
         ms.recent_buyers(orders, within_days=0)
     with pytest.raises(SchemaError, match="orders.product"):
         ms.recent_buyers(orders.drop(columns="product"))
+
+
+# ------------------------------------------------------------------ exercise checks
+
+
+def test_follow_up_checks_and_practice_data():
+    from journeykit.checks import follow_up as ck
+
+    df = ck.practice_customers(seed=4)
+    assert len(df) == 8 and df.index.name == "user_id"
+    blank = df.index[
+        df["customer_name"].isna() | (df["customer_name"].astype(str).str.strip() == "")
+    ]
+    assert len(blank) == 2
+    pd.testing.assert_frame_equal(df, ck.practice_customers(seed=4))
+    tpl = ms.load_template("whatsapp_follow_up", "en")
+    assert ck.check_placeholders(["customer_name", "shop_name", "product", "link"], tpl).ok
+    assert (
+        "once"
+        in ck.check_placeholders(
+            ["customer_name", "shop_name", "product", "link", "shop_name"], tpl
+        ).message
+    )
+    assert (
+        "order"
+        in ck.check_placeholders(["link", "product", "shop_name", "customer_name"], tpl).message
+    )
+    assert ck.check_blocking_rows(list(blank), tpl, df).ok
+    positions = [df.index.get_loc(b) for b in blank]
+    assert "positions" in ck.check_blocking_rows(positions, tpl, df).message
+    assert "Empty text" in ck.check_blocking_rows([blank[0]], tpl, df).message
+    good = df.drop(index=blank)
+    values = {"shop_name": "Kopi Kita", "link": "https://kopi.example"}
+    out = ms.render_messages(tpl, good, values=values)
+    assert ck.check_messages(out, tpl, good, values=values).ok
+    assert "messages for" in ck.check_messages(out.iloc[:2], tpl, good, values=values).message
+    assert ck.check_own_template("Halo {customer_name}, terima kasih sudah membeli {product}!").ok
+    assert (
+        "add {product}"
+        in ck.check_own_template("Halo {customer_name}, terima kasih banyak ya!").message
+    )
+    assert "attribute" in ck.check_own_template("Halo {customer_name.__class__} {product}").message
+    assert "no answer yet" in ck.check_own_template(None).message
+    names = ck.customer_names([3, 1, 2], seed=9)
+    assert names.index.tolist() == [3, 1, 2] and set(names) <= set(ck.NAMES)

@@ -401,3 +401,39 @@ def test_growth_by_k_and_plots_follow_lang():
     with pytest.raises(SchemaError, match="closed.total_users"):
         prf.plot_growth(closed.drop(columns="total_users"))
     plt.close("all")
+
+
+# ------------------------------------------------------------------ exercise checks
+
+
+def test_checks_recognise_right_answers_and_the_usual_mistakes():
+    from journeykit.checks import referrals as ck
+
+    assert ck.check_viral_coefficient(0.6, invites_per_user=4, invite_conversion=0.15).ok
+    fb = ck.check_viral_coefficient(60, invites_per_user=4, invite_conversion=0.15)
+    assert not fb.ok and "percentage" in fb.message
+    assert (
+        "no answer yet"
+        in ck.check_viral_coefficient(None, invites_per_user=4, invite_conversion=0.15).message
+    )
+    # 500 seed, K = 0.6, 5 cycles: 500 (1 - 0.6**6) / 0.4 = 1191.7
+    assert ck.check_total_users(500 * (1 - 0.6**6) / 0.4, n0=500, k=0.6, cycles=5).ok
+    short = ck.check_total_users(500 * (1 - 0.6**5) / 0.4, n0=500, k=0.6, cycles=5)
+    assert not short.ok and "n + 1 generations" in short.message
+    assert (
+        "newest generation" in ck.check_total_users(500 * 0.6**5, n0=500, k=0.6, cycles=5).message
+    )
+    assert "steady state" in ck.check_total_users(1250, n0=500, k=0.6, cycles=5).message
+    assert ck.check_steady_state(1250, n0=500, k=0.6).ok
+    assert "seed cohort" in ck.check_steady_state(750, n0=500, k=0.6).message
+    assert "cannot check" in ck.check_steady_state(10, n0=500, k=1.5).message  # never raises
+    t = _tables()
+    assert ck.check_observed_k(1.0, t).ok  # 3 joined / 3 inviters
+    wrong = ck.check_observed_k(2 / 3, t)  # per advocate: 2 joined / 3 advocates
+    assert not wrong.ok and "divides by the advocates" in wrong.message
+    assert "invites per user" in ck.check_observed_k(2.0, t).message  # 6 invites / 3 inviters
+    assert ck.check_silent_advocates(1, t).ok  # user 2: advocate, never invited
+    # 3 advocates and 3 promoters here: either hint explains the mistake
+    three = ck.check_silent_advocates(3, t)
+    assert not three.ok and "That is" in three.message
+    assert not ck.check_silent_advocates("many", t).ok

@@ -1,0 +1,218 @@
+"""Checks for exercise 11 (campaigns).
+
+Each check computes the expected answer with :mod:`journeykit.campaigns` from the same counts,
+rates or data the learner used, returns a :class:`~journeykit.checks.Feedback` (never raises)
+and recognises the usual mistakes: a campaign aimed at two steps, the relative lift where the
+difference is asked (or the other way round), percentage points where a share is asked, the
+sign turned round, a standard error without the square root, adding step rates instead of
+multiplying them.
+
+>>> print(check_transition(("subscribe", "convert"), expected=("subscribe", "convert")))
+✔ transition: correct.
+>>> print(check_rate_difference(1.0, treated=(50, 20), control=(50, 10)))
+✘ difference in rates: not yet. That is the relative lift (0.4 / 0.2 - 1); the question asks for the difference 0.4 - 0.2.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from journeykit import campaigns
+from journeykit.checks import Feedback, check_number
+from journeykit.errors import JourneykitError
+
+__all__ = [
+    "practice_rates",
+    "check_transition",
+    "check_rate_difference",
+    "check_interval",
+    "check_campaign_difference",
+    "check_promoter_share",
+    "check_required_rate",
+]
+
+
+def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
+    """Run ``compute``; a failure becomes feedback instead of an exception."""
+    try:
+        return compute(), None
+    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
+        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+
+
+def practice_rates() -> dict[str, float]:
+    """Step rates of a small coffee roaster, for the exercise (share moving on at each step).
+
+    >>> practice_rates()["aware"]
+    0.1
+    """
+    return {
+        "aware": 0.10,
+        "engage": 0.40,
+        "subscribe": 0.25,
+        "convert": 0.30,
+        "excite": 0.70,
+        "ascend": 0.40,
+        "advocate": 0.30,
+        "promote": 0.20,
+    }
+
+
+def check_transition(answer: object, *, expected: tuple[str, str]) -> Feedback:
+    """A ``(from_step, to_step)`` pair (or a Campaign) against the transition the story targets."""
+    name = "transition"
+    if answer is None:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    if isinstance(answer, campaigns.Campaign):
+        answer = (answer.from_step, answer.to_step)
+    if not isinstance(answer, tuple | list) or len(answer) != 2:
+        return Feedback(False, f"✘ {name}: expected a pair (from_step, to_step).")
+    got = (answer[0], answer[1])
+    if got == tuple(expected):
+        return Feedback(True, f"✔ {name}: correct.")
+    steps = campaigns.STEPS
+    if any(s not in steps for s in got):
+        return Feedback(False, f"✘ {name}: use step keys: {', '.join(steps)}.")
+    i, j = steps.index(got[0]), steps.index(got[1])
+    if j <= i:
+        return Feedback(False, f"✘ {name}: a campaign moves people forward: to_step comes later.")
+    if j - i > 1:
+        return Feedback(
+            False,
+            f"✘ {name}: not yet. {got[0]} → {got[1]} skips steps; what is the one thing the call "
+            "to action asks for, and which step does doing it put people in?",
+        )
+    if got[1] == expected[0]:
+        return Feedback(
+            False,
+            f"✘ {name}: not yet. The people it speaks to are already at {expected[0]!r}; which "
+            "step does it move them to?",
+        )
+    return Feedback(False, f"✘ {name}: not yet. Who sees it (from) and what does it ask (to)?")
+
+
+def check_rate_difference(
+    answer: object, *, treated: tuple[int, int], control: tuple[int, int]
+) -> Feedback:
+    """Treated rate minus untreated rate, as a share. ``treated``/``control``: (users, moved on)."""
+    name = "difference in rates"
+    lift, fb = _safe(name, lambda: campaigns.lift_from_counts(*treated, *control))
+    if fb is not None:
+        return fb
+    p1, p0 = lift.rate_treated, lift.rate_control
+    hints = {
+        lift.relative_lift: f"That is the relative lift ({p1:g} / {p0:g} - 1); the question asks "
+        f"for the difference {p1:g} - {p0:g}.",
+        lift.difference * 100: "That is in percentage points; give a share (0.2, not 20).",
+        -lift.difference: "The sign is turned round: treated minus untreated.",
+        float(treated[1] - control[1]): "That compares counts of people; compare rates (moved "
+        "on / users in each group), the groups need not be the same size.",
+    }
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+
+
+def check_interval(
+    answer: object,
+    *,
+    treated: tuple[int, int],
+    control: tuple[int, int],
+    confidence: float = 0.95,
+) -> Feedback:
+    """The normal-approximation interval of the difference, as ``(low, high)`` shares."""
+    name = "confidence interval"
+    lift, fb = _safe(
+        name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence)
+    )
+    if fb is not None:
+        return fb
+    if answer is None:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    try:
+        low, high = (float(v) for v in answer)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return Feedback(False, f"✘ {name}: expected a pair (low, high) of numbers.")
+    ok = math.isclose(low, lift.ci_low, abs_tol=5e-4) and math.isclose(
+        high, lift.ci_high, abs_tol=5e-4
+    )
+    if ok:
+        return Feedback(True, f"✔ {name}: correct ({low:.4f} to {high:.4f}).")
+    half = (lift.ci_high - lift.ci_low) / 2
+    se = half / 1.959964 if confidence == 0.95 else None
+    got_half = (high - low) / 2
+    if se is not None and math.isclose(got_half, 1.959964 * se**2, rel_tol=1e-2):
+        return Feedback(False, f"✘ {name}: not yet. Take the square root of the variance sum.")
+    if math.isclose(got_half, half / 1.959964, rel_tol=1e-2):
+        return Feedback(False, f"✘ {name}: not yet. Multiply the standard error by z = 1.96.")
+    if math.isclose((low + high) / 2, lift.difference, abs_tol=5e-4):
+        return Feedback(
+            False,
+            f"✘ {name}: centred right, but the width is off: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+        )
+    return Feedback(False, f"✘ {name}: not yet - centre it on the difference, ± 1.96 x se.")
+
+
+def check_campaign_difference(
+    answer: object, events: pd.DataFrame, campaign: campaigns.Campaign
+) -> Feedback:
+    """The campaign's measured difference in transition rate (treated - untreated) on ``events``."""
+    name = f"difference for {getattr(campaign, 'key', '?')}"
+    lift, fb = _safe(name, lambda: campaigns.campaign_lift(events, campaign))
+    if fb is not None:
+        return fb
+    hints = {
+        lift.relative_lift: "That is the relative lift; give treated rate minus untreated rate.",
+        lift.difference * 100: "That is in percentage points; give a share.",
+        lift.rate_treated: "That is the treated users' rate alone; subtract the untreated rate.",
+    }
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+
+
+def check_promoter_share(answer: object, rates: Mapping[str, float]) -> Feedback:
+    """Share of strangers who end up promoting: the product of the eight step rates."""
+    name = "share of strangers who promote"
+    reach, fb = _safe(name, lambda: campaigns.journey_reach(rates))
+    if fb is not None:
+        return fb
+    share = float(reach["share_of_strangers"].iloc[-1])
+    values = list(rates.values())
+    hints = {
+        share * 100: "That is a percentage; give a share (the product itself).",
+        min(values): "The weakest step is a ceiling, but everyone must pass every step: multiply "
+        "all eight rates.",
+        sum(values) / len(values): "Averaging the steps hides the losses; people must pass every "
+        "step: multiply.",
+        float(reach["share_of_strangers"].iloc[-2]): "That stops at advocate; include the last "
+        "step to promote.",
+    }
+    return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints)
+
+
+def check_required_rate(
+    answer: object, rates: Mapping[str, float], *, to_step: str, target_share: float
+) -> Feedback:
+    """The rate one step would need for ``target_share`` of strangers to promote."""
+    name = f"required {to_step} rate"
+    need, fb = _safe(
+        name,
+        lambda: campaigns.required_step_rate(rates, to_step=to_step, target_share=target_share),
+    )
+    if fb is not None:
+        return fb
+    reach = campaigns.journey_reach(rates)
+    share = float(reach["share_of_strangers"].iloc[-1])
+    hints = {
+        target_share / share: "That is how many times the promoters must grow; the step's rate is "
+        f"its current rate ({rates[to_step]:g}) times that.",
+    }
+    fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints)
+    if fb.ok and need > 1:
+        return Feedback(
+            True,
+            f"{fb.message} Above 1: no campaign on that one step can get there, the other steps "
+            "cap it.",
+        )
+    return fb
