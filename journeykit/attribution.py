@@ -108,9 +108,10 @@ def _check_models(models: Sequence[str] | str) -> tuple[str, ...]:
     return models
 
 
-def _touch_weights(
+def _credit(
     a: PathArrays,
     model: str,
+    per_path: np.ndarray,
     *,
     half_life_days: float,
     half_life_touches: float,
@@ -118,25 +119,31 @@ def _touch_weights(
     last_weight: float,
     direct: str,
 ) -> np.ndarray:
-    """Share of its path's credit each touch gets (sums to 1 over every path)."""
-    n_t = len(a.codes)
+    """Credit per channel: ``per_path`` (conversions or value of each path) split by ``model``."""
+    k = len(a.channels)
+    if len(a.starts) == 0:
+        return np.zeros(k)
+    if model in ("first", "last", "last_non_direct"):
+        # one touch per path takes everything
+        if model == "first":
+            touch = a.starts
+        elif model == "last":
+            touch = a.ends
+        else:
+            d_code = np.flatnonzero(a.channels == direct)
+            n_t = len(a.codes)
+            non_direct = a.codes != d_code[0] if len(d_code) else np.ones(n_t, dtype=bool)
+            marked = np.where(non_direct, np.arange(n_t), -1)
+            last_nd = np.maximum.reduceat(marked, a.starts)
+            touch = np.where(last_nd >= 0, last_nd, a.ends)
+        return np.bincount(a.codes[touch], weights=per_path, minlength=k)
+    if model == "linear":
+        w = np.repeat(per_path / a.lengths, a.lengths)
+        return np.bincount(a.codes, weights=w, minlength=k)
     pid = a.path_of_touch
     length = a.lengths[pid]
-    pos = np.arange(n_t) - a.starts[pid]
-    w = np.zeros(n_t)
-    if model == "first":
-        w[a.starts] = 1.0
-    elif model == "last":
-        w[a.ends] = 1.0
-    elif model == "linear":
-        w = 1.0 / length
-    elif model == "last_non_direct":
-        d_code = np.flatnonzero(a.channels == direct)
-        non_direct = a.codes != d_code[0] if len(d_code) else np.ones(n_t, dtype=bool)
-        marked = np.where(non_direct, np.arange(n_t), -1)
-        last_nd = np.maximum.reduceat(marked, a.starts)
-        w[np.where(last_nd >= 0, last_nd, a.ends)] = 1.0
-    elif model == "position":
+    pos = np.arange(len(a.codes)) - a.starts[pid]
+    if model == "position":
         middle = length - 2
         two = first_weight / (first_weight + last_weight)
         is_first = pos == 0
@@ -156,7 +163,7 @@ def _touch_weights(
         w = raw / np.add.reduceat(raw, a.starts)[pid]
     else:  # pragma: no cover - guarded by _check_models
         raise ParameterError(f"model: unknown {model!r}")
-    return w
+    return np.bincount(a.codes, weights=w * per_path[pid], minlength=k)
 
 
 def heuristic_credit(
@@ -189,17 +196,16 @@ def heuristic_credit(
         )
     _check_weights(half_life_days, half_life_touches, first_weight, last_weight)
     a = _arrays(paths, sep)
-    w = _touch_weights(
+    credit = _credit(
         a,
         model,
+        a.values if value else a.conversions,
         half_life_days=half_life_days,
         half_life_touches=half_life_touches,
         first_weight=first_weight,
         last_weight=last_weight,
         direct=direct,
     )
-    per_path = a.values if value else a.conversions
-    credit = np.bincount(a.codes, weights=w * per_path[a.path_of_touch], minlength=len(a.channels))
     return pd.Series(credit, index=pd.Index(a.channels, dtype="string", name="channel"), name=model)
 
 

@@ -64,6 +64,8 @@ import io
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from operator import methodcaller
 from pathlib import Path
 from typing import Final, Literal
 
@@ -161,7 +163,7 @@ class PathArrays:
         """Index in ``codes`` of each path's last touch."""
         return self.starts + self.lengths - 1
 
-    @property
+    @cached_property
     def path_of_touch(self) -> np.ndarray:
         """Path index of every touch."""
         return np.repeat(np.arange(len(self.starts)), self.lengths)
@@ -518,17 +520,21 @@ def validate_paths(
     ...
     journeykit.errors.SchemaError: paths.path: channel 'email, direct' holds separator ','; expected channels separated by ' > ' [rows 0]
     """
-    numbers, uniques, codes, lengths = _parse_paths(
+    numbers, uniques, codes, lengths, row_path = _parse_paths(
         paths, sep=sep, require_value=require_value, table=table
     )
-    normal = _join_paths(uniques[codes], lengths, SEP)
+    normal = _join_paths(uniques[codes], lengths, SEP)[row_path]
     return pd.DataFrame({"path": pd.array(normal, dtype="string"), **numbers}, index=paths.index)
 
 
 def _parse_paths(
     paths: pd.DataFrame, *, sep: str, require_value: bool, table: str
-) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
-    """Validate and tokenise: (numeric columns, distinct channels, token codes, path lengths)."""
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Validate and tokenise the distinct paths.
+
+    Returns (numeric columns per row, sorted distinct channels, channel code of every token of
+    the distinct paths laid end to end, length of each distinct path, distinct path of each row).
+    """
     if not isinstance(paths, pd.DataFrame):
         raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(paths).__name__}")
     if not isinstance(sep, str) or sep.strip() == "":
@@ -570,12 +576,13 @@ def _parse_paths(
     p = raw_path.astype("string")
     if len(p) == 0:
         empty = np.array([], dtype=np.int64)
-        return numbers, np.array([], dtype=object), empty, empty
+        return numbers, np.array([], dtype=object), empty, empty, empty
     core = sep.strip()
-    uniques, codes, lengths = _tokenise(p, core)
+    row_path, distinct = pd.factorize(p)
+    uniques, codes, lengths = _tokenise(distinct.to_numpy(dtype=object), core)
     empty_tok = uniques == ""
     if empty_tok.any():
-        rows = _rows_with_codes(codes, lengths, np.flatnonzero(empty_tok), index)
+        rows = _rows_with_codes(codes, lengths, row_path, np.flatnonzero(empty_tok), index)
         blank = (p.str.strip() == "").to_numpy(dtype=bool)
         problem = (
             "empty path"
@@ -591,7 +598,7 @@ def _parse_paths(
             holds = stripped.str.contains(s, regex=False).to_numpy(dtype=bool)
         if holds.any():
             first = str(stripped[holds].iloc[0])
-            rows = _rows_with_codes(codes, lengths, np.flatnonzero(holds), index)
+            rows = _rows_with_codes(codes, lengths, row_path, np.flatnonzero(holds), index)
             shown = s if s.strip() else repr(s)
             raise SchemaError(
                 table,
@@ -600,14 +607,21 @@ def _parse_paths(
                 f"expected channels separated by {sep!r}",
                 rows,
             )
-    return numbers, uniques, codes, lengths
+    return numbers, uniques, codes, lengths, row_path
 
 
-def _tokenise(paths: pd.Series, core: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split paths on ``core``: (sorted distinct stripped channels, code of every token, lengths)."""
-    values = paths.to_numpy(dtype=object)
-    lengths = paths.str.count(re.escape(core)).to_numpy(dtype=np.int64) + 1
-    flat = pd.Series(core.join(values).split(core), dtype="string")
+def _tokenise(values: np.ndarray, core: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split paths (an object array of str) on ``core``.
+
+    Returns (sorted distinct stripped channels, code of every token, number of tokens per path).
+    One ``str.join`` and one ``str.split`` over all paths, then a hash-table factorize: no
+    per-path Python work beyond ``str.count``.
+    """
+    lengths = np.fromiter(
+        map(methodcaller("count", core), values), dtype=np.int64, count=len(values)
+    )
+    lengths += 1
+    flat = np.asarray(core.join(values).split(core), dtype=object)
     codes, uniques = pd.factorize(flat)
     stripped = pd.Series(uniques, dtype="string").str.strip()
     # distinct raw tokens may strip to the same channel ("a " and "a"): merge, sort by name
@@ -616,11 +630,16 @@ def _tokenise(paths: pd.Series, core: str) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 def _rows_with_codes(
-    codes: np.ndarray, lengths: np.ndarray, bad_codes: np.ndarray, index: pd.Index
+    codes: np.ndarray,
+    lengths: np.ndarray,
+    row_path: np.ndarray,
+    bad_codes: np.ndarray,
+    index: pd.Index,
 ) -> list[object]:
+    """Row labels (up to 10) whose path holds one of ``bad_codes``."""
     hit = np.isin(codes, bad_codes)
-    path_ix = np.unique(np.repeat(np.arange(len(lengths)), lengths)[hit])
-    return list(index[path_ix[:10]])
+    bad_paths = np.unique(np.repeat(np.arange(len(lengths)), lengths)[hit])
+    return list(index[np.isin(row_path, bad_paths)][:10])
 
 
 def read_paths(
@@ -668,8 +687,8 @@ def write_paths(paths: pd.DataFrame, file: str | os.PathLike[str], *, force: boo
 def path_arrays(paths: pd.DataFrame | Journeys, *, sep: str = SEP) -> PathArrays:
     """Explode an aggregated paths table, or :class:`Journeys`, into :class:`PathArrays`.
 
-    Rows stay as they are (equal paths are not merged: every model is additive over rows).
-    From :class:`Journeys` the per-touch ``days_before`` is kept (one path per journey).
+    Equal paths are merged (their conversions, nulls and values added): every model is
+    additive over paths. From :class:`Journeys` the per-touch ``days_before`` is kept (one path per journey).
 
     >>> import pandas as pd
     >>> a = path_arrays(pd.DataFrame({"path": ["a > b > a"], "total_conversions": [1]}))
@@ -693,17 +712,22 @@ def path_arrays(paths: pd.DataFrame | Journeys, *, sep: str = SEP) -> PathArrays
             values=j["conversion_value"].to_numpy(dtype=float),
             days_before=tch["days_before_end"].to_numpy(dtype=float),
         )
-    numbers, uniques, codes, lengths = _parse_paths(
+    numbers, uniques, codes, lengths, row_path = _parse_paths(
         paths, sep=sep, require_value=False, table="paths"
     )
+    k = len(lengths)
+
+    def per_path(col: str) -> np.ndarray:
+        return np.bincount(row_path, weights=numbers[col], minlength=k)
+
     return PathArrays(
         channels=uniques,
         codes=codes,
         starts=np.cumsum(lengths) - lengths,
         lengths=lengths,
-        conversions=numbers["total_conversions"],
-        nulls=numbers["total_null"],
-        values=numbers["total_conversion_value"],
+        conversions=per_path("total_conversions"),
+        nulls=per_path("total_null"),
+        values=per_path("total_conversion_value"),
     )
 
 
@@ -958,7 +982,7 @@ def assisted_conversions(paths: pd.DataFrame | Journeys) -> pd.DataFrame:
     p_ix, c_ix = np.divmod(pair, max(k, 1))
     ac = np.bincount(c_ix, weights=a.conversions[p_ix], minlength=k)
     av = np.bincount(c_ix, weights=a.values[p_ix], minlength=k)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = ac / lc
         vratio = av / lv
     return pd.DataFrame(

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from journeykit.cli import main
+from journeykit.schema import Tables, write_tables
 
 PATHS_CSV = (
     "path,total_conversions,total_null,total_conversion_value\n"
@@ -26,22 +27,60 @@ def paths_csv(tmp_path):
 
 @pytest.fixture
 def data_dir(tmp_path):
+    """Three people: 1 buys after an ad click and an email, 2 never buys, 3 buys at once."""
     d = tmp_path / "data"
-    d.mkdir()
-    t = pd.Timestamp("2024-05-01 10:00")
+    t0 = pd.Timestamp("2024-05-01 10:00")
     day = pd.Timedelta(days=1)
-    pd.DataFrame(
+    users = pd.DataFrame(
         {
+            "user_id": [1, 2, 3],
+            "persona": ["student"] * 3,
+            "first_seen": [t0, t0, t0],
+            "acquisition_channel": ["social_ads", "email", "email"],
+            "device": ["mobile"] * 3,
+            "referred_by": [pd.NA] * 3,
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": range(5),
             "user_id": [1, 1, 1, 2, 3],
-            "timestamp": [t, t + 2 * day, t + 3 * day, t, t + day],
+            "timestamp": [t0, t0 + 2 * day, t0 + 3 * day, t0, t0 + day],
             "channel": ["social_ads", "email", "direct", "email", "email"],
             "device": ["mobile"] * 5,
+            "touchpoint": ["instagram_ad", "newsletter", "website", "newsletter", "checkout"],
             "event_type": ["click", "visit", "purchase", "visit", "purchase"],
+            "stage": ["engage", "aware", "convert", "aware", "convert"],
+            "campaign": [pd.NA] * 5,
+            "cost": [1000.0, 0, 0, 0, 0],
         }
-    ).to_csv(d / "events.csv", index=False)
-    pd.DataFrame(
-        {"user_id": [1, 3], "timestamp": [t + 3 * day, t + day], "price": [40.0, 25.0]}
-    ).to_csv(d / "orders.csv", index=False)
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": [0, 1],
+            "user_id": [1, 3],
+            "timestamp": [t0 + 3 * day, t0 + day],
+            "offer_type": ["entry", "entry"],
+            "product": ["sampler", "sampler"],
+            "price": [40.0, 25.0],
+            "cost": [10.0, 10.0],
+        }
+    )
+    referrals = pd.DataFrame(
+        {
+            c: []
+            for c in (
+                "referral_id",
+                "inviter_id",
+                "invitee_id",
+                "invite_time",
+                "signup_time",
+                "reward",
+            )
+        }
+    )
+    survey = pd.DataFrame({c: [] for c in ("user_id", "timestamp", "nps", "csat")})
+    write_tables(Tables(users, events, orders, referrals, survey), d)
     return d
 
 
@@ -128,6 +167,6 @@ def test_bad_input_is_one_clear_line(tmp_path, capsys, csv, args, message):
     assert "Traceback" not in err
 
 
-def test_missing_events_table(tmp_path, capsys):
-    assert main(["paths", str(tmp_path)]) == 2
-    assert "events.parquet or events.csv" in capsys.readouterr().err
+def test_missing_data_folder(tmp_path, capsys):
+    assert main(["paths", str(tmp_path / "nowhere")]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit.attribution import DEFAULT_MODELS, MODELS, attribute
-from journeykit.errors import OverwriteError, SchemaError
+from journeykit.errors import OverwriteError
 from journeykit.paths import (
     aggregate_paths,
     assisted_conversions,
@@ -24,8 +24,9 @@ from journeykit.paths import (
     read_paths,
     write_paths,
 )
+from journeykit.schema import read_tables
 
-__all__ = ["register", "read_table"]
+__all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,13 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "paths",
         help="build the aggregated conversion-paths table from a data set folder",
         description=(
-            "Read DIR/events (and DIR/orders for conversion values) as .csv or .parquet and write "
-            "the aggregated paths table: path ('social_ads > email > direct'), total_conversions, "
+            "Read the data set in DIR (the five tables as written by 'journeykit synth', or your "
+            "own passing the same checks) and write the aggregated paths table: path ('social_ads > email > direct'), total_conversions, "
             "total_null, total_conversion_value. A conversion is a first purchase unless "
             "--conversions all; touches are counted within --lookback-days before it."
         ),
     )
-    p.add_argument("dir", type=Path, metavar="DIR", help="folder holding events.csv/.parquet")
+    p.add_argument(
+        "dir", type=Path, metavar="DIR", help="data set folder (users, events, orders ...)"
+    )
     p.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
     p.add_argument(
         "--lookback-days",
@@ -109,24 +112,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.set_defaults(func=_run_assisted)
 
 
-def read_table(folder: Path, name: str, *, required: bool = True) -> pd.DataFrame | None:
-    """Read ``folder/name.parquet`` or ``folder/name.csv`` (timestamps parsed)."""
-    if not folder.is_dir():
-        raise SchemaError(str(folder), None, "not a folder")
-    pq = folder / f"{name}.parquet"
-    csv = folder / f"{name}.csv"
-    if pq.exists():
-        return pd.read_parquet(pq)
-    if csv.exists():
-        df = pd.read_csv(csv)
-        if "timestamp" in df.columns:
-            df["timestamp"] = pd.to_datetime(df["timestamp"], errors="coerce")
-        return df
-    if required:
-        raise SchemaError(name, None, f"no {name}.parquet or {name}.csv in {folder}")
-    return None
-
-
 def _check_out(out: Path | None, force: bool) -> None:
     if out is not None and out.exists() and not force:
         raise OverwriteError(f"{out}: file exists; pass --force to replace it")
@@ -142,10 +127,9 @@ def _emit(df: pd.DataFrame, out: Path | None) -> None:
 
 def _run_paths(args: argparse.Namespace) -> int:
     _check_out(args.out, args.force)
-    events = read_table(args.dir, "events")
-    orders = read_table(args.dir, "orders", required=False)
+    tables = read_tables(args.dir)
     journeys = conversion_paths(
-        events, orders, lookback_days=args.lookback_days, conversions=args.conversions
+        tables.events, tables.orders, lookback_days=args.lookback_days, conversions=args.conversions
     )
     table = aggregate_paths(journeys)
     if args.out is None:
