@@ -486,12 +486,14 @@ def acquisition_cost_comparison(
     paid_cac: float,
     storage: StorageReward | None = None,
     affiliate: AffiliateCommission | None = None,
+    fixed_reward: float | None = None,
 ) -> pd.DataFrame:
     """Cost of one new customer through paid ads vs through a referral reward.
 
     ``paid_cac`` is the paid acquisition cost per customer (ad spend / customers won, currency
-    units). One row per route (``paid``, ``storage_reward``, ``affiliate``; routes not given are
-    left out). Columns: ``cost_per_customer`` (currency units), ``saving_vs_paid`` (paid minus
+    units); ``fixed_reward`` a fixed reward per referred customer (a voucher, currency units).
+    One row per route (``paid``, ``storage_reward``, ``affiliate``, ``fixed_reward``; routes not
+    given are left out). Columns: ``cost_per_customer`` (currency units), ``saving_vs_paid`` (paid minus
     this route, currency units per customer), ``share_of_paid`` (this route / paid; below 1 is
     cheaper).
 
@@ -509,6 +511,8 @@ def acquisition_cost_comparison(
         costs["storage_reward"] = storage.cost_per_referred_customer()
     if affiliate is not None:
         costs["affiliate"] = affiliate.cost_per_referred_customer()
+    if fixed_reward is not None:
+        costs["fixed_reward"] = _number("fixed_reward", fixed_reward, lo=0)
     s = pd.Series(costs, name="cost_per_customer", dtype=float)
     out = pd.DataFrame(
         {"cost_per_customer": s, "saving_vs_paid": paid - s, "share_of_paid": s / paid}

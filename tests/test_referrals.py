@@ -153,6 +153,7 @@ def test_simulation_summary_percentiles_bracket_the_mean():
         (lambda: rf.StorageReward(cost_per_gb=-1), "cost_per_gb"),
         (lambda: rf.StorageReward(gb_per_referral=0), "gb_per_referral"),
         (lambda: rf.acquisition_cost_comparison(paid_cac=-3), "paid_cac"),
+        (lambda: rf.acquisition_cost_comparison(paid_cac=3, fixed_reward=-1), "fixed_reward"),
         (lambda: rf.total_users(n0="100", k=0.5), "n0"),
     ],
 )
@@ -174,6 +175,8 @@ def test_storage_and_affiliate_costs_by_hand():
     assert table.index.tolist() == ["paid", "storage_reward", "affiliate"]
     assert table["saving_vs_paid"].tolist() == pytest.approx([0, 28, 15])
     assert table["share_of_paid"].tolist() == pytest.approx([1, 2 / 30, 0.5])
+    voucher = rf.acquisition_cost_comparison(paid_cac=30.0, fixed_reward=12.0)
+    assert voucher.loc["fixed_reward", "share_of_paid"] == pytest.approx(0.4)
 
 
 def test_storage_cost_from_data_applies_the_cap_per_inviter():
