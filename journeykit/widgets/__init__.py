@@ -6,8 +6,9 @@ calls the same package functions a learner could call by hand: it holds state, i
 Invalid input shows a message inside the widget and keeps the last good state.
 """
 
+from journeykit.widgets.attribution_explorer import AttributionExplorer
 from journeykit.widgets.funnel_explorer import FunnelExplorer
 from journeykit.widgets.map_builder import MapBuilder
 from journeykit.widgets.referral_simulator import ReferralSimulator
 
-__all__ = ["FunnelExplorer", "MapBuilder", "ReferralSimulator"]
+__all__ = ["AttributionExplorer", "FunnelExplorer", "MapBuilder", "ReferralSimulator"]

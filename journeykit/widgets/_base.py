@@ -55,10 +55,12 @@ _ERROR_COLOUR = PALETTE[5]  # vermillion
 _OK_COLOUR = PALETTE[2]  # bluish green
 
 
-def new_figure(figsize: tuple[float, float] = (7.0, 3.6), *, nrows: int = 1) -> tuple[Figure, Any]:
-    """A pyplot-free figure and its axes (one ``Axes``, or an array when ``nrows > 1``)."""
+def new_figure(
+    figsize: tuple[float, float] = (7.0, 3.6), *, nrows: int = 1, ncols: int = 1
+) -> tuple[Figure, Any]:
+    """A pyplot-free figure and its axes (one ``Axes``, or an array for several)."""
     fig = Figure(figsize=figsize, layout="constrained")
-    axes = fig.subplots(nrows=nrows)
+    axes = fig.subplots(nrows=nrows, ncols=ncols)
     return fig, axes
 
 
@@ -217,7 +219,7 @@ class WidgetBase:
 
 
 # --- preparation cached once per tables object --------------------------------------------------
-_CACHE_SIZE = 4
+_CACHE_SIZE = 16
 _cache: list[tuple[Any, str, Any]] = []  # (weak or strong reference to tables, key, prepared)
 
 
