@@ -63,6 +63,7 @@ __all__ = [
     "AffiliateCommission",
     "acquisition_cost_comparison",
     "storage_reward_cost_from_data",
+    "reward_cost_from_data",
     "BASES",
     "ReferralRates",
     "observed_k",
@@ -551,6 +552,38 @@ def storage_reward_cost_from_data(referrals: pd.DataFrame, reward: StorageReward
             "rewarded_referrals": [float(rewarded)],
             "total_cost": [total],
             "cost_per_referred_customer": [total / referred if referred else float("nan")],
+        }
+    )
+
+
+def reward_cost_from_data(tables: object) -> pd.DataFrame:
+    """What the referral rewards in the data cost per referred user and per referred customer.
+
+    ``referrals.reward`` is paid per invitee who signed up; not every sign-up buys. Returns one
+    row: ``rewards_paid`` (sum, currency units), ``referred_users`` (invitees who signed up),
+    ``referred_customers`` (of those, users with at least one order), ``cost_per_referred_user``
+    and ``cost_per_referred_customer`` (currency units; compare the second with a paid cost per
+    customer).
+
+    >>> from types import SimpleNamespace
+    >>> t = SimpleNamespace(referrals=pd.DataFrame({"invitee_id": [5, 6, None],
+    ...     "reward": [10.0, 10.0, 0.0]}), orders=pd.DataFrame({"user_id": [5, 1]}))
+    >>> reward_cost_from_data(t).iloc[0].tolist()
+    [20.0, 2.0, 1.0, 10.0, 20.0]
+    """
+    refs = _tables_part(tables, "referrals", ("invitee_id", "reward"))
+    orders = _tables_part(tables, "orders", ("user_id",))
+    joined = refs["invitee_id"].dropna()
+    paid = float(pd.to_numeric(refs["reward"]).sum())
+    n_users = int(joined.nunique())
+    n_customers = int(joined[joined.isin(orders["user_id"])].nunique())
+    return pd.DataFrame(
+        {
+            "rewards_paid": [paid],
+            "referred_users": [float(n_users)],
+            "referred_customers": [float(n_customers)],
+            "cost_per_referred_user": [paid / n_users if n_users else float("nan")],
+            "cost_per_referred_customer": [paid / n_customers if n_customers else float("nan")],
         }
     )
 

@@ -191,6 +191,19 @@ def test_storage_cost_from_data_applies_the_cap_per_inviter():
     assert got["cost_per_referred_customer"] == pytest.approx(16)
 
 
+def test_reward_cost_from_data_by_hand():
+    t = SimpleNamespace(
+        referrals=pd.DataFrame(
+            {"invitee_id": pd.array([7, 8, 9, None], dtype="Int64"), "reward": [5.0, 5, 5, 0]}
+        ),
+        orders=pd.DataFrame({"user_id": [7, 7, 1]}),
+    )
+    got = rf.reward_cost_from_data(t).iloc[0]
+    # 15 paid for 3 sign-ups, of whom one (7) bought
+    assert got["cost_per_referred_user"] == 5
+    assert got["cost_per_referred_customer"] == 15
+
+
 # ------------------------------------------------------------------ data side
 
 
