@@ -305,3 +305,29 @@ def test_single_channel_path_gets_everything(ch, length, conv, null, value):
         assert list(out.index) == [ch]
         for m in MODELS:
             assert out.loc[ch, m] == pytest.approx(want), m
+
+
+# ---------------------------------------------------------------------------------------------
+# pictures
+
+
+def test_attribution_plot_bars_equal_the_credit_table():
+    import matplotlib.pyplot as plt
+
+    from journeykit.errors import ValidationError
+    from journeykit.paths import assisted_conversions
+    from journeykit.plots.attribution import plot_assisted, plot_attribution
+
+    credit = attribute(PATHS, models="first,linear")
+    ax = plot_attribution(credit.assign(incremental=[1.0, 1.0, 1.0, 1.0]), lang="en")
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == pytest.approx([2, 1, 0, 1, 1.5, 7 / 6, 2 / 3, 2 / 3, 1, 1, 1, 1])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["First touch", "Linear", "True incremental (channel switched off)"]
+    plt.close(ax.figure)
+    ax = plot_assisted(assisted_conversions(PATHS), lang="id")
+    assert ax.get_title().startswith("Konversi terbantu")
+    assert "∞" in [t.get_text().strip() for t in ax.texts]  # b never closes, only assists
+    plt.close(ax.figure)
+    with pytest.raises(ValidationError, match="credit"):
+        plot_attribution(credit[["channel"]])

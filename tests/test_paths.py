@@ -431,3 +431,28 @@ def test_journeys_are_consistent(rows):
     a = path_arrays(j)
     assert a.conversions.sum() == len(buyers)
     assert np.array_equal(a.lengths, jj["n_touches"].to_numpy())
+
+
+# ---------------------------------------------------------------------------------------------
+# pictures
+
+
+def test_plots_draw_the_tables_in_both_languages():
+    import matplotlib.pyplot as plt
+
+    from journeykit.errors import ValidationError
+    from journeykit.plots.paths import plot_path_length, plot_top_paths
+
+    dist = path_length_distribution(PATHS, max_length=3)
+    for lang, title in (("en", "Touches before purchase"), ("id", "Jumlah interaksi")):
+        ax = plot_path_length(dist, lang=lang)
+        assert ax.get_title().startswith(title)
+        assert [p.get_height() for p in ax.patches] == pytest.approx([20.0, 10.0, 70.0])
+        plt.close(ax.figure)
+    ax = plot_top_paths(top_paths(PATHS, n=2), lang="id")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Email > Langsung > Email", "Iklan media sosial > Email > Langsung"]
+    assert sorted(p.get_width() for p in ax.patches) == [3.0, 4.0]
+    plt.close(ax.figure)
+    with pytest.raises(ValidationError, match="distribution"):
+        plot_path_length(PATHS)
