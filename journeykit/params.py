@@ -141,6 +141,23 @@ SPECS: dict[str, ParamSpec] = dict(
         ),
         _spec("shop_name", "a non-empty string", lambda v: isinstance(v, str) and v.strip() != ""),
         _spec("recent_days", "an integer between 1 and 365", _int(1, 365)),
+        # lessons 04_touchpoints and 05_measuring (touchpoints, funnels, metrics, score)
+        _spec(
+            "breakdown",
+            _choices_text("persona", "channel", "device", "campaign", "cohort"),
+            _one_of("persona", "channel", "device", "campaign", "cohort"),
+        ),
+        _spec(
+            "funnel_order",
+            _choices_text("ordered", "strict", "unordered"),
+            _one_of("ordered", "strict", "unordered"),
+        ),
+        _spec(
+            "score_weights",
+            _choices_text("balanced", "sales", "retention", "advocacy"),
+            _one_of("balanced", "sales", "retention", "advocacy"),
+        ),
+        _spec("score_normalise", _choices_text("minmax", "ratio"), _one_of("minmax", "ratio")),
     ]
 )
 

@@ -434,3 +434,23 @@ def test_funnel_plots_follow_lang_and_reject_wrong_input():
     with pytest.raises(ValidationError, match="^funnel"):
         plot_funnel(pd.DataFrame({"users": [1]}))
     plt.close("all")
+
+
+# --- exercise checks (lesson 05) ------------------------------------------------------------
+
+
+def test_funnel_checks_explain_the_usual_mistakes():
+    from journeykit.checks import measuring as check
+
+    # five-stage funnel 5, 4, 2, 2, 1: into purchase 2/4 = 0.5; overall 0.4
+    assert check.check_step_conversion(0.5, STAGE_EVENTS, stage="purchase").ok
+    assert "overall" in check.check_step_conversion(0.4, STAGE_EVENTS, stage="purchase").message
+    fb = check.check_step_conversion(0.2, STAGE_EVENTS, stage="consideration")
+    assert "drop-off" in fb.message
+    # visit -> subscribe -> purchase, 7 days: ordered 3, strict 2, no window 3, unordered 4
+    assert check.check_funnel_users(3, STEP_EVENTS, STEPS, window=7).ok
+    assert "strict" in check.check_funnel_users(2, STEP_EVENTS, STEPS, window=7).message
+    assert "any order" in check.check_funnel_users(4, STEP_EVENTS, STEPS, window=7).message
+    fb = check.check_funnel_users(3, STEP_EVENTS, STEPS, window="6D23h59min")
+    assert not fb.ok and "window" in fb.message
+    assert "cannot check" in check.check_step_conversion(0.5, STAGE_EVENTS, stage="hype").message

@@ -303,3 +303,32 @@ def test_only_the_needed_tables_are_read():
     # events alone are enough for event metrics
     m = metric_table({"events": EVENTS}, metrics=["click_through_rate", "visits"])
     assert m.iloc[0]["visits"] == 4
+
+
+# --- exercise checks (lesson 05) ------------------------------------------------------------
+
+
+def test_metric_checks_explain_the_usual_mistakes():
+    from journeykit.checks import measuring as check
+
+    assert check.check_metric(0.6, TABLES, "click_through_rate").ok
+    assert "impressions" in check.check_metric(3 / 4, TABLES, "click_through_rate").message
+    assert "percentage" in check.check_metric(60, TABLES, "click_through_rate").message
+    assert check.check_metric(1500, TABLES, "cost_per_conversion").ok
+    assert "customers" in check.check_metric(4500 / 5, TABLES, "cost_per_conversion").message
+    assert check.check_metric(50, TABLES, "nps").ok
+    assert "mean score" in check.check_metric(8.5, TABLES, "nps").message
+    assert "detractors" in check.check_metric(75, TABLES, "nps").message
+    assert "100" in check.check_metric(0.5, TABLES, "nps").message
+    assert "customers" in check.check_metric(5 / 4, TABLES, "conversion_rate").message
+    assert "cannot check" in check.check_metric(1, TABLES, "happiness").message
+    assert "no answer yet" in check.check_metric(None, TABLES, "nps").message
+
+
+def test_top_journey_check():
+    from journeykit.checks import measuring as check
+
+    # advocacy weights: students 5/6, workers 1/6 (see test_score)
+    assert check.check_top_journey("student", TABLES, weights="advocacy").ok
+    fb = check.check_top_journey("worker", TABLES, weights="advocacy")
+    assert not fb.ok and "last" in fb.message

@@ -153,3 +153,18 @@ def test_score_and_metric_plots():
     with pytest.raises(Exception, match="metrics"):
         plot_metric_heatmap(m, metrics=["nps"])
     plt.close("all")
+
+
+def test_notebook_parameter_specs_match_the_package():
+    from journeykit.funnels import BREAKDOWNS, ORDERS
+    from journeykit.params import SPECS
+    from journeykit.score import NORMALISATIONS
+
+    for name, values in (
+        ("breakdown", BREAKDOWNS),
+        ("funnel_order", ORDERS),
+        ("score_weights", tuple(WEIGHT_PRESETS)),
+        ("score_normalise", NORMALISATIONS),
+    ):
+        assert all(SPECS[name].ok(v) for v in values), name
+        assert not SPECS[name].ok("nonsense"), name

@@ -202,3 +202,39 @@ def test_touchpoint_plots():
     with pytest.raises(ValidationError, match="^value"):
         plot_channel_stage(channel_stage_matrix(EVENTS), value="clicks")
     plt.close("all")
+
+
+# --- exercise checks ------------------------------------------------------------------------
+
+
+def test_exercise_checks_accept_the_answer_and_explain_mistakes():
+    from journeykit.checks import touchpoints as check
+
+    # email at awareness/consideration: 1 person; organic search at awareness: 1 person, 2 touches
+    assert check.check_channel_stage_people(
+        1, EVENTS, channel="organic_search", stage="awareness"
+    ).ok
+    fb = check.check_channel_stage_people(2, EVENTS, channel="organic_search", stage="awareness")
+    assert not fb.ok and "touches" in fb.message
+    # buyers u1 (2 devices), u2, u4 (1 each): 1/3; everyone: 2/4
+    assert check.check_cross_device_share(1 / 3, EVENTS).ok
+    assert "everyone" in check.check_cross_device_share(0.5, EVENTS).message
+    assert "percentage" in check.check_cross_device_share(100 / 3, EVENTS).message
+    # first purchases: 1 of 3 on mobile; all purchases 2 of 4; all touches 5 of 11 on mobile
+    assert check.check_mobile_conversion_share(1 / 3, EVENTS).ok
+    assert "every purchase" in check.check_mobile_conversion_share(0.5, EVENTS).message
+    assert "all touches" in check.check_mobile_conversion_share(5 / 11, EVENTS).message
+    # one channel: u2 and u4, both bought; everyone: 3 of 4
+    assert check.check_single_channel_conversion(1.0, EVENTS).ok
+    assert "everyone" in check.check_single_channel_conversion(0.75, EVENTS).message
+
+
+def test_exercise_checks_never_raise():
+    from journeykit.checks import touchpoints as check
+
+    assert "no answer yet" in check.check_mobile_conversion_share(None, EVENTS).message
+    assert not check.check_mobile_conversion_share("lots", EVENTS).ok
+    broken = EVENTS.drop(columns="device")
+    assert "cannot check" in check.check_mobile_conversion_share(0.5, broken).message
+    fb = check.check_channel_stage_people(1, EVENTS, channel="tv", stage="awareness")
+    assert not fb.ok and "cannot check" in fb.message

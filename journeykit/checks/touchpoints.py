@@ -1,0 +1,160 @@
+"""Checks for exercise 04 (touchpoints and channels).
+
+Each check computes the expected answer with :mod:`journeykit.touchpoints` on the same events
+the learner used, returns a :class:`~journeykit.checks.Feedback` (never raises) and recognises
+the usual mistakes: counting touches instead of people, counting touches after the purchase,
+taking every person instead of the buyers, every purchase instead of first purchases, the
+device mix of all touches instead of converting touches, a percentage where a share is asked.
+
+>>> import pandas as pd
+>>> ev = pd.DataFrame({"event_id": [1, 2, 3, 4], "user_id": [1, 1, 2, 2],
+...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-01", "2024-01-02"]),
+...     "channel": ["social_ads", "direct", "email", "email"],
+...     "device": ["mobile", "desktop", "mobile", "mobile"],
+...     "event_type": ["click", "purchase", "visit", "purchase"],
+...     "stage": ["engage", "convert", "aware", "convert"]})
+>>> print(check_mobile_conversion_share(0.5, ev))
+✔ mobile share of conversions: correct (0.5).
+>>> print(check_mobile_conversion_share(50, ev))
+✘ mobile share of conversions: not yet. That looks like a percentage; give a share between 0 and 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from journeykit.checks import Feedback, check_number
+from journeykit.errors import JourneykitError
+from journeykit.touchpoints import (
+    channel_stage_matrix,
+    conversion_by_channel_count,
+    device_split,
+    journey_breadth,
+)
+
+__all__ = [
+    "check_channel_stage_people",
+    "check_cross_device_share",
+    "check_mobile_conversion_share",
+    "check_single_channel_conversion",
+]
+
+
+def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
+    try:
+        return compute(), None
+    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
+        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+
+
+def _add_percent_hint(hints: dict[float, str], expected: float) -> dict[float, str]:
+    if expected != 0:
+        hints.setdefault(
+            100 * expected, "That looks like a percentage; give a share between 0 and 1."
+        )
+    return hints
+
+
+def check_channel_stage_people(
+    answer: object, events: pd.DataFrame, *, channel: str, stage: str, model: str = "five"
+) -> Feedback:
+    """People with at least one touch on ``channel`` at ``stage`` of ``model``."""
+    name = f"people on {channel} at {stage}"
+
+    def compute() -> tuple[int, int]:
+        people = channel_stage_matrix(events, model)
+        touches = channel_stage_matrix(events, model, value="touches")
+        return int(people.loc[channel, stage]), int(touches.loc[channel, stage])
+
+    got, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected, touches = got
+    hints = {}
+    if touches != expected:
+        hints[float(touches)] = (
+            "That counts touches (events); count each person once - use value='users' "
+            "or drop duplicate user_ids."
+        )
+    return check_number(answer, expected, name=name, hints=hints)
+
+
+def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
+    """Share of buyers who used 2+ devices up to and including their first purchase."""
+    name = "cross-device share of buyers"
+
+    def compute() -> dict[str, float]:
+        b = journey_breadth(events)
+        after = journey_breadth(events, until="all")
+        buyers = b[b["converted"]]
+        return {
+            "expected": float((buyers["devices"] >= 2).mean()),
+            "everyone": float((b["devices"] >= 2).mean()),
+            "whole_history": float((after.loc[after["converted"], "devices"] >= 2).mean()),
+        }
+
+    v, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    hints = {
+        v["everyone"]: "That is the share of everyone; keep only the people who bought.",
+        v["whole_history"]: (
+            "You counted devices used after the first purchase too; stop at the first purchase."
+        ),
+    }
+    hints.pop(v["expected"], None)
+    return check_number(
+        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
+    )
+
+
+def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedback:
+    """Share of first purchases (conversions) made on a mobile device."""
+    name = "mobile share of conversions"
+
+    def compute() -> dict[str, float]:
+        first = device_split(events).set_index("device")
+        every = device_split(events, conversions="all").set_index("device")
+        touches = (events["device"] == "mobile").mean()
+        return {
+            "expected": float(first.loc["mobile", "share"]),
+            "all": float(every.loc["mobile", "share"]),
+            "touches": float(touches),
+        }
+
+    v, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    hints = {
+        v["all"]: "That counts every purchase; a conversion here is each person's first purchase.",
+        v["touches"]: (
+            "That is the mobile share of all touches; take only the converting touches "
+            "(purchase events)."
+        ),
+    }
+    hints.pop(v["expected"], None)
+    return check_number(
+        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
+    )
+
+
+def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Feedback:
+    """Conversion rate of people who used exactly one channel on the way (up to the purchase)."""
+    name = "conversion rate with one channel"
+
+    def compute() -> dict[str, float]:
+        c = conversion_by_channel_count(events).set_index("channels")
+        everyone = journey_breadth(events)["converted"].mean()
+        return {"expected": float(c.loc["1", "conversion_rate"]), "overall": float(everyone)}
+
+    v, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    hints = {v["overall"]: "That is everyone's conversion rate; keep people with one channel."}
+    hints.pop(v["expected"], None)
+    return check_number(
+        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
+    )
