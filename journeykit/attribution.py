@@ -61,6 +61,7 @@ __all__ = [
     "MODELS",
     "DEFAULT_MODELS",
     "attribute",
+    "credit_range",
     "heuristic_credit",
     "markov_removal_effects",
     "transition_matrix",
@@ -492,3 +493,48 @@ def attribute(
             ).to_numpy()
         out[m] = col
     return out
+
+
+def credit_range(credit: pd.DataFrame) -> pd.DataFrame:
+    """How much a channel's worth depends on the model: lowest and highest credit per channel.
+
+    ``credit`` is :func:`attribute`'s table. Columns: ``channel``; ``lowest_model``,
+    ``lowest`` (its credit); ``highest_model``, ``highest``; ``spread`` (highest - lowest, same
+    unit as the credit); ``ratio`` (highest / lowest; ``inf`` when the lowest is 0). Sorted by
+    ``ratio``, largest first: the channels at the top are the ones whose worth is most a matter
+    of the model chosen.
+
+    >>> import pandas as pd
+    >>> credit = pd.DataFrame({"channel": ["ads", "email"], "first": [4.0, 1.0], "last": [1.0, 4.0],
+    ...                        "linear": [2.0, 3.0]})
+    >>> credit_range(credit)
+      channel lowest_model  lowest highest_model  highest  spread  ratio
+    0     ads         last     1.0         first      4.0     3.0    4.0
+    1   email        first     1.0          last      4.0     3.0    4.0
+    """
+    if not isinstance(credit, pd.DataFrame) or "channel" not in credit.columns:
+        raise ParameterError("credit: expected attribute()'s table with a channel column")
+    models = [c for c in credit.columns if c != "channel"]
+    if not models:
+        raise ParameterError("credit: expected at least one model column besides channel")
+    values = credit[models].to_numpy(dtype=float)
+    lo = values.argmin(axis=1)
+    hi = values.argmax(axis=1)
+    rows = np.arange(len(credit))
+    low, high = values[rows, lo], values[rows, hi]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(high == 0, 1.0, high / low)
+    out = pd.DataFrame(
+        {
+            "channel": credit["channel"].to_numpy(),
+            "lowest_model": np.asarray(models, dtype=object)[lo],
+            "lowest": low,
+            "highest_model": np.asarray(models, dtype=object)[hi],
+            "highest": high,
+            "spread": high - low,
+            "ratio": ratio,
+        }
+    )
+    return out.sort_values(
+        ["ratio", "channel"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)

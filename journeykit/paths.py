@@ -93,6 +93,7 @@ __all__ = [
     "time_lag_distribution",
     "conversion_device_split",
     "path_summary",
+    "summary_by_lookback",
     "assisted_conversions",
 ]
 
@@ -946,6 +947,39 @@ def path_summary(journeys: Journeys) -> PathSummary:
         median_path_length=float(np.median(n)),
         single_touch_share=float((n == 1).mean()),
     )
+
+
+def summary_by_lookback(
+    events: pd.DataFrame,
+    orders: pd.DataFrame | None = None,
+    *,
+    lookbacks: tuple[float | None, ...] = (7, 30, 90, None),
+    conversions: Literal["first", "all"] = "first",
+) -> pd.DataFrame:
+    """How the lookback window changes what the paths say: one row per window.
+
+    Columns: ``lookback_days`` (``inf`` for no limit), ``conversions``, ``mean_time_lag_days``,
+    ``median_time_lag_days``, ``mean_path_length``, ``median_path_length`` (interactions),
+    ``single_touch_share`` (0-1). A shorter window cuts early touches off: paths get shorter and
+    time lags smaller, while the number of conversions stays the same.
+
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"user_id": [1, 1, 1],
+    ...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-20", "2024-01-25"]),
+    ...     "channel": ["social_ads", "email", "direct"],
+    ...     "event_type": ["click", "visit", "purchase"]})
+    >>> summary_by_lookback(events, lookbacks=(7, None))[["lookback_days", "median_path_length"]]
+       lookback_days  median_path_length
+    0            7.0                 2.0
+    1            inf                 3.0
+    """
+    rows = []
+    for lb in lookbacks:
+        s = path_summary(
+            conversion_paths(events, orders, lookback_days=lb, conversions=conversions)
+        )
+        rows.append({"lookback_days": np.inf if lb is None else float(lb), **s.__dict__})
+    return pd.DataFrame(rows)
 
 
 def assisted_conversions(paths: pd.DataFrame | Journeys) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from journeykit.attribution import (
     MODELS,
     attribute,
+    credit_range,
     heuristic_credit,
     markov_removal_effects,
     transition_matrix,
@@ -331,3 +332,16 @@ def test_attribution_plot_bars_equal_the_credit_table():
     plt.close(ax.figure)
     with pytest.raises(ValidationError, match="credit"):
         plot_attribution(credit[["channel"]])
+
+
+def test_credit_range_by_hand():
+    r = credit_range(attribute(PATHS, models="first,last,linear")).set_index("channel")
+    # b: first 1, last 0, linear 7/6 -> from 0 (last) to 7/6 (linear), ratio inf
+    assert r.loc["b", "lowest_model"] == "last" and r.loc["b", "highest_model"] == "linear"
+    assert r.loc["b", "spread"] == pytest.approx(7 / 6)
+    assert r.loc["b", "ratio"] == np.inf
+    # a: first 2, last 1, linear 1.5
+    assert (r.loc["a", "lowest"], r.loc["a", "highest"], r.loc["a", "ratio"]) == (1, 2, 2)
+    assert r.index[0] in ("b", "c")  # the infinite ratios come first
+    with pytest.raises(ParameterError, match="credit"):
+        credit_range(PATHS[["path"]])

@@ -21,6 +21,7 @@ from journeykit.paths import (
     path_length_distribution,
     path_summary,
     read_paths,
+    summary_by_lookback,
     time_lag_distribution,
     top_paths,
     validate_paths,
@@ -456,3 +457,12 @@ def test_plots_draw_the_tables_in_both_languages():
     plt.close(ax.figure)
     with pytest.raises(ValidationError, match="distribution"):
         plot_path_length(PATHS)
+
+
+def test_summary_by_lookback_by_hand(events, orders):
+    s = summary_by_lookback(events, orders, lookbacks=(30, None)).set_index("lookback_days")
+    # 30 days: paths of 3 and 1 touches; no limit: user 3's email 40 days earlier counts too
+    assert s.loc[30.0, "mean_path_length"] == 2.0
+    assert s.loc[np.inf, "mean_path_length"] == 2.5
+    assert s.loc[np.inf, "median_time_lag_days"] == pytest.approx((5 + 65 / DAY + 40) / 2)
+    assert s["conversions"].tolist() == [2, 2]
