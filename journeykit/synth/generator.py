@@ -582,10 +582,7 @@ class _Sim:
             sec = np.floor(t * 86400.0).astype(np.int64)
             return (start_ns + sec * 1_000_000_000).astype("datetime64[ns]")
 
-        def cat(codes: np.ndarray, names: list[str] | tuple[str, ...]) -> pd.Series:
-            uniq, inverse = np.unique(np.asarray(names, dtype=object), return_inverse=True)
-            cats = pd.Categorical.from_codes(inverse[codes], categories=list(uniq))
-            return pd.Series(cats).astype("string")
+        cat = _strings
 
         u_order = np.argsort(uid, kind="stable")
         inviter = U["inviter"][u_order]
@@ -608,10 +605,9 @@ class _Sim:
         E = {k: v[keep] for k, v in E.items()}
         e_uid = uid[E["u"]]
         e_ts = ts(E["t"])
-        order = np.lexsort((E["st"], E["t"], e_uid, e_ts.view(np.int64)))
+        order = _time_order(e_ts.view(np.int64) // 1_000_000_000, e_uid, E["t"])
         camp = E["camp"][order]
-        campaign = cat(np.maximum(camp, 0), [c.key for c in cfg.campaigns] or ["none"])
-        campaign = campaign.mask(camp < 0)
+        campaign = cat(np.maximum(camp, 0), [c.key for c in cfg.campaigns] or ["none"], camp < 0)
         events = pd.DataFrame(
             {
                 "event_id": np.arange(len(order), dtype=np.int64),
@@ -632,7 +628,7 @@ class _Sim:
         od = {k: v[keep] for k, v in od.items()}
         o_uid = uid[od["u"]]
         o_ts = ts(od["t"])
-        order = np.lexsort((od["ot"], od["t"], o_uid, o_ts.view(np.int64)))
+        order = _time_order(o_ts.view(np.int64) // 1_000_000_000, o_uid, od["t"])
         products = [cfg.entry_product, cfg.core_product, cfg.ascension_product]
         orders = pd.DataFrame(
             {
@@ -689,15 +685,54 @@ class _Sim:
 
 
 def _latest(row, tt, code, camp, last_t, last_ch, last_camp) -> None:  # noqa: ANN001
-    """Keep, per active user, the latest touch so far (its channel labels the step event)."""
-    order = np.lexsort((tt, row))
-    r_sorted, t_sorted = row[order], tt[order]
-    last = np.r_[r_sorted[1:] != r_sorted[:-1], True]
-    rr, tl = r_sorted[last], t_sorted[last]
+    """Keep, per active user, the latest touch so far (its channel labels the step event).
+
+    ``row`` is sorted (touches are laid out user by user), so each user's latest touch of this
+    channel is a segment maximum.
+    """
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    rr = row[starts]
+    tl = np.maximum.reduceat(tt, starts)
     newer = tl > last_t[rr]
     last_t[rr[newer]] = tl[newer]
     last_ch[rr[newer]] = code
     last_camp[rr[newer]] = camp
+
+
+def _strings(
+    codes: np.ndarray, names: list[str] | tuple[str, ...], missing: np.ndarray | None = None
+) -> pd.Series:
+    """A pandas ``string`` column from integer codes into ``names`` (``missing``: NA rows)."""
+    uniq, inverse = np.unique(np.asarray(names, dtype=object), return_inverse=True)
+    idx = inverse[codes].astype(np.int32)
+    if pd.StringDtype().storage == "pyarrow":  # fast path: dictionary → string inside Arrow
+        import pyarrow as pa
+
+        arr = pa.DictionaryArray.from_arrays(
+            pa.array(idx, mask=missing), pa.array(list(uniq), pa.large_string())
+        ).cast(pa.large_string())
+        return pd.Series(pd.arrays.ArrowStringArray(arr))
+    out = pd.Series(pd.Categorical.from_codes(idx, categories=list(uniq))).astype("string")
+    return out if missing is None else out.mask(missing)
+
+
+def _time_order(sec: np.ndarray, uid: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Row order by (whole-second timestamp, user id, exact time): the order of an event log.
+
+    One stable sort of a packed int64 key: seconds, then user id, then as many bits of the
+    fraction of the second as still fit (remaining ties keep generation order).
+    """
+    if len(sec) == 0:
+        return np.arange(0)
+    sec = sec - sec.min()
+    span = int(uid.max()) + 1
+    top = (int(sec.max()) + 1) * span
+    frac_bits = max(0, min(20, 62 - top.bit_length()))
+    key = sec * span + uid
+    if frac_bits:
+        frac = t * 86400.0 - np.floor(t * 86400.0)
+        key = (key << frac_bits) | (frac * (1 << frac_bits)).astype(np.int64)
+    return np.argsort(key, kind="stable")
 
 
 SURVEY_LAG_DAYS = 5.0
