@@ -85,7 +85,12 @@ def plot_map(
     model = journey_map.model
     n = len(journey_map.stages)
     cells = {lane: _lane_lines(journey_map, lane) for lane in lanes}
-    heights = {lane: _LINE * max(1, max(len(c) for c in cells[lane])) + 0.16 for lane in lanes}
+    labels = {lane: textwrap.wrap(t(f"map.lane.{lane}", lang), width=14) for lane in lanes}
+    heights = {
+        lane: max(_LINE * max(1, *(len(c) for c in cells[lane])), 1.25 * _LINE * len(labels[lane]))
+        + 0.16
+        for lane in lanes
+    }
     total = _HEADER + sum(heights.values()) + _BAND
     if ax is None:
         ax = new_axes(figsize=(_COL_IN * (n + _LABEL_COLS) + 0.3, total + 0.9))
@@ -122,7 +127,7 @@ def plot_map(
         ax.text(
             -_LABEL_COLS + 0.04,
             y + h / 2,
-            "\n".join(textwrap.wrap(t(f"map.lane.{lane}", lang), width=14)),
+            "\n".join(labels[lane]),
             va="center",
             fontsize=8.5,
             fontweight="bold",
