@@ -101,7 +101,7 @@ def test_too_big_a_simulation_is_refused_in_the_widget(sim):
 def test_labels_follow_lang():
     w = ReferralSimulator(lang="id", runs=10, cycles=2)
     assert "Koefisien viral K" in w.table.value
-    assert w.figure.axes[0].get_xlabel() == "Hari"
+    assert w.figure.axes[0].get_xlabel() == "Hari sejak kohort awal"
     assert w.n0.description == "Pengguna awal"
 
 

@@ -9,6 +9,13 @@ Invalid input shows a message inside the widget and keeps the last good state.
 from journeykit.widgets.attribution_explorer import AttributionExplorer
 from journeykit.widgets.funnel_explorer import FunnelExplorer
 from journeykit.widgets.map_builder import MapBuilder
+from journeykit.widgets.offer_calculator import OfferCalculator
 from journeykit.widgets.referral_simulator import ReferralSimulator
 
-__all__ = ["AttributionExplorer", "FunnelExplorer", "MapBuilder", "ReferralSimulator"]
+__all__ = [
+    "AttributionExplorer",
+    "FunnelExplorer",
+    "MapBuilder",
+    "OfferCalculator",
+    "ReferralSimulator",
+]

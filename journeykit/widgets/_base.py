@@ -151,6 +151,34 @@ class WidgetBase:
 
         display(self.widget)
 
+    # --- controls -----------------------------------------------------------------------------
+    def slider(
+        self,
+        name: str,
+        value: float,
+        lo: float,
+        hi: float,
+        step: float,
+        *,
+        integer: bool = False,
+        readout_format: str | None = None,
+    ) -> widgets.ValueWidget:
+        """A slider labelled ``widgets.<name>`` that reports only when released (no flood of
+        recomputes while dragging)."""
+        kind = widgets.IntSlider if integer else widgets.FloatSlider
+        extra = {"readout_format": readout_format} if readout_format else {}
+        return kind(
+            value=value,
+            min=lo,
+            max=hi,
+            step=step,
+            description=self.label(name),
+            continuous_update=False,
+            style={"description_width": "14em"},
+            layout=widgets.Layout(width="34em"),
+            **extra,
+        )
+
     # --- controls that trigger a recompute -------------------------------------------------------
     def _watch(
         self,

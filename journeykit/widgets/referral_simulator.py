@@ -24,8 +24,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit import referrals
-from journeykit.i18n import t
-from journeykit.plots.style import PALETTE
+from journeykit.plots.referrals import plot_growth
 from journeykit.widgets._base import TABLE_CSS, WidgetBase, figure_svg, new_figure, number_text
 
 __all__ = ["ReferralSimulator"]
@@ -69,46 +68,16 @@ class ReferralSimulator(WidgetBase):
             if measured.n_base and measured.invites:
                 invites_per_user = round(float(measured.invites_per_user), 1)
                 invite_conversion = round(float(measured.invite_conversion), 2)
-        style = {"description_width": "12em"}
-        layout = widgets.Layout(width="30em")
-        common: dict[str, Any] = dict(continuous_update=False, style=style, layout=layout)
-        self.n0 = widgets.IntSlider(
-            value=n0, min=1, max=10_000, step=1, description=self.label("n0"), **common
+        self.n0 = self.slider("n0", n0, 1, 10_000, 1, integer=True)
+        self.invites_per_user = self.slider("invites_per_user", invites_per_user, 0.0, 10.0, 0.1)
+        self.invite_conversion = self.slider("invite_conversion", invite_conversion, 0.0, 1.0, 0.01)
+        self.churn = self.slider("churn", churn, 0.0, 1.0, 0.01)
+        self.cycle_time_days = self.slider("cycle_time_days", cycle_time_days, 0.5, 90.0, 0.5)
+        self.cycles = self.slider("cycles", cycles, 1, 52, 1, integer=True)
+        self.runs = self.slider("runs", runs, 10, 2000, 10, integer=True)
+        self.seed = widgets.IntText(
+            value=seed, description=self.label("seed"), style={"description_width": "14em"}
         )
-        self.invites_per_user = widgets.FloatSlider(
-            value=invites_per_user,
-            min=0.0,
-            max=10.0,
-            step=0.1,
-            description=self.label("invites_per_user"),
-            **common,
-        )
-        self.invite_conversion = widgets.FloatSlider(
-            value=invite_conversion,
-            min=0.0,
-            max=1.0,
-            step=0.01,
-            description=self.label("invite_conversion"),
-            **common,
-        )
-        self.churn = widgets.FloatSlider(
-            value=churn, min=0.0, max=1.0, step=0.01, description=self.label("churn"), **common
-        )
-        self.cycle_time_days = widgets.FloatSlider(
-            value=cycle_time_days,
-            min=0.5,
-            max=90.0,
-            step=0.5,
-            description=self.label("cycle_time_days"),
-            **common,
-        )
-        self.cycles = widgets.IntSlider(
-            value=cycles, min=1, max=52, description=self.label("cycles"), **common
-        )
-        self.runs = widgets.IntSlider(
-            value=runs, min=10, max=2000, step=10, description=self.label("runs"), **common
-        )
-        self.seed = widgets.IntText(value=seed, description=self.label("seed"), style=style)
         self.k_text = widgets.HTML()
         self.table = widgets.HTML()
         self.plot = widgets.HTML()
@@ -156,7 +125,7 @@ class ReferralSimulator(WidgetBase):
             },
             index=pd.Index(_SUMMARY_ROWS, name="quantity"),
         )
-        figure = self._draw(closed, total, active)
+        figure = self._draw(closed, total, active, steady)
         # everything computed: only now replace the shown state
         self.closed, self.simulated, self.simulated_active = closed, total, active
         self.summary, self.figure = summary, figure
@@ -202,43 +171,22 @@ class ReferralSimulator(WidgetBase):
         )
         return f"{TABLE_CSS}<table class='jk-table jk-referral'>{head}{''.join(rows)}</table>"
 
-    def _draw(self, closed: pd.DataFrame, total: pd.DataFrame, active: pd.DataFrame):  # noqa: ANN202
-        fig, ax = new_figure((7.0, 4.6))
-        for frame, sim, key, colour in (
-            (closed, total, "total_users", PALETTE[0]),
-            (closed, active, "active_users", PALETTE[1]),
-        ):
-            name = self.label(key)
-            ax.plot(
-                frame["day"],
-                frame[key],
-                color=colour,
-                lw=2,
-                label=f"{name}: {self.label('closed_form').lower()}",
-            )
-            ax.plot(
-                sim["day"],
-                sim["mean"],
-                color=colour,
-                lw=1.5,
-                ls="--",
-                marker="o",
-                ms=3,
-                label=f"{name}: {self.label('sim_mean')}",
-            )
-            ax.fill_between(
-                sim["day"],
-                sim["p05"],
-                sim["p95"],
-                color=colour,
-                alpha=0.18,
-                label=f"{name}: {self.label('sim_band')}",
-            )
-        ax.set_title(self.label("referral_title"))
-        ax.set_xlabel(t("axis.days", self.lang))
-        ax.set_ylabel(t("axis.users", self.lang))
-        fig.legend(loc="outside lower center", ncols=2, fontsize=7, frameon=False)
-        ax.grid(alpha=0.3)
+    def _draw(
+        self, closed: pd.DataFrame, total: pd.DataFrame, active: pd.DataFrame, steady: float
+    ) -> Any:
+        """Who ever joined (with the steady state) and who is still active, over days."""
+        fig, (left, right) = new_figure((10.0, 3.8), ncols=2)
+        plot_growth(
+            closed,
+            total,
+            column="total_users",
+            steady_state=None if np.isnan(steady) else steady,
+            x="day",
+            lang=self.lang,
+            ax=left,
+        )
+        plot_growth(closed, active, column="active_users", x="day", lang=self.lang, ax=right)
+        right.set_title(self.label("active_users").capitalize())
         return fig
 
 
