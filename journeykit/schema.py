@@ -221,14 +221,24 @@ def _coerce(table: str, col: Column, s: pd.Series) -> pd.Series:
         if kind == "nullable_str":
             out = out.mask(out == "", pd.NA)
         return out
-    # datetimes
+    # datetimes: ISO 8601 text (fast, unambiguous), else any format pandas recognises
     try:
-        out = pd.to_datetime(s, errors="coerce")
+        if pd.api.types.is_datetime64_any_dtype(s):
+            out = s
+        else:
+            out = pd.to_datetime(s, errors="coerce", format="ISO8601")
+            if (out.isna() & s.notna()).any():
+                out = pd.to_datetime(s, errors="coerce", format="mixed")
     except (TypeError, ValueError) as err:  # mixed time zones and the like
         raise SchemaError(table, col.name, f"expected timestamps ({err})") from None
     bad = out.isna() & s.notna()
     if bad.any():
-        raise SchemaError(table, col.name, "expected timestamps", _bad_rows(bad, s.index))
+        raise SchemaError(
+            table,
+            col.name,
+            f"expected timestamps like '2024-01-31 14:05:00', got {s[bad].iloc[0]!r}",
+            _bad_rows(bad, s.index),
+        )
     if kind == "datetime" and out.isna().any():
         raise SchemaError(table, col.name, "missing values", _bad_rows(out.isna(), s.index))
     if getattr(out.dt, "tz", None) is not None:
@@ -291,9 +301,10 @@ def validate_tables(tables: Tables) -> Tables:
     """Validate all five tables and the links between them; return them with canonical dtypes.
 
     Beyond :func:`validate_table`: every ``user_id``, ``inviter_id``, ``invitee_id`` and
-    ``referred_by`` must exist in ``users``; no event, order or answer before the user's
-    ``first_seen``; no ``signup_time`` before its ``invite_time``; an invitee was first seen
-    at or after the invite.
+    ``referred_by`` must exist in ``users``; no event, order, invite or answer before the user's
+    ``first_seen``; each event's ``stage`` is one its ``event_type`` can show
+    (:data:`EVENT_STAGE`); no ``signup_time`` before its ``invite_time``; an invitee was first
+    seen at or after the invite.
     """
     v = {name: validate_table(name, df) for name, df in tables.items()}
     users = v["users"]
@@ -325,7 +336,31 @@ def validate_tables(tables: Tables) -> Tables:
                 "timestamps before the user's first_seen (out of order)",
                 _bad_rows(bad, df.index),
             )
+    ev = v["events"]
+    allowed = pd.Series(
+        [f"{e}/{st}" for e, stages in EVENT_STAGE.items() for st in stages], dtype="string"
+    )
+    pair = ev["event_type"] + "/" + ev["stage"]
+    bad = ~pair.isin(allowed)
+    if bad.any():
+        first = ev.loc[bad].iloc[0]
+        ok = ", ".join(EVENT_STAGE[first["event_type"]])
+        raise SchemaError(
+            "events",
+            "stage",
+            f"stage {first['stage']!r} is not one an event of type {first['event_type']!r} can "
+            f"show; expected {ok}",
+            _bad_rows(bad, ev.index),
+        )
     ref = v["referrals"]
+    bad = ref["invite_time"] < ref["inviter_id"].map(first_seen)
+    if bad.any():
+        raise SchemaError(
+            "referrals",
+            "invite_time",
+            "invites sent before the inviter's first_seen (out of order)",
+            _bad_rows(bad, ref.index),
+        )
     bad = ref["signup_time"].notna() & (ref["signup_time"] < ref["invite_time"])
     if bad.any():
         raise SchemaError(
