@@ -57,13 +57,16 @@ class FunnelData:
     """What no filter changes, computed once per tables object.
 
     ``people``: one row per person with an event, index ``user_id``; columns ``persona``,
-    ``channel``, ``device``, ``campaign`` (first-touch groups, as
-    :func:`journeykit.funnels.user_groups`), ``first_seen`` (datetime) and ``furthest_step``
-    (the furthest Customer Value Journey step reached). ``facts``: :func:`journeykit.metrics.user_facts`
-    on the same index.
+    ``channel``, ``device``, ``campaign`` (first-touch groups as
+    :func:`journeykit.funnels.user_groups`, categorical), ``first_seen`` (datetime) and
+    ``furthest_step`` (the furthest Customer Value Journey step reached).
+    ``furthest``: the same people as a two-column events-like table (``user_id``, ``stage`` =
+    furthest step), the input :func:`journeykit.funnels.stage_funnel` needs.
+    ``facts``: :func:`journeykit.metrics.user_facts` on the same people, as floats.
     """
 
     people: pd.DataFrame
+    furthest: pd.DataFrame
     facts: pd.DataFrame
 
 
@@ -73,13 +76,20 @@ def prepare_funnel_data(tables: Tables | dict[str, pd.DataFrame]) -> FunnelData:
     users = table_of(tables, "users")
     reached = funnels.stage_reached(events, "cvj")
     people = pd.Index(reached.index, name="user_id")
-    groups = {by: funnels.user_groups(events, by, users=users).reindex(people) for by in FILTERS}
+    frame = pd.DataFrame(
+        {
+            by: pd.Categorical(funnels.user_groups(events, by, users=users).reindex(people))
+            for by in FILTERS
+        },
+        index=people,
+    )
     us = funnels.checked_columns("users", users, ["user_id", "first_seen"])
-    frame = pd.DataFrame(groups, index=people)
     frame["first_seen"] = us.set_index("user_id")["first_seen"].reindex(people)
-    frame["furthest_step"] = np.asarray(CVJ_STEPS, dtype=object)[reached.to_numpy()]
-    facts = metrics.user_facts(tables).reindex(people)
-    return FunnelData(people=frame, facts=facts)
+    steps = pd.array(np.asarray(CVJ_STEPS, dtype=object)[reached.to_numpy()], dtype="string")
+    frame["furthest_step"] = steps
+    furthest = pd.DataFrame({"user_id": people.to_numpy(), "stage": steps})
+    facts = metrics.user_facts(tables).reindex(people).astype("float64")
+    return FunnelData(people=frame, furthest=furthest, facts=facts)
 
 
 def _format(value: float, unit: str) -> str:
@@ -209,18 +219,19 @@ class FunnelExplorer(WidgetBase):
         for by in FILTERS:
             value = getattr(self, by).value
             if value != ALL:
-                mask &= (people[by] == value).to_numpy()
+                column = people[by].cat
+                mask &= column.codes.to_numpy() == column.categories.get_loc(value)
         start, end = self.date_from.value, self.date_to.value
         if start is not None and end is not None and start > end:
             raise ValueError(
                 f"{self.label('date_range')}: {self.label('date_from')} {start} > "
                 f"{self.label('date_to')} {end}"
             )
-        seen = people["first_seen"]
+        seen = people["first_seen"].to_numpy()
         if start is not None:
-            mask &= (seen >= pd.Timestamp(start)).to_numpy()
+            mask &= seen >= np.datetime64(pd.Timestamp(start))
         if end is not None:
-            mask &= (seen < pd.Timestamp(end) + pd.Timedelta(days=1)).to_numpy()
+            mask &= seen < np.datetime64(pd.Timestamp(end) + pd.Timedelta(days=1))
         return mask
 
     def selected_tables(self) -> Tables:
@@ -253,13 +264,14 @@ class FunnelExplorer(WidgetBase):
         people = self.data.people
         model = self._models[self.stage_model.value]
         ids = people.index[mask]
-        furthest = pd.DataFrame({"user_id": ids, "stage": people["furthest_step"].to_numpy()[mask]})
-        funnel = funnels.stage_funnel(furthest, model, lang=self.lang)
+        # a stage funnel depends only on each person's furthest step: one row per person
+        funnel = funnels.stage_funnel(self.data.furthest[mask], model, lang=self.lang)
         facts = self.data.facts[mask]
         pairs = [(s, k) for s in model.stages for k in s.metrics if k in metrics.METRICS]
         keys = sorted({k for _, k in pairs})
+        everyone = pd.Categorical.from_codes(np.zeros(len(facts), dtype=np.int8), ["all"])
         wide = metrics._from_facts(
-            facts, pd.Series("all", index=facts.index, name="group"), keys, {}
+            facts, pd.Series(everyone, index=facts.index, name="group"), keys, {}
         )
         values = wide.loc["all"]
         table = pd.DataFrame(
