@@ -837,3 +837,17 @@ def test_cumulative_profit_plot_discounts_the_simulation_too() -> None:
         [per[0] - 5, per[0] + per[1] / 2 - 5, per[0] + per[1] / 2 + per[2] / 4 - 5]
     )
     plt.close("all")
+
+
+def test_offer_checks_say_no_answer_before_anything_else() -> None:
+    from journeykit.checks import offers as chk
+
+    # in a generated exercise both the answer and anything the solution cell defined are None
+    for fb in (
+        chk.check_first_order_profit(None, None),  # type: ignore[arg-type]
+        chk.check_payback_month(None, None),  # type: ignore[arg-type]
+        chk.check_break_even_price(None, None),  # type: ignore[arg-type]
+        chk.check_ascension_rate(None, None),  # type: ignore[arg-type]
+        chk.check_lifetime_value(None, margin=18, churn=0.07),
+    ):
+        assert not fb.ok and "no answer yet" in fb.message

@@ -45,6 +45,13 @@ __all__ = [
 ]
 
 
+def _no_answer(answer: object, name: str) -> Feedback | None:
+    """The "no answer yet" feedback when ``answer`` is still ``None`` (the exercise placeholder)."""
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    return None
+
+
 def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
     """Run ``compute``; a failure becomes feedback instead of an exception."""
     try:
@@ -56,6 +63,8 @@ def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
 def check_first_order_profit(answer: object, plan: OfferPlan) -> Feedback:
     """Entry price minus unit cost minus acquisition cost of ``plan``."""
     name = "first-order profit"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     expected, fb = _safe(name, lambda: first_order_profit(plan))
     if fb is not None:
         return fb
@@ -85,6 +94,8 @@ def check_lifetime_value(
     ``price`` (optional) lets the check recognise the price used instead of the margin.
     """
     name = "lifetime value"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     expected, fb = _safe(name, lambda: constant_churn_ltv(margin, churn, discount))
     if fb is not None:
         return fb
@@ -112,6 +123,8 @@ def check_payback_month(answer: object, plan: OfferPlan, *, discount: float = 0.
     """First month (0 = month of the entry purchase) whose cumulative margin covers the
     acquisition cost; ``None`` answers mean "no answer", so never-paying plans expect -1."""
     name = "payback month"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     expected, fb = _safe(name, lambda: payback_month(plan, discount=discount))
     if fb is not None:
         return fb
@@ -136,6 +149,8 @@ def check_break_even_price(
 ) -> Feedback:
     """Entry price at which the plan's lifetime value just covers the acquisition cost."""
     name = "break-even entry price"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     expected, fb = _safe(
         name, lambda: break_even_entry_price(plan, discount=discount, horizon=horizon)
     )
@@ -156,6 +171,8 @@ def check_break_even_price(
 def check_ascension_rate(answer: object, orders: pd.DataFrame) -> Feedback:
     """Share (0-1) of entry-offer buyers who later bought a core or ascension offer."""
     name = "ascension rate"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     expected, fb = _safe(name, lambda: ascension_rate(orders))
     if fb is not None:
         return fb

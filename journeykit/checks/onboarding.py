@@ -14,12 +14,10 @@ instead of a difference, and reading an observational comparison as a causal eff
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pandas as pd
 
 from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.checks.offers import _no_answer, _safe
 from journeykit.errors import JourneykitError
 from journeykit.onboarding import (
     first_value_table,
@@ -35,18 +33,13 @@ __all__ = [
 ]
 
 
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
 def check_median_days_to_first_value(
     answer: object, events: pd.DataFrame, orders: pd.DataFrame
 ) -> Feedback:
     """Median days from a customer's first order to their first value (onboard event)."""
     name = "median days to first value"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     s, fb = _safe(name, lambda: summarize_time_to_first_value(events, orders))
     if fb is not None:
         return fb
@@ -66,6 +59,8 @@ def check_onboarded_share(
 ) -> Feedback:
     """Share (0-1) of customers who reached first value (within ``within_days`` when given)."""
     name = "share of customers who reached first value"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     s, fb = _safe(
         name, lambda: summarize_time_to_first_value(events, orders, within_days=within_days)
     )
@@ -102,6 +97,8 @@ def check_repeat_difference(
 ) -> Feedback:
     """Repeat rate of onboarded minus not-onboarded customers, as a share (0-1) difference."""
     name = "difference in repeat rate"
+    if (fb0 := _no_answer(answer, name)) is not None:
+        return fb0
     res, fb = _safe(
         name,
         lambda: repeat_by_onboarding(
