@@ -184,6 +184,14 @@ class FirstValueSummary:
     p75_days: float
     p90_days: float
 
+    def __str__(self) -> str:
+        return (
+            f"customers {self.customers:,}, reached first value {self.onboarded:,} "
+            f"({self.onboarded_share:.1%}); days to first value: median {self.median_days:.1f}, "
+            f"mean {self.mean_days:.1f}, p25 {self.p25_days:.1f}, p75 {self.p75_days:.1f}, "
+            f"p90 {self.p90_days:.1f}"
+        )
+
     def to_frame(self) -> pd.DataFrame:
         """One row per number: ``metric``, ``value``."""
         names = list(self.__dataclass_fields__)
@@ -209,6 +217,8 @@ def summarize_time_to_first_value(
     >>> s = summarize_time_to_first_value(ev, od)
     >>> s.customers, s.onboarded, round(s.onboarded_share, 3), s.median_days
     (3, 2, 0.667, 2.5)
+    >>> print(s)
+    customers 3, reached first value 2 (66.7%); days to first value: median 2.5, mean 2.5, p25 1.8, p75 3.2, p90 3.7
     """
     table = first_value_table(events, orders)
     days = table["days_to_first_value"]

@@ -90,3 +90,19 @@ def test_sbg_reproduces_the_published_fit(capsys) -> None:
     assert code == 0
     assert out.startswith("alpha 0.668")
     assert "beta 3.806" in out
+
+
+def test_measure_reads_a_data_folder(tmp_path, capsys) -> None:
+    synth = pytest.importorskip("journeykit.synth")
+    from journeykit.offers import ascension_rate
+    from journeykit.schema import write_tables
+
+    tables = synth.generate("saas", n_users=400, seed=3)
+    write_tables(tables, tmp_path / "data")
+    code, out, _ = run(["offer", "measure", str(tmp_path / "data"), "--by", "entry_offer"], capsys)
+    assert code == 0
+    assert f"observed ascension rate: {ascension_rate(tables.orders):.3f}" in out
+    assert "trial_month" in out
+    assert "repeat rate onboarded" in out
+    code, _, err = run(["offer", "measure", str(tmp_path / "missing")], capsys)
+    assert code == 2 and "does not exist" in err

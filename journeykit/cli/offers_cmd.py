@@ -4,6 +4,8 @@
 * ``offer ltv``      - first-order profit, lifetime value, payback month, break-even entry price
 * ``offer simulate`` - a seeded cohort simulation month by month (optionally to CSV)
 * ``offer sbg``      - fit a shifted-beta-geometric model to a cohort's survival counts
+* ``offer measure``  - observed ascension rate, LTV per channel or entry offer, and the repeat
+  rate of onboarded vs not-onboarded customers, from a data folder (``journeykit synth --out``)
 
 Each is a thin wrapper over :mod:`journeykit.offers`. Bad values exit with code 2 and one line
 naming the field (``journeykit: error: monthly_churn: expected a number between 0 and 1 ...``).
@@ -125,6 +127,34 @@ def _sbg(args: argparse.Namespace) -> int:
     return 0
 
 
+def _measure(args: argparse.Namespace) -> int:
+    from journeykit import onboarding
+    from journeykit.schema import read_tables
+
+    tables = read_tables(args.data)
+    print(f"observed ascension rate: {offers.ascension_rate(tables.orders):.3f}")
+    by = args.by
+    table = offers.observed_ltv(
+        tables.orders,
+        users=tables.users,
+        events=tables.events if by == "acquisition_channel" else None,
+        by=by,
+    )
+    print(f"\nobserved (truncated) value per customer by {by}:")
+    print(table.round(3).to_string(index=False))
+    print(
+        f"\ntime to first value: {onboarding.summarize_time_to_first_value(tables.events, tables.orders)}"
+    )
+    result = onboarding.repeat_by_onboarding(
+        tables.events,
+        tables.orders,
+        onboard_within_days=args.onboard_within_days,
+        followup_days=args.followup_days,
+    )
+    print(result)
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``offer presets``, ``offer ltv``, ``offer simulate`` and ``offer sbg``."""
     parser = subparsers.add_parser(
@@ -176,3 +206,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--periods", type=int, default=12, help="forecast up to this period")
     p.add_argument("--discount", type=float, default=0.1, help="discount rate per period")
     p.set_defaults(func=_sbg)
+
+    p = sub.add_parser(
+        "measure",
+        help="ascension rate, observed LTV and onboarding from a data folder",
+        description=(
+            "Measure offers and onboarding on a data folder holding the five tables "
+            "(users, events, orders, referrals, survey), e.g. one written by 'journeykit synth'. "
+            "Observed LTV is truncated at the end of the data."
+        ),
+    )
+    p.add_argument("data", type=Path, help="folder with users.csv.gz (or .csv/.parquet) etc.")
+    p.add_argument(
+        "--by",
+        default="acquisition_channel",
+        choices=["acquisition_channel", "entry_offer"],
+        help="group the observed LTV by (default: acquisition_channel)",
+    )
+    p.add_argument("--onboard-within-days", type=float, default=14.0, help="default 14")
+    p.add_argument("--followup-days", type=float, default=90.0, help="default 90")
+    p.set_defaults(func=_measure)
