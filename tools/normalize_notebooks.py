@@ -2,8 +2,10 @@
 
 For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
 
-* execution counts removed; outputs removed, except in cells tagged ``nbval-check-output``
-  (whose outputs keep their text but lose execution counts and metadata);
+* execution counts and outputs removed, except in cells tagged ``nbval-check-output``: those
+  keep their outputs (metadata dropped) and get as execution count their position among the
+  code cells (1, 2, ...: what a top-to-bottom run gives). nbval needs a count there: it treats
+  a cell without one as "unrun" and refuses to compare its stored output;
 * cell ids ``cell-000``, ``cell-001`` ... (deterministic: by position);
 * cell metadata reduced to ``tags``; notebook metadata reduced to a fixed ``kernelspec``
   (``python3``) and a minimal ``language_info`` (no Python version);
@@ -59,7 +61,7 @@ def _tags(cell: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(str(t) for t in tags))
 
 
-def _clean_output(output: dict[str, Any]) -> dict[str, Any]:
+def _clean_output(output: dict[str, Any], count: int | None) -> dict[str, Any]:
     kind = output.get("output_type")
     if kind == "stream":
         return {
@@ -70,7 +72,7 @@ def _clean_output(output: dict[str, Any]) -> dict[str, Any]:
     if kind in ("execute_result", "display_data"):
         clean = {"data": dict(output.get("data", {})), "metadata": {}, "output_type": kind}
         if kind == "execute_result":
-            clean["execution_count"] = None
+            clean["execution_count"] = count
         return clean
     return dict(output)  # errors are kept so that the --check/tests show them
 
@@ -85,6 +87,7 @@ def normalize(nb: Any) -> Any:
     """A normalised copy of notebook ``nb`` (an ``nbformat.NotebookNode``); see the module doc."""
     nb = copy.deepcopy(nb)
     cells = []
+    ordinal = 0  # position among code cells, 1-based: the count a top-to-bottom run gives
     for cell in nb.cells:
         tags = _tags(cell)
         if DROP_CELL_TAGS & set(tags):
@@ -94,9 +97,13 @@ def normalize(nb: Any) -> Any:
         if tags:
             new["metadata"]["tags"] = tags
         if kind == "code":
-            new["execution_count"] = None
+            ordinal += 1
             keep = CHECK_TAG in tags
-            new["outputs"] = [_clean_output(o) for o in cell.get("outputs", [])] if keep else []
+            count = ordinal if keep else None
+            new["execution_count"] = count
+            new["outputs"] = (
+                [_clean_output(o, count) for o in cell.get("outputs", [])] if keep else []
+            )
         elif "attachments" in cell and kind in ("markdown", "raw"):
             new["attachments"] = cell["attachments"]
         cells.append(new)

@@ -36,6 +36,8 @@ __all__ = [
     "check_smartphone_stages",
     "check_stage_of",
     "check_stage_users",
+    "biggest_drop",
+    "check_biggest_drop",
 ]
 
 # Article 001: the smartphone buyer's five moments, in journey order, with the 5-stage key of each.
@@ -315,3 +317,37 @@ def check_stage_users(
         first = int(np.argmax(~np.isclose(got, want.to_numpy())))
         hint = f"the first stage that differs is {model.keys()[first]!r}."
     return Feedback(False, f"✘ {name}: not yet. {hint}")
+
+
+def biggest_drop(events: pd.DataFrame, stage_model: str | StageModel = "five") -> str:
+    """The stage that the most people failed to reach from the stage before it (first on ties).
+
+    >>> ev = pd.DataFrame({"user_id": [1, 1, 2, 3], "stage": ["aware", "convert", "aware", "aware"]})
+    >>> biggest_drop(ev)  # 3 aware, 1 considered, 1 bought: the 2 were lost before consideration
+    'consideration'
+    """
+    users = expected_stage_users(events, stage_model)
+    lost = (users.shift(1) - users).iloc[1:]
+    return str(lost.idxmax())
+
+
+def check_biggest_drop(
+    answer: object, events: pd.DataFrame, stage_model: str | StageModel = "five"
+) -> Feedback:
+    """Is ``answer`` the stage key that the most people failed to reach (:func:`biggest_drop`)?"""
+    model = get_model(stage_model)
+    want = biggest_drop(events, model)
+    keys = list(model.keys())
+    before = keys[keys.index(want) - 1]
+    hints = {
+        before: (f"People were lost after {before!r}: answer with the stage they did not reach."),
+        keys[-1]: "The last stage has the fewest people, but the drop is the difference "
+        "between one stage and the next.",
+    }
+    hints.pop(want, None)
+    return check_choice(
+        answer.strip().lower() if isinstance(answer, str) else answer,
+        want,
+        name="biggest drop",
+        hints=hints,
+    )

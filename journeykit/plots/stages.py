@@ -55,20 +55,33 @@ def plot_stage_ladder(
     if detail not in ("description", "disciplines", "none"):
         raise ValidationError("detail", "one of 'description', 'disciplines', 'none'", repr(detail))
     n = len(model)
-    ax = new_axes(ax, figsize=(max(8.0, 1.45 * n), 3.2))
-    width = 1.0
-    wrap = max(10, int(110 / n))
-    labels = []
+    fig_width = max(8.0, 1.45 * n)
+    wrap = max(12, int(13 * fig_width / n))  # about 13 characters of 7.5 pt text per inch
+
+    def fill(text: str, width: int = wrap) -> str:
+        return textwrap.fill(text, width, break_long_words=False)
+
+    if detail == "description":
+        bodies = [fill(s.description(lang)) for s in model.stages]
+    elif detail == "disciplines":
+        bodies = [  # names of disciplines are shorter words: a little narrower text fits more
+            "\n".join(fill(d, int(wrap * 1.1)) for d in s.disciplines) or "—" for s in model.stages
+        ]
+    else:
+        bodies = []
+    lines = max((b.count("\n") + 1 for b in bodies), default=0)
+    # arrows take 1.1 in; each line of detail text about 0.14 in
+    ax = new_axes(ax, figsize=(fig_width, 1.5 + 0.14 * lines + (0.3 if lines else 0)))
     for i, stage in enumerate(model.stages):
         colour = color_for(i)
         ax.add_patch(
             FancyArrow(
-                i * width,
-                0.78,
-                width * 0.92,
+                i,
+                0.0,
+                0.92,
                 0,
-                width=0.34,
-                head_width=0.34,
+                width=1.0,
+                head_width=1.0,
                 head_length=0.12,
                 length_includes_head=True,
                 color=colour,
@@ -76,36 +89,21 @@ def plot_stage_ladder(
             )
         )
         text_colour = "black" if colour in ("#F0E442", "#E69F00", "#56B4E9") else "white"
-        labels.append(
-            ax.text(
-                i * width + 0.42,
-                0.78,
-                textwrap.fill(stage.label(lang), 12, break_long_words=False),
-                ha="center",
-                va="center",
-                fontsize=9,
-                fontweight="bold",
-                color=text_colour,
-            )
-        )
-    for i, stage in enumerate(model.stages):
-        if detail == "description":
-            body = stage.description(lang)
-        elif detail == "disciplines":
-            body = "\n".join(stage.disciplines) if stage.disciplines else "—"
-        else:
-            continue
         ax.text(
-            i * width + 0.42,
-            0.55,
-            body if detail == "disciplines" else textwrap.fill(body, wrap, break_long_words=False),
+            i + 0.42,
+            0.0,
+            textwrap.fill(stage.label(lang), 12, break_long_words=False),
             ha="center",
-            va="top",
-            fontsize=7.5,
-            color=PALETTE[7],
+            va="center",
+            fontsize=9,
+            fontweight="bold",
+            color=text_colour,
         )
-    ax.set_xlim(-0.1, n * width + 0.05)
-    ax.set_ylim(0.05 if detail != "none" else 0.5, 1.0)
+    for i, body in enumerate(bodies):
+        ax.text(i + 0.42, -0.65, body, ha="center", va="top", fontsize=7, color=PALETTE[7])
+    ax.set_xlim(-0.1, n + 0.05)
+    # y in units of the arrow height (1.0 = about 0.9 in): text lines below it
+    ax.set_ylim(-0.6 - (0.2 * lines + 0.25 if lines else 0), 0.6)
     ax.set_title(model.name(lang))
     ax.set_axis_off()
     return ax
