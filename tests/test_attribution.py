@@ -345,3 +345,52 @@ def test_credit_range_by_hand():
     assert r.index[0] in ("b", "c")  # the infinite ratios come first
     with pytest.raises(ParameterError, match="credit"):
         credit_range(PATHS[["path"]])
+
+
+# ---------------------------------------------------------------------------------------------
+# exercise checks (journeykit.checks.attribution)
+
+SMALL = pd.DataFrame(
+    {
+        "path": [
+            "social_ads > direct",
+            "social_ads > email > social_ads > whatsapp > direct",
+            "email",
+            "social_ads",
+        ],
+        "total_conversions": [3, 2, 1, 0],
+        "total_null": [1, 0, 2, 4],
+    }
+)
+
+
+def test_attribution_checks_by_hand():
+    from journeykit.checks import attribution as check
+
+    assert check.check_assisted(5, SMALL, "social_ads").ok
+    assert "every appearance" in check.check_assisted(7, SMALL, "social_ads").message
+    assert "paths" in check.check_assisted(2, SMALL, "social_ads").message
+    assert check.check_linear_credit(3 / 2 + 2 * 2 / 5, SMALL, "social_ads").ok
+    # one share per channel: 3/2 + 2/4
+    assert "per touch" in check.check_linear_credit(2.0, SMALL, "social_ads").message
+    assert check.check_position_credit(1.5 + 2 * (0.4 + 0.2 / 3), SMALL, "social_ads").ok
+    # 40/40 on the two-touch path: 3 * 0.4 + ...
+    slip = 3 * 0.4 + 2 * (0.4 + 0.2 / 3)
+    assert "two-touch" in check.check_position_credit(slip, SMALL, "social_ads").message
+    tiny = pd.DataFrame(
+        {
+            "path": ["social_ads > direct", "direct"],
+            "total_conversions": [1, 1],
+            "total_null": [1, 1],
+        }
+    )
+    assert check.check_removal_effect(0.5, tiny, "social_ads").ok
+    assert "share" in check.check_removal_effect(1 / 3, tiny, "social_ads").message
+    assert "percentage" in check.check_removal_effect(50, tiny, "social_ads").message
+    credit = pd.DataFrame(
+        {"channel": ["a", "b", "c"], "first": [5.0, 1.0, 4.0], "last": [4.0, 5.0, 1.0]}
+    )
+    assert check.check_biggest_gain("c", credit).ok
+    assert "loses" in check.check_biggest_gain("b", credit).message
+    assert "most first" in check.check_biggest_gain("a", credit).message
+    assert not check.check_assisted(1, "not a table", "a").ok  # never raises

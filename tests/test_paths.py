@@ -466,3 +466,36 @@ def test_summary_by_lookback_by_hand(events, orders):
     assert s.loc[np.inf, "mean_path_length"] == 2.5
     assert s.loc[np.inf, "median_time_lag_days"] == pytest.approx((5 + 65 / DAY + 40) / 2)
     assert s["conversions"].tolist() == [2, 2]
+
+
+# ---------------------------------------------------------------------------------------------
+# exercise checks (journeykit.checks.time_lag)
+
+
+def test_time_lag_checks_accept_right_and_explain_wrong(events, orders):
+    from journeykit.checks import time_lag as check
+
+    j = conversion_paths(events, orders)
+    median = (5 + 65 / DAY + 0) / 2  # user 1 and user 3 (0 days within the 30-day window)
+    assert check.check_median_time_lag(median, j).ok
+    assert check.check_median_time_lag(round(median, 1), j).ok
+    assert "hours" in check.check_median_time_lag(median * 24, j).message
+    assert not check.check_median_time_lag(None, j).ok
+    # paths of 3 and 1 touches: half have 3 or more
+    assert check.check_long_path_share(0.5, j, min_length=3).ok
+    assert "percentage" in check.check_long_path_share(50, j, min_length=3).message
+    assert "exactly 3" in check.check_long_path_share(0.0, j, min_length=3).message
+    # purchases: user 1 on mobile, user 3 on desktop
+    users = pd.DataFrame({"user_id": [1, 2, 3], "device": ["desktop", "desktop", "mobile"]})
+    assert check.check_mobile_share(0.5, j, users=users).ok
+    mostly_desktop = j.journeys.assign(device=["desktop", "desktop", pd.NA])
+    j2 = type(j)(mostly_desktop, j.touches, j.lookback_days, j.conversions, j.session_minutes)
+    assert "did NOT" in check.check_mobile_share(1.0, j2).message
+    fb = check.check_median_path_length(2.0, events, orders, lookback_days=30)
+    assert fb.ok
+    fb = check.check_median_path_length(2.5, events, orders, lookback_days=None)
+    assert fb.ok
+    wrong = check.check_median_path_length(2.0, events, orders, lookback_days=None)
+    assert not wrong.ok and "30-day window" in wrong.message
+    # never raises, even on nonsense
+    assert not check.check_median_time_lag(1.0, "not journeys").ok

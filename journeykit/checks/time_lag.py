@@ -1,0 +1,180 @@
+"""Checks for exercise 06 (time lag and path length).
+
+Each check recomputes the expected answer with :mod:`journeykit.paths` from the same journeys
+or tables the learner used, returns a :class:`~journeykit.checks.Feedback` (never raises) and
+recognises the usual mistakes: the mean where the median is asked, hours instead of days, a
+percentage where a share is asked, counting every journey instead of conversions, the person's
+preferred device instead of the device of the purchase, forgetting to change the lookback.
+
+>>> import pandas as pd
+>>> from journeykit.paths import conversion_paths
+>>> events = pd.DataFrame({"user_id": [1, 1, 2],
+...     "timestamp": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-01-02"]),
+...     "channel": ["email", "direct", "email"], "event_type": ["visit", "purchase", "purchase"],
+...     "device": ["mobile", "mobile", "desktop"]})
+>>> j = conversion_paths(events)
+>>> print(check_median_time_lag(2, j))
+✔ median time lag: correct (2).
+>>> print(check_median_time_lag(48, j))
+✘ median time lag: not yet. That looks like hours; give the time lag in days.
+>>> print(check_mobile_share(50, j))
+✘ mobile share: not yet. You gave a percentage; give a share between 0 and 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from journeykit.checks import Feedback, check_number
+from journeykit.errors import JourneykitError
+from journeykit.paths import Journeys, conversion_paths, path_summary
+
+__all__ = [
+    "check_median_time_lag",
+    "check_long_path_share",
+    "check_mobile_share",
+    "check_median_path_length",
+]
+
+
+def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
+    """Run ``compute``; a failure becomes feedback instead of an exception."""
+    try:
+        return compute(), None
+    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
+        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+
+
+def _none(answer: object, name: str) -> Feedback | None:
+    if answer is None:
+        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+    return None
+
+
+def _converted(journeys: Journeys) -> pd.DataFrame:
+    return journeys.journeys[journeys.journeys["converted"]]
+
+
+def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
+    """Median days from the first touch on the path to the conversion (converting journeys).
+
+    Accepts answers rounded to 0.05 days (about an hour).
+    """
+    name = "median time lag"
+    if (fb := _none(answer, name)) is not None:
+        return fb
+    s, fb = _safe(name, lambda: path_summary(journeys))
+    if fb is not None:
+        return fb
+    expected = s.median_time_lag_days
+    hints = {
+        expected * 24: "That looks like hours; give the time lag in days.",
+        s.mean_time_lag_days: (
+            "That is the mean. The median is the middle buyer: half took less, half took longer."
+        ),
+        s.median_path_length: "That is the median path length (touches), not days.",
+    }
+    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.05, hints=hints)
+
+
+def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int = 12) -> Feedback:
+    """Share (0-1) of conversions whose path has ``min_length`` or more interactions."""
+    name = f"share of conversions with {min_length}+ touches"
+    if (fb := _none(answer, name)) is not None:
+        return fb
+
+    def compute() -> tuple[float, float, float]:
+        conv = _converted(journeys)
+        long = (conv["n_touches"] >= min_length).sum()
+        all_long = (journeys.journeys["n_touches"] >= min_length).mean()
+        more = (conv["n_touches"] > min_length).mean()
+        return long / len(conv), float(all_long), float(more)
+
+    got, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected, all_share, strictly = got
+    hints = {
+        expected * 100: "You gave a percentage; give a share between 0 and 1.",
+        all_share: (
+            "That share counts every journey, also those without a purchase; count conversions."
+        ),
+        strictly: f"Include paths of exactly {min_length} touches (>=, not >).",
+        float((_converted(journeys)["n_touches"] >= min_length).sum()): (
+            "That is the number of conversions; divide by all conversions for the share."
+        ),
+    }
+    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints)
+
+
+def check_mobile_share(
+    answer: object, journeys: Journeys, *, users: pd.DataFrame | None = None
+) -> Feedback:
+    """Share (0-1) of conversions whose purchase happened on a mobile device.
+
+    ``users`` (optional) lets the check recognise the buyers' *preferred* device used instead.
+    """
+    name = "mobile share"
+    if (fb := _none(answer, name)) is not None:
+        return fb
+
+    def compute() -> tuple[float, float | None]:
+        conv = _converted(journeys)
+        share = float((conv["device"] == "mobile").mean())
+        preferred = None
+        if users is not None:
+            dev = users.set_index("user_id")["device"]
+            preferred = float((conv["user_id"].map(dev) == "mobile").mean())
+        return share, preferred
+
+    got, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected, preferred = got
+    hints: dict[float, str] = {
+        expected * 100: "You gave a percentage; give a share between 0 and 1.",
+        1 - expected: "That is the share of conversions that did NOT happen on mobile.",
+    }
+    if preferred is not None and not np.isclose(preferred, expected):
+        hints[preferred] = (
+            "That uses the buyer's preferred device (users.device); use the device of the "
+            "purchase itself."
+        )
+    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints)
+
+
+def check_median_path_length(
+    answer: object,
+    events: pd.DataFrame,
+    orders: pd.DataFrame | None = None,
+    *,
+    lookback_days: float | None = 7,
+    usual_lookback: float | None = 30,
+) -> Feedback:
+    """Median path length (interactions) of conversions with a ``lookback_days`` window."""
+    name = f"median path length with a {lookback_days}-day lookback"
+    if (fb := _none(answer, name)) is not None:
+        return fb
+
+    def compute() -> tuple[float, float, float]:
+        s = path_summary(conversion_paths(events, orders, lookback_days=lookback_days))
+        usual = path_summary(conversion_paths(events, orders, lookback_days=usual_lookback))
+        return s.median_path_length, usual.median_path_length, s.mean_path_length
+
+    got, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected, usual, mean = got
+    hints: dict[float, str] = {}
+    if usual != expected:
+        hints[usual] = (
+            f"That is the value with the {usual_lookback}-day window: pass "
+            f"lookback_days={lookback_days} to conversion_paths."
+        )
+    if mean != expected:
+        hints[mean] = "That is the mean; the median is the middle path."
+    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=1e-9, hints=hints)
