@@ -321,7 +321,7 @@ def render_messages(
             f"{k} (rows {', '.join(map(str, list(v[:10])))}{' ...' if len(v) > 10 else ''})"
             for k, v in gaps.items()
         ]
-        rows = sorted(set().union(*(set(v) for v in gaps.values())), key=str)
+        rows = list(customers.index[customers.index.isin(set().union(*map(set, gaps.values())))])
         first = source[next(iter(gaps))]
         raise SchemaError(
             "customers",

@@ -305,8 +305,10 @@ def test_plots_follow_lang_and_draw_what_they_are_given():
 
     from journeykit.plots import campaigns as pcp
 
-    table = cp.compare_campaigns(_events(), [GUIDE])
+    other = cp.Campaign("guide", "Read it", "email", "engage", "convert")
+    table = cp.compare_campaigns(_events(), [GUIDE, other])
     ax = pcp.plot_lift(table, lang="id")
+    assert len(ax.get_yticklabels()) == 2
     assert ax.get_title() == "Kenaikan dari kampanye pada transisi tahapnya"
     assert ax.get_yticklabels()[0].get_text() == (
         "guide\nEngage (Keterlibatan) → Subscribe (Berlangganan)"

@@ -279,6 +279,8 @@ def test_follow_up_checks_and_practice_data():
     out = ms.render_messages(tpl, good, values=values)
     assert ck.check_messages(out, tpl, good, values=values).ok
     assert "messages for" in ck.check_messages(out.iloc[:2], tpl, good, values=values).message
+    assert ck.check_messages(out, tpl, df, values=values, drop_blocking=True).ok
+    assert not ck.check_messages(out, tpl, df, values=values).ok  # 8 customers, 6 messages
     assert ck.check_own_template("Halo {customer_name}, terima kasih sudah membeli {product}!").ok
     assert (
         "add {product}"

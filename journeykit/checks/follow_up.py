@@ -153,11 +153,23 @@ def check_messages(
     customers: pd.DataFrame,
     *,
     values: Mapping[str, object] | None = None,
+    drop_blocking: bool = False,
 ) -> Feedback:
-    """Rendered messages (the output of ``render_messages``, or its ``message`` column)."""
+    """Rendered messages (the output of ``render_messages``, or its ``message`` column).
+
+    ``drop_blocking=True``: the expected messages are for the customers whose rows do not block
+    the broadcast (see :func:`check_blocking_rows`).
+    """
     name = "messages"
     if (fb := _missing(answer, name)) is not None:
         return fb
+    if drop_blocking:
+        try:
+            messages.render_messages(template, customers, values=values)
+        except SchemaError as err:
+            customers = customers.drop(index=err.rows)
+        except (JourneykitError, TypeError, ValueError) as err:
+            return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
     want, fb = _safe(name, lambda: messages.render_messages(template, customers, values=values))
     if fb is not None:
         return fb

@@ -61,8 +61,10 @@ def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     lo = diff - df["ci_low"].to_numpy() * 100
     hi = df["ci_high"].to_numpy() * 100 - diff
     colors = [PALETTE[2] if low > 0 else PALETTE[7] for low in df["ci_low"]]
-    ax.errorbar(diff, y, xerr=[lo, hi], fmt="none", ecolor=colors, capsize=4)
-    ax.scatter(diff, y, color=colors, zorder=3)
+    for i, colour in enumerate(colors):  # one bar per campaign: a handful of rows
+        ax.errorbar(
+            diff[i], y[i], xerr=[[lo[i]], [hi[i]]], fmt="o", color=colour, ecolor=colour, capsize=4
+        )
     labels = [
         f"{c}\n{step_label(f, lang)} → {step_label(to, lang)}"
         for c, f, to in zip(df["campaign"], df["from_step"], df["to_step"], strict=True)
