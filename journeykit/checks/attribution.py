@@ -55,6 +55,24 @@ def _none(answer: object, name: str) -> Feedback | None:
     return None
 
 
+def _number(
+    answer: object,
+    name: str,
+    compute: Callable[[], tuple[float, dict[float, str]]],
+    *,
+    tol: float = 1e-6,
+) -> Feedback:
+    """Check a numeric answer against ``compute() -> (expected, hints)``; never raises."""
+    if (fb := _none(answer, name)) is not None:
+        return fb
+    got, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected, hints = got
+    hints.pop(expected, None)
+    return check_number(answer, expected, name=name, rel_tol=tol, abs_tol=tol, hints=hints)
+
+
 def _rows(paths: pd.DataFrame) -> list[tuple[list[str], float, float]]:
     v = validate_paths(paths)
     return [
@@ -66,8 +84,6 @@ def _rows(paths: pd.DataFrame) -> list[tuple[list[str], float, float]]:
 def check_assisted(answer: object, paths: pd.DataFrame, channel: str) -> Feedback:
     """Assisted conversions of ``channel`` (GA's rule) in an aggregated paths table."""
     name = f"assisted conversions of {channel}"
-    if (fb := _none(answer, name)) is not None:
-        return fb
 
     def compute() -> tuple[float, dict[float, str]]:
         report = assisted_conversions(paths).set_index("channel")
@@ -89,21 +105,14 @@ def check_assisted(answer: object, paths: pd.DataFrame, channel: str) -> Feedbac
                 "You counted paths; count their conversions (total_conversions) instead."
             ),
         }
-        hints.pop(expected, None)
         return expected, hints
 
-    got, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    expected, hints = got
-    return check_number(answer, expected, name=name, rel_tol=1e-6, abs_tol=1e-6, hints=hints)
+    return _number(answer, name, compute)
 
 
 def check_linear_credit(answer: object, paths: pd.DataFrame, channel: str) -> Feedback:
     """Conversions the linear model credits to ``channel`` (one share per touch)."""
     name = f"linear credit of {channel}"
-    if (fb := _none(answer, name)) is not None:
-        return fb
 
     def compute() -> tuple[float, dict[float, str]]:
         expected = float(heuristic_credit(paths, "linear").get(channel, 0.0))
@@ -123,14 +132,9 @@ def check_linear_credit(answer: object, paths: pd.DataFrame, channel: str) -> Fe
             first: "That is the first-touch credit; linear shares every conversion equally.",
             last: "That is the last-touch credit; linear shares every conversion equally.",
         }
-        hints.pop(expected, None)
         return expected, hints
 
-    got, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    expected, hints = got
-    return check_number(answer, expected, name=name, rel_tol=1e-6, abs_tol=1e-6, hints=hints)
+    return _number(answer, name, compute)
 
 
 def check_position_credit(
@@ -143,8 +147,6 @@ def check_position_credit(
 ) -> Feedback:
     """Conversions the position-based model (40/20/40 by default) credits to ``channel``."""
     name = f"position-based credit of {channel}"
-    if (fb := _none(answer, name)) is not None:
-        return fb
 
     def compute() -> tuple[float, dict[float, str]]:
         kw = {"first_weight": first_weight, "last_weight": last_weight}
@@ -174,22 +176,15 @@ def check_position_credit(
             linear: "That is the linear credit; position based gives 40 % to the first and "
             "40 % to the last touch and shares 20 % among the touches between.",
         }
-        hints.pop(expected, None)
         return expected, hints
 
-    got, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    expected, hints = got
-    return check_number(answer, expected, name=name, rel_tol=1e-6, abs_tol=1e-6, hints=hints)
+    return _number(answer, name, compute)
 
 
 def check_removal_effect(answer: object, paths: pd.DataFrame, channel: str) -> Feedback:
     """The Markov removal effect (0-1) of ``channel``: the share of P(conversion) lost
     without it."""
     name = f"removal effect of {channel}"
-    if (fb := _none(answer, name)) is not None:
-        return fb
 
     def compute() -> tuple[float, dict[float, str]]:
         r = markov_removal_effects(paths).removal.set_index("channel")
@@ -209,14 +204,9 @@ def check_removal_effect(answer: object, paths: pd.DataFrame, channel: str) -> F
                 "Count the journeys that did not convert (total_null) too: they lead to (null)."
             ),
         }
-        hints.pop(expected, None)
         return expected, hints
 
-    got, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    expected, hints = got
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+    return _number(answer, name, compute, tol=1e-4)
 
 
 def check_biggest_gain(
