@@ -192,7 +192,7 @@ class OfferPlan:
     Fields (money in ``currency``; a month is the period):
 
     ``entry_price``, ``entry_cost``  price and unit cost of the entry-point offer (month 0)
-    ``acquisition_cost``             money spent to acquire one customer (see :func:`acquisition_cost`)
+    ``acquisition_cost``             money spent to acquire one customer (:func:`acquisition_cost`)
     ``steps``                        :class:`AscensionStep` objects (core offer, upsells, plans)
     ``repeat_price``, ``repeat_cost`` price and unit cost of one repeat purchase
     ``repeat_rate``                  repeat purchases per active month, from month 1 on (>= 0)
@@ -464,8 +464,11 @@ def expected_monthly_margin(
 
     >>> df = expected_monthly_margin(OfferPlan(entry_price=10, acquisition_cost=25,
     ...     repeat_price=10, repeat_rate=1, monthly_churn=0.5), months=3)
-    >>> df[["month", "survival", "margin", "cumulative_profit"]].to_string(index=False)
-    ' month  survival  margin  cumulative_profit\\n     0      1.00    10.0              -15.0\\n     1      0.50     5.0              -10.0\\n     2      0.25     2.5               -7.5'
+    >>> print(df[["month", "survival", "margin", "cumulative_profit"]].to_string(index=False))
+     month  survival  margin  cumulative_profit
+         0      1.00    10.0              -15.0
+         1      0.50     5.0              -10.0
+         2      0.25     2.5               -7.5
     """
     plan = _check_plan(plan)
     n = _whole("months", months, lo=1, hi=100_000)
@@ -905,7 +908,9 @@ def sbg_survival(alpha: float, beta: float, periods: int) -> np.ndarray:
 
 
 def sbg_retention_rates(alpha: float, beta: float, periods: int) -> np.ndarray:
-    """Retention rate ``r(t) = S(t) / S(t-1) = (beta + t - 1) / (alpha + beta + t - 1)``, t = 1..periods.
+    """Retention rate ``r(t) = S(t) / S(t-1) = (beta + t - 1) / (alpha + beta + t - 1)``.
+
+    For ``t = 1 .. periods``.
 
     It rises with ``t``: the customers who churn easily leave first.
 

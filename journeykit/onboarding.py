@@ -217,8 +217,10 @@ def summarize_time_to_first_value(
     >>> s = summarize_time_to_first_value(ev, od)
     >>> s.customers, s.onboarded, round(s.onboarded_share, 3), s.median_days
     (3, 2, 0.667, 2.5)
-    >>> print(s)
-    customers 3, reached first value 2 (66.7%); days to first value: median 2.5, mean 2.5, p25 1.8, p75 3.2, p90 3.7
+    >>> for part in str(s).split("; "):
+    ...     print(part)
+    customers 3, reached first value 2 (66.7%)
+    days to first value: median 2.5, mean 2.5, p25 1.8, p75 3.2, p90 3.7
     """
     table = first_value_table(events, orders)
     days = table["days_to_first_value"]
@@ -250,9 +252,9 @@ class OnboardingComparison:
     """Repeat-purchase rate of onboarded vs not-onboarded customers.
 
     ``table`` has one row per group (``onboarded`` False, True) with ``customers``, ``repeaters``
-    (customers with a second order within the follow-up window), ``repeat_rate`` (share, 0-1), ``ci_low``,
-    ``ci_high`` (Wilson interval). ``difference`` is onboarded minus not onboarded (share
-    points), with ``ci_low``/``ci_high`` from ``method``; ``ratio`` the relative rate.
+    (customers with a second order within the follow-up window), ``repeat_rate`` (share, 0-1),
+    ``ci_low``, ``ci_high`` (Wilson interval). ``difference`` is onboarded minus not onboarded
+    (share points), with ``ci_low``/``ci_high`` from ``method``; ``ratio`` the relative rate.
     Observational in real data (see the module docstring).
     """
 
@@ -318,8 +320,11 @@ def repeat_by_onboarding(
     ...     ["entry", "core", "entry"], "product": ["beans"] * 3, "price": [10.0] * 3,
     ...     "cost": [4.0] * 3})
     >>> res = repeat_by_onboarding(ev, od, followup_days=None)
-    >>> res.table[["onboarded", "customers", "repeaters", "repeat_rate"]].to_string(index=False)
-    ' onboarded  customers  repeaters  repeat_rate\\n     False          1          0          0.0\\n      True          1          1          1.0'
+    >>> cols = ["onboarded", "customers", "repeaters", "repeat_rate"]
+    >>> print(res.table[cols].to_string(index=False))
+     onboarded  customers  repeaters  repeat_rate
+         False          1          0          0.0
+          True          1          1          1.0
     """
     conf = _confidence(confidence)
     within = _days("onboard_within_days", onboard_within_days)

@@ -89,7 +89,8 @@ def check_lifetime_value(
     discount: float = 0.0,
     price: float | None = None,
 ) -> Feedback:
-    """Constant-churn lifetime value ``margin * (1 + d) / (d + churn)`` (``margin / churn`` if d = 0).
+    """Constant-churn lifetime value ``margin * (1 + d) / (d + churn)`` (``margin / churn``
+    without discount).
 
     ``price`` (optional) lets the check recognise the price used instead of the margin.
     """

@@ -120,7 +120,8 @@ def check_repeat_difference(
 
 
 def check_causal_reading(answer: object) -> Feedback:
-    """In real data, is the onboarded vs not-onboarded difference ``"causal"`` or ``"observational"``?"""
+    """Is the onboarded vs not-onboarded difference in real data ``"causal"`` or
+    ``"observational"``? (Observational.)"""
     return check_choice(
         answer,
         "observational",

@@ -143,7 +143,8 @@ def _measure(args: argparse.Namespace) -> int:
     print(f"\nobserved (truncated) value per customer by {by}:")
     print(table.round(3).to_string(index=False))
     print(
-        f"\ntime to first value: {onboarding.summarize_time_to_first_value(tables.events, tables.orders)}"
+        "\ntime to first value:",
+        onboarding.summarize_time_to_first_value(tables.events, tables.orders),
     )
     result = onboarding.repeat_by_onboarding(
         tables.events,
