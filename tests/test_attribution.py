@@ -394,3 +394,16 @@ def test_attribution_checks_by_hand():
     assert "loses" in check.check_biggest_gain("b", credit).message
     assert "most first" in check.check_biggest_gain("a", credit).message
     assert not check.check_assisted(1, "not a table", "a").ok  # never raises
+
+
+def test_journeys_and_their_aggregated_table_give_the_same_credit():
+    from journeykit.paths import aggregate_paths
+    from journeykit.synth import generate
+
+    tables = generate("coffee", n_users=300, seed=5)
+    j = conversion_paths(tables.events, tables.orders)
+    models = [m for m in MODELS if m != "time_decay"]  # time decay uses days only with journeys
+    for value in (False, True):
+        a = attribute(j, models=models, value=value)
+        b = attribute(aggregate_paths(j), models=models, value=value)
+        pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)

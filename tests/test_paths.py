@@ -499,3 +499,29 @@ def test_time_lag_checks_accept_right_and_explain_wrong(events, orders):
     assert not wrong.ok and "30-day window" in wrong.message
     # never raises, even on nonsense
     assert not check.check_median_time_lag(1.0, "not journeys").ok
+
+
+# ---------------------------------------------------------------------------------------------
+# on the generator's data
+
+
+def test_on_generated_data_agrees_with_touchpoints_and_the_funnel():
+    from journeykit.synth import generate
+    from journeykit.touchpoints import device_split
+
+    tables = generate("coffee", n_users=400, seed=3)
+    j = conversion_paths(tables.events, tables.orders, lookback_days=None)
+    ours = conversion_device_split(j).set_index("device")["conversions"]
+    theirs = device_split(tables.events).set_index("device")["conversions"]
+    assert ours.to_dict() == {d: n for d, n in theirs.items() if n > 0}
+    # one conversion per person who reached the Convert step; value = the first order's price
+    ev = tables.events
+    converted = set(ev.loc[ev["stage"] == "convert", "user_id"])
+    jj = j.journeys
+    assert set(jj.loc[jj["converted"], "user_id"]) == converted
+    first_orders = tables.orders.sort_values("timestamp").drop_duplicates("user_id")
+    assert jj["conversion_value"].sum() == pytest.approx(first_orders["price"].sum())
+    # the aggregated table keeps every journey
+    agg = aggregate_paths(j)
+    assert agg["total_conversions"].sum() == len(converted)
+    assert agg["total_null"].sum() == (~jj["converted"]).sum()
