@@ -15,6 +15,7 @@ Usage (from the repository root)::
 
     python tools/make_exercises.py           # write every exercise
     python tools/make_exercises.py --check   # exit 1 listing exercises missing or out of date
+    python tools/make_exercises.py exercises/solutions/01_stage_models.ipynb   # just one
 """
 
 from __future__ import annotations
@@ -97,9 +98,11 @@ def exercise_path(solution_path: Path) -> Path:
     return solution_path.parent.parent / solution_path.name
 
 
-def run(root: Path = ROOT, *, check: bool = False) -> int:
-    """Write (or, with ``check``, compare) every exercise; return the exit code."""
-    solutions = sorted((root / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+def run(root: Path = ROOT, *, check: bool = False, only: Sequence[Path] = ()) -> int:
+    """Write (or, with ``check``, compare) every exercise (or those of ``only``); return the exit code."""
+    every = sorted((root / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    wanted = {p.resolve() for p in only}
+    solutions = [s for s in every if not wanted or s.resolve() in wanted]
     problems: list[str] = []
     for sol in solutions:
         target = exercise_path(sol)
@@ -113,9 +116,9 @@ def run(root: Path = ROOT, *, check: bool = False) -> int:
         else:
             target.write_text(text, encoding="utf-8")
             print(f"wrote {rel}")
-    known = {exercise_path(s).name for s in solutions}
+    known = {exercise_path(s).name for s in every}
     for ex in sorted((root / "exercises").glob("[0-9][0-9]_*.ipynb")):
-        if ex.name not in known:
+        if ex.name not in known and not wanted:
             problems.append(
                 f"no solution for: {ex.relative_to(root)} (add exercises/solutions/{ex.name})"
             )
@@ -129,12 +132,15 @@ def run(root: Path = ROOT, *, check: bool = False) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "solutions", nargs="*", type=Path, help="solution notebooks (default: all of them)"
+    )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
     parser.add_argument(
         "--root", type=Path, default=ROOT, help="repository root (default: this one)"
     )
     args = parser.parse_args(argv)
-    return run(args.root.resolve(), check=args.check)
+    return run(args.root.resolve(), check=args.check, only=args.solutions)
 
 
 if __name__ == "__main__":

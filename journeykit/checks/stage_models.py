@@ -145,19 +145,21 @@ def expected_stage_users(events: pd.DataFrame, stage_model: str | StageModel = "
     """People who reached each stage of ``stage_model`` (furthest stage at or after it).
 
     Index: the model's stage keys in journey order (name ``stage``); values: number of distinct
-    ``user_id`` (people, not events). A stage nobody reached counts 0.
+    ``user_id`` (people, not events). A stage nobody reached counts 0. This is the ``users``
+    column of :func:`journeykit.funnels.stage_funnel`, which the checks use as the reference.
 
     >>> ev = pd.DataFrame({"user_id": [1, 1, 2], "stage": ["aware", "convert", "aware"]})
     >>> expected_stage_users(ev).tolist()
     [2, 1, 1, 0, 0]
     """
-    model = get_model(stage_model)
-    position = {k: i for i, k in enumerate(model.keys())}
-    step_pos = {step: position[key] for step, key in cvj_to_model(model).items()}
-    pos = events["stage"].map(step_pos)
-    furthest = pos.groupby(events["user_id"]).max().dropna().astype(int)
-    reached = np.bincount(furthest.to_numpy(), minlength=len(model))[::-1].cumsum()[::-1]
-    return pd.Series(reached, index=pd.Index(model.keys(), name="stage"), name="users")
+    from journeykit.funnels import stage_funnel
+
+    funnel = stage_funnel(events, get_model(stage_model))
+    return pd.Series(
+        funnel["users"].to_numpy(dtype="int64"),
+        index=pd.Index(funnel["stage"].tolist(), name="stage"),
+        name="users",
+    )
 
 
 def _keys_of(answer: Sequence[object]) -> list[object]:
