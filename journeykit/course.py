@@ -72,6 +72,7 @@ __all__ = [
     "run_course",
     "render_html",
     "write_index",
+    "lessons_markdown",
 ]
 
 Kind = Literal["lesson", "exercise", "solution"]
@@ -647,6 +648,43 @@ def write_index(
     target = Path(out) / "index.html"
     target.write_text(_index_html(results, dict(parameters or {})), encoding="utf-8")
     return target
+
+
+def lessons_markdown(root: str | Path = ".") -> str:
+    """The lesson index as Markdown (``notebooks/README.md``): title, parameters, exercise links.
+
+    ``tools/normalize_notebooks.py`` writes it and its ``--check`` fails when it is stale, so the
+    index always lists the lessons that exist.
+    """
+    root = Path(root)
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = [
+        "| # | lesson | parameters (defaults) | exercise |",
+        "|---|---|---|---|",
+    ]
+    for nb in discover(root):
+        params = ", ".join(f"`{k} = {v!r}`" for k, v in nb.parameters.items())
+        links = []
+        for kind, folder in (("exercise", "exercises"), ("solution", "exercises/solutions")):
+            if (root / folder / nb.path.name).exists():
+                links.append(f"[{kind}](../{folder}/{nb.path.name})")
+        title = re.sub(rf"^{nb.number}\s*[·:.\-–—]?\s*", "", nb.title) or nb.title
+        rows.append(
+            f"| {nb.number} | [{cell(title)}]({nb.path.name}) | {cell(params)} | "
+            f"{' · '.join(links) or '—'} |"
+        )
+    return (
+        "# Lessons\n\n"
+        "Each lesson is a notebook that reads like a textbook chapter; its first code cell holds\n"
+        "the parameters you can change. Open them with `jupyter lab notebooks/`, or run them all\n"
+        "headless and render them to HTML with `journeykit course run --out build/course`\n"
+        "(`-p NAME VALUE` to change a parameter, `--only 01` for one lesson).\n\n"
+        + "\n".join(rows)
+        + "\n\n*This file is written by `python tools/normalize_notebooks.py` (`make notebooks`).*\n"
+    )
 
 
 def _run_in_worker(args: tuple[Notebook, str, dict[str, Any], str, float | None]) -> RunResult:

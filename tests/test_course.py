@@ -283,6 +283,21 @@ def test_failure_message_names_cell_first_line_and_error():
     assert _result(nb).message() == "01_a ok (1.2 s)"
 
 
+# --- the lesson index (notebooks/README.md) ----------------------------------------------------
+
+
+def test_lessons_markdown_lists_lessons_params_and_existing_exercises(tiny_course):
+    write_nb(tiny_course / "notebooks/03_pipes.ipynb", "k = 1", title="03 · A | B")
+    text = course.lessons_markdown(tiny_course)
+    rows = [line for line in text.splitlines() if line.startswith("| 0")]
+    assert rows == [
+        "| 01 | [First <b>](01_first.ipynb) | `seed = 42`, `lang = 'en'` | "
+        "[exercise](../exercises/01_first.ipynb) · [solution](../exercises/solutions/01_first.ipynb) |",
+        "| 02 | [A lesson](02_second.ipynb) | `seed = 1`, `share = 0.5` | — |",
+        "| 03 | [A \\| B](03_pipes.ipynb) | `k = 1` | — |",
+    ]
+
+
 # --- command line -----------------------------------------------------------------------------
 
 

@@ -148,6 +148,13 @@ def test_notebook_is_normalised(path):
     )
 
 
+def test_lesson_index_is_up_to_date():
+    readme = ROOT / "notebooks" / "README.md"
+    assert readme.exists() and readme.read_text(encoding="utf-8") == course.lessons_markdown(
+        ROOT
+    ), "notebooks/README.md is stale: run python tools/normalize_notebooks.py"
+
+
 def test_exercises_are_generated_from_solutions_and_up_to_date(capsys):
     code = make_exercises.run(ROOT, check=True)
     assert code == 0, capsys.readouterr().out

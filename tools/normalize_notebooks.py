@@ -11,6 +11,9 @@ For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
   (``python3``) and a minimal ``language_info`` (no Python version);
 * cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed.
 
+Run on the whole course (no paths given), it also rewrites ``notebooks/README.md``, the lesson
+index (:func:`journeykit.course.lessons_markdown`); ``--check`` reports it when stale.
+
 Usage (from the repository root)::
 
     python tools/normalize_notebooks.py            # rewrite notebooks that are not normalised
@@ -139,9 +142,25 @@ def refresh(path: Path, *, timeout: float = 600) -> Any:
     return normalize(source)
 
 
-def run(paths: Iterable[Path], *, check: bool = False, refresh_outputs: bool = False) -> int:
-    """Normalise (or check, or refresh) ``paths``; return the exit code."""
+def run(
+    paths: Iterable[Path],
+    *,
+    check: bool = False,
+    refresh_outputs: bool = False,
+    readme_root: Path | None = None,
+) -> int:
+    """Normalise (or check, or refresh) ``paths``; with ``readme_root``, also (re)write
+    ``notebooks/README.md`` (the lesson index) under it. Return the exit code."""
     changed: list[Path] = []
+    if readme_root is not None:
+        from journeykit.course import lessons_markdown
+
+        readme = readme_root / "notebooks" / "README.md"
+        text = lessons_markdown(readme_root)
+        if not readme.exists() or readme.read_text(encoding="utf-8") != text:
+            changed.append(readme)
+            if not check:
+                readme.write_text(text, encoding="utf-8")
     for path in paths:
         current = path.read_text(encoding="utf-8")
         if refresh_outputs:
@@ -175,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or notebook_paths()
-    return run(paths, check=args.check, refresh_outputs=args.refresh)
+    readme_root = None if args.paths else ROOT  # the index is rewritten on whole-course runs
+    return run(paths, check=args.check, refresh_outputs=args.refresh, readme_root=readme_root)
 
 
 if __name__ == "__main__":
