@@ -309,8 +309,9 @@ def markov_removal_effects(
     The chain: from ``(start)`` to the first state, from state to state along each path, and
     from the last state to ``(conversion)`` or ``(null)``; transition probabilities are the
     observed transitions weighted by journeys (``total_conversions + total_null``). Repeats of
-    the same channel in a row are merged first (see below). A state is the last ``order``
-    channels. The absorption probabilities ``x`` solve ``(I - Q) x = r`` (``Q``: transitions
+    the same channel in a row are merged first (``a > a > b`` is ``a > b``), as
+    channelattribution's ``markov_model`` does; for order 1 this changes nothing, since a
+    self-loop only delays where a journey ends. A state is the last ``order`` channels. The absorption probabilities ``x`` solve ``(I - Q) x = r`` (``Q``: transitions
     among states, ``r``: one-step conversion probabilities); the conversion probability is
     ``x`` seen from ``(start)``.
 
