@@ -41,6 +41,25 @@ from journeykit.offers import (
     summarize,
 )
 
+# Small plans worked out by hand in the tests below.
+PAYBACK_PLAN = OfferPlan(
+    entry_price=8,
+    entry_cost=3,
+    acquisition_cost=20,
+    repeat_price=12,
+    repeat_cost=2,
+    repeat_rate=1,
+    monthly_churn=0.0,
+)  # margin 5 in month 0, then 10 a month, nobody leaves
+BREAK_EVEN_PLAN = OfferPlan(
+    entry_price=8,
+    entry_cost=3,
+    acquisition_cost=20,
+    repeat_price=10,
+    repeat_rate=1,
+    monthly_churn=0.5,
+)  # margin 5 in month 0, then 10 a month, half leave each month
+
 
 def brute_force_value(plan: OfferPlan, discount: float, months: int) -> float:
     """An independent, loop-by-loop reading of the model in the module docstring."""
@@ -102,15 +121,7 @@ def test_first_order_profit_and_acquisition_cost_by_hand() -> None:
 
 def test_payback_month_by_hand() -> None:
     # entry margin 5, then 10 a month with no churn: cumulative 5, 15, 25 -> covers 20 in month 2
-    plan = OfferPlan(
-        entry_price=8,
-        entry_cost=3,
-        acquisition_cost=20,
-        repeat_price=12,
-        repeat_cost=2,
-        repeat_rate=1,
-        monthly_churn=0.0,
-    )
+    plan = PAYBACK_PLAN
     assert payback_month(plan) == 2
     # with 50 % churn: 5, 10, 12.5, 13.75 ... tends to 15 < 20: never
     assert payback_month(plan.replace(monthly_churn=0.5)) is None
@@ -123,14 +134,7 @@ def test_payback_month_by_hand() -> None:
 
 
 def test_break_even_price_by_hand() -> None:
-    plan = OfferPlan(
-        entry_price=8,
-        entry_cost=3,
-        acquisition_cost=20,
-        repeat_price=10,
-        repeat_rate=1,
-        monthly_churn=0.5,
-    )
+    plan = BREAK_EVEN_PLAN
     # later value: repeat margin 10 * sum_{t>=1} 0.5**t = 10
     assert break_even_entry_price(plan) == pytest.approx(20 + 3 - 10)
     assert break_even_entry_price(plan, first_order_only=True) == pytest.approx(23.0)
@@ -600,16 +604,7 @@ def test_cumulative_profit_plot_marks_the_payback_month() -> None:
 
     from journeykit.plots.offers import plot_cumulative_profit
 
-    plan = OfferPlan(
-        entry_price=8,
-        entry_cost=3,
-        acquisition_cost=20,
-        repeat_price=12,
-        repeat_cost=2,
-        repeat_rate=1,
-        monthly_churn=0.0,
-        currency="USD",
-    )
+    plan = PAYBACK_PLAN  # currency USD by default
     sim = simulate_cohort(plan, n_customers=100, months=6, seed=0)
     ax = plot_cumulative_profit(plan, months=6, simulated=sim, lang="en")
     assert ax.get_title() == "Cumulative profit per acquired customer"
@@ -765,15 +760,7 @@ def test_offer_checks_accept_right_and_explain_wrong(small_data) -> None:
         in chk.check_lifetime_value(18 / 0.08, margin=18, churn=0.07, discount=0.01).message
     )
 
-    by_hand = OfferPlan(
-        entry_price=8,
-        entry_cost=3,
-        acquisition_cost=20,
-        repeat_price=12,
-        repeat_cost=2,
-        repeat_rate=1,
-        monthly_churn=0.0,
-    )
+    by_hand = PAYBACK_PLAN
     assert chk.check_payback_month(2, by_hand).ok
     assert "from 0" in chk.check_payback_month(3, by_hand).message
     never = by_hand.replace(monthly_churn=0.5)
@@ -783,14 +770,7 @@ def test_offer_checks_accept_right_and_explain_wrong(small_data) -> None:
     assert chk.check_payback_month(3, churny).ok
     assert "churn" in chk.check_payback_month(2, churny).message
 
-    be = OfferPlan(
-        entry_price=8,
-        entry_cost=3,
-        acquisition_cost=20,
-        repeat_price=10,
-        repeat_rate=1,
-        monthly_churn=0.5,
-    )
+    be = BREAK_EVEN_PLAN
     assert chk.check_break_even_price(13, be).ok
     assert "first order break even" in chk.check_break_even_price(23, be).message
 
