@@ -137,6 +137,7 @@ def test_score_and_metric_plots():
     s = journey_score(TABLES, by="persona", weights={"conversion_rate": 2, "csat": 1})
     ax = plot_journey_score(s, lang="id")
     assert ax.get_title() == "Skor perjalanan menurut Persona"
+    assert "Mahasiswa" in [tick.get_text() for tick in ax.get_yticklabels()]  # persona label
     # stacked contributions: two metrics x two groups, bars end at the scores
     assert len(ax.patches) == 4
     ends = sorted(round(p.get_x() + p.get_width(), 6) for p in ax.patches[2:])

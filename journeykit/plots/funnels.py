@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 
 from journeykit.errors import ValidationError
 from journeykit.funnels import BREAKDOWNS
-from journeykit.i18n import check_lang, t
+from journeykit.i18n import LABELS, check_lang, t
 from journeykit.metrics import METRICS, format_metric
 from journeykit.plots.style import PALETTE, color_for, new_axes
 
@@ -51,6 +51,13 @@ def _by_column(df: pd.DataFrame) -> str | None:
     return found[0] if found else None
 
 
+def _group_label(by: str | None, group: object, lang: str) -> str:
+    """A group's display name: channel, device and persona keys get their labels."""
+    prefix = {"channel": "channel", "device": "device", "persona": "persona.type"}.get(by or "")
+    key = f"{prefix}.{group}"
+    return t(key, lang) if prefix and key in LABELS else str(group)
+
+
 def _group_title(by: str | None, lang: str) -> str:
     return t(f"breakdown.{by}", lang) if by in BREAKDOWNS else (by or "")
 
@@ -71,10 +78,13 @@ def plot_funnel(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = Non
     users = f["users"].to_numpy(dtype=float)
     ax.barh(y, users, color=PALETTE[0], height=0.7)
     top = users.max() if n and users.max() > 0 else 1.0
-    for yi, u, ov, st in zip(y, users, f["overall_conversion"], f["step_conversion"], strict=True):
+    of_first, of_prev = t("funnel.of_first", lang), t("funnel.of_previous", lang)
+    for i, (yi, u, ov, st) in enumerate(
+        zip(y, users, f["overall_conversion"], f["step_conversion"], strict=True)
+    ):
         text = f"{u:,.0f}"
-        if np.isfinite(ov):
-            text += f"  ({100 * ov:.1f} %; {100 * st:.1f} % {t('funnel.of_previous', lang)})"
+        if i > 0 and np.isfinite(ov):
+            text += f"  ({100 * ov:.1f} % {of_first}; {100 * st:.1f} % {of_prev})"
         ax.text(u + top * 0.01, yi, text, va="center", fontsize=9)
     ax.set_yticks(y, list(f["label"]))
     ax.set_xlim(0, top * 1.55)
@@ -96,7 +106,7 @@ def plot_funnel_by(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
         raise ValidationError("funnel", f"a breakdown column ({', '.join(BREAKDOWNS)})")
     ax = new_axes(ax, figsize=(9, 4.8))
     for i, (group, part) in enumerate(f.groupby(by, sort=False)):
-        label = t(f"{by}.{group}", lang) if by in ("channel", "device") else str(group)
+        label = _group_label(by, group, lang)
         ax.plot(
             part["position"],
             100 * part["overall_conversion"],
@@ -185,10 +195,7 @@ def plot_metric_heatmap(
             )
     ax.set_xticks(range(len(keys)), [METRICS[k].label(lang) for k in keys], rotation=30, ha="right")
     by = table.index.name
-    rows = [
-        t(f"{by}.{g}", lang) if by in ("channel", "device") and g != "(none)" else str(g)
-        for g in data.index
-    ]
+    rows = [_group_label(by, g, lang) for g in data.index]
     ax.set_yticks(range(len(data)), rows)
     ax.set_xlabel(t("metrics.metric", lang))
     ax.set_ylabel(_group_title(by, lang))
@@ -221,10 +228,7 @@ def plot_journey_score(scores: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
         if np.isfinite(total):
             ax.text(total, yi, f"  {total:.2f}", va="center", fontsize=9)
     by = s.index.name
-    rows = [
-        t(f"{by}.{g}", lang) if by in ("channel", "device") and g != "(none)" else str(g)
-        for g in s.index
-    ]
+    rows = [_group_label(by, g, lang) for g in s.index]
     ax.set_yticks(y, rows)
     ax.set_xlabel(t("score.axis", lang))
     ax.set_ylabel(_group_title(by, lang))
