@@ -371,3 +371,23 @@ def test_campaign_checks():
     fb = ck.check_required_rate(need, rates, to_step="convert", target_share=0.001)
     assert fb.ok and ("Above 1" in fb.message) == (need > 1)
     assert "cannot check" in ck.check_promoter_share(0.1, {"aware": 2}).message
+
+
+_rate = st.floats(0.01, 1.0, allow_nan=False)
+
+
+@given(
+    rates=st.fixed_dictionaries({s: _rate for s in CVJ_STEPS}),
+    step=st.sampled_from(CVJ_STEPS),
+    lift=st.floats(0, 3, allow_nan=False),
+)
+def test_one_lifted_step_scales_every_later_step_by_one_factor(rates, step, lift):
+    reach = cp.journey_reach(rates)["share_of_strangers"].to_numpy()
+    assert (np.diff(reach) <= 1e-15).all()  # nobody reaches a step without the one before
+    eff = cp.campaign_effect(rates, to_step=step, relative_lift=lift)
+    i = CVJ_STEPS.index(step)
+    factor = min(1.0, rates[step] * (1 + lift)) / rates[step]
+    assert eff["ratio"].iloc[:i].tolist() == pytest.approx([1.0] * i)
+    assert eff["ratio"].iloc[i:].tolist() == pytest.approx([factor] * (len(CVJ_STEPS) - i))
+    # the promoters can never grow by more than 1 / (the lifted step's old rate)
+    assert eff["after"].iloc[-1] <= reach[-1] / rates[step] * (1 + 1e-9)

@@ -165,3 +165,12 @@ def test_message_list(capsys):
     assert code == 0
     for key in ("whatsapp_follow_up", "review_request", "referral_invite"):
         assert key in out
+
+
+def test_campaign_journey_from_a_data_folder(capsys, data_dir):
+    code, out, _ = _run(
+        capsys, "campaign", "journey", str(data_dir), "--strangers", "50000", "--step", "excite"
+    )
+    assert code == 0 and "Promoters per stranger" in out
+    code, _, err = _run(capsys, "campaign", "journey", str(data_dir))
+    assert code == 2 and "--strangers" in err
