@@ -337,8 +337,8 @@ def render_messages(
             if f is None:
                 continue
             if f.name in values:
-                v = values[f.name]
-                out = out + (format(v, f.spec) if f.spec else str(v))
+                shared = pd.Series([values[f.name]], dtype=object)
+                out = out + _as_text(shared, f.spec, f.name).iloc[0]
             else:
                 out = out + _as_text(customers[source[f.name]], f.spec, f.name).to_numpy()
         return out

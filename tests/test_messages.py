@@ -107,6 +107,10 @@ def test_unsafe_or_broken_placeholders_are_refused(template, says):
 def test_bad_format_spec_names_the_placeholder():
     with pytest.raises(ValidationError, match=r"\{name:,\.0f\}"):
         ms.render_messages("{name:,.0f}", _customers())
+    with pytest.raises(ValidationError, match=r"\{shop:d\}"):
+        ms.render_messages("{name} {shop:d}", _customers(), values={"shop": "Kopi"})
+    out = ms.render_messages("{name}: Rp{fee:,.0f}", _customers(), values={"fee": 25000})
+    assert out["message"].iloc[0] == "Sari: Rp25,000"
 
 
 def test_customer_text_is_never_formatted_again():
