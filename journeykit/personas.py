@@ -47,7 +47,7 @@ import pandas as pd
 from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
 from journeykit.i18n import LABELS, LANGS, check_lang, t
 from journeykit.schema import CHANNELS, DEVICES, validate_table
-from journeykit.stages import StageModel, cvj_to_model, get_model
+from journeykit.stages import StageModel, get_model
 
 __all__ = [
     "Persona",
@@ -571,6 +571,12 @@ def _standardise(features: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
     return (x - x.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
 
 
+def _sq_dist(x: np.ndarray, x2: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """Squared distances (n × k) of the rows of ``x`` (squared norms ``x2``) to each centre:
+    one matrix-vector product per centre, no n × k × d array, fast for a million users."""
+    return np.stack([x2 - 2 * (x @ c) + c @ c for c in centres], axis=1)
+
+
 def _kmeans(
     x: np.ndarray, k: int, rng: np.random.Generator, max_iter: int
 ) -> tuple[np.ndarray, float]:
@@ -585,19 +591,25 @@ def _kmeans(
         centres[c] = x[pick]
         d2 = np.minimum(d2, ((x - centres[c]) ** 2).sum(axis=1))
     labels = np.full(n, -1)
+    x2 = (x**2).sum(axis=1)
     for _ in range(max_iter):
-        dist = ((x[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        dist = _sq_dist(x, x2, centres)
         new = dist.argmin(axis=1)
         if np.array_equal(new, labels):
             break
         labels = new
-        counts = np.bincount(labels, minlength=k)
-        sums = np.zeros_like(centres)
-        np.add.at(sums, labels, x)
+        counts = np.bincount(labels, minlength=k).astype("float64")
+        sums = np.stack(
+            [np.bincount(labels, weights=x[:, j], minlength=k) for j in range(x.shape[1])], axis=1
+        )
         for c in np.flatnonzero(counts == 0):  # an empty cluster restarts at the farthest point
             far = dist[np.arange(n), labels].argmax()
-            sums[c], counts[c] = x[far], 1
+            sums[c], counts[c] = x[far], 1.0
+        moved = centres
         centres = sums / counts[:, None]
+        if ((centres - moved) ** 2).sum() <= 1e-4:  # centres (in standard deviations) settled
+            labels = _sq_dist(x, x2, centres).argmin(axis=1)
+            break
     inertia = float(((x - centres[labels]) ** 2).sum())
     return labels, inertia
 
@@ -616,8 +628,9 @@ def segment_users(
     Counts and money (``orders``, ``spend``, ``avg_order_value``, ``touches``) are log-scaled
     (``log1p``) so a few big spenders do not dominate; then every column is standardised (mean
     0, standard deviation 1). k-means starts ``n_init`` times from k-means++ seeds drawn with
-    ``numpy.random.default_rng(seed)`` and keeps the tightest grouping. Segments are numbered
-    1..k from the largest to the smallest.
+    ``numpy.random.default_rng(seed)`` and keeps the tightest grouping (each run stops when no
+    user changes group, when the centres move less than 0.01 standard deviations in all, or after
+    ``max_iter`` rounds). Segments are numbered 1..k from the largest to the smallest.
 
     Returns a Series ``segment`` (int, 1..k) indexed like ``features`` (by ``user_id``).
 
@@ -711,12 +724,15 @@ def stage_reach(
 
     ``by`` is a column of ``tables.users`` (default ``"persona"``) or a Series indexed by
     ``user_id`` (for example the result of :func:`segment_users`). A user reached a stage of
-    ``stage_model`` when any of their events has a Customer Value Journey step (``events.stage``)
-    that the stage covers. Users without events count as reaching nothing.
+    ``stage_model`` when their furthest event (``events.stage``, a Customer Value Journey step) is
+    at that stage or later — the definition of :func:`journeykit.funnels.stage_funnel`. Users
+    without events count as reaching nothing.
 
-    Returns one row per group (index named ``group``) and one column per stage key in journey
-    order; values are shares 0-1 of the group's users.
+    Returns one row per group (index named ``group``, sorted) and one column per stage key in
+    journey order; values are shares 0-1 of the group's users.
     """
+    from journeykit.funnels import stage_reached
+
     users = _table(tables, "users")
     events = _table(tables, "events")
     model = get_model(stage_model)
@@ -730,18 +746,10 @@ def stage_reach(
             raise ParameterError("by: expected a group for every users.user_id")
     else:
         raise ParameterError(f"by: expected a column name or a Series, got {type(by).__name__}")
-    groups = groups.rename("group")
-    to_stage = cvj_to_model(model)
-    reached = pd.DataFrame(
-        {"user_id": events["user_id"], "stage": events["stage"].map(to_stage)}
-    ).dropna()
-    reached = reached.drop_duplicates()
-    reached["group"] = reached["user_id"].map(groups)
-    counts = pd.crosstab(reached["group"], reached["stage"])
-    sizes = groups.value_counts()
-    order = sorted(sizes.index)
-    counts = counts.reindex(index=order, columns=list(model.keys()), fill_value=0)
-    out = counts.div(sizes.reindex(order), axis=0).astype("float64")
+    furthest = stage_reached(events, model).reindex(groups.index).to_numpy(dtype="float64")
+    reached = furthest[:, None] >= np.arange(len(model))[None, :]  # NaN (no events) -> False
+    out = pd.DataFrame(reached, index=groups.index, columns=list(model.keys()))
+    out = out.groupby(groups.rename("group").to_numpy()).mean().sort_index()
     out.index.name = "group"
     out.columns.name = "stage"
     return out

@@ -590,3 +590,12 @@ def test_check_largest_segment_share(tables):
     assert check_largest_segment_share(n1 / 5, tables, k=2, seed=3).ok
     assert "number of users" in check_largest_segment_share(n1, tables, k=2, seed=3).message
     assert "smallest" in check_largest_segment_share(1 - n1 / 5, tables, k=2, seed=3).message
+
+
+def test_stage_reach_counts_earlier_stages_as_passed():
+    # like journeykit.funnels.stage_funnel: a buyer whose first touch was not recorded still
+    # passed awareness and consideration
+    t = _tables_from({1: ("student", ["convert"]), 2: ("student", []), 3: ("home_barista", FUNNEL)})
+    reach = stage_reach(t, stage_model="five")
+    assert reach.loc["student"].tolist() == [0.5, 0.5, 0.5, 0, 0]
+    assert reach.loc["home_barista"].tolist() == [1, 1, 1, 0, 0]
