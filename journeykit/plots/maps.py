@@ -278,7 +278,7 @@ def map_html(journey_map: JourneyMap, *, lang: str | None = None) -> str:
     persona_part = (
         persona_html(persona, lang=lang, style=False)
         if persona is not None
-        else f"<p><b>{e(t('persona', lang))}:</b> {e(str(journey_map.persona))}</p>"
+        else f"<p>{e(str(journey_map.persona))}</p>"
     )
     head = "".join(f"<th>{e(model.stage(s.stage).label(lang))}</th>" for s in journey_map.stages)
     rows = []
@@ -300,7 +300,7 @@ def map_html(journey_map: JourneyMap, *, lang: str | None = None) -> str:
         f"<style>{MAP_CSS}{PERSONA_CSS}</style></head><body>"
         f"<h1>{e(t('map', lang))}: {title}</h1>"
         f'<p class="jk-goal"><b>{e(t("map.goal", lang))}:</b> {e(journey_map.goal)}</p>'
-        f"{persona_part}"
+        f"<h2>{e(t('persona', lang))}</h2>{persona_part}"
         f"<h2>{e(t('map.emotion_curve', lang))}</h2>{emotion_svg(journey_map, lang=lang)}"
         f'<table class="jk-map"><thead><tr><th>{e(t("stage", lang))}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></body></html>\n"
