@@ -335,7 +335,15 @@ def repeat_by_onboarding(
     od = validate_table("orders", orders)
     stop = _end_of_data(validate_table("events", events), od, end)
     if follow is not None:
-        table = table[table["first_order"] <= stop - pd.Timedelta(days=follow)]
+        kept = table[table["first_order"] <= stop - pd.Timedelta(days=follow)]
+        if len(table) and not len(kept):
+            raise ValidationError(
+                "followup_days",
+                f"a window that leaves customers to follow (none bought at least {follow:g} days "
+                f"before the end of the data, {stop:%Y-%m-%d})",
+                got=followup_days,
+            )
+        table = kept
     days = table["days_to_first_value"]
     onboarded = days.notna() if within is None else (days <= within)
     # repeat: any order other than the first, within the follow-up window

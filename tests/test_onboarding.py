@@ -215,6 +215,7 @@ def test_bad_input_names_the_field(shop) -> None:
         (lambda: difference_interval(3, 2, 1, 2), "a.successes"),
         (lambda: repeat_by_onboarding(ev, od, onboard_within_days=-3), "onboard_within_days"),
         (lambda: repeat_by_onboarding(ev, od, followup_days=0), "followup_days"),
+        (lambda: repeat_by_onboarding(ev, od, followup_days=3650), "followup_days"),
         (lambda: repeat_by_onboarding(ev, od, end="soon"), "end"),
         (lambda: repeat_by_onboarding(ev, od, method="bayes"), "method"),
         (lambda: summarize_time_to_first_value(ev, od, within_days=-1), "within_days"),
