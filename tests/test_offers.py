@@ -831,3 +831,20 @@ def test_offer_checks_say_no_answer_before_anything_else() -> None:
         chk.check_lifetime_value(None, margin=18, churn=0.07),
     ):
         assert not fb.ok and "no answer yet" in fb.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    plan=plan_strategy,
+    n=st.integers(1, 300),
+    months=st.integers(1, 30),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_simulation_bookkeeping(plan: OfferPlan, n: int, months: int, seed: int) -> None:
+    sim = simulate_cohort(plan, n_customers=n, months=months, seed=seed)
+    active = sim["active"].to_numpy()
+    assert active[0] == n and (np.diff(active) <= 0).all()
+    # whoever is active next month was active this month and did not leave
+    assert (active[1:] == active[:-1] - sim["churned"].to_numpy()[:-1]).all()
+    assert (sim[["ascension_orders", "repeat_orders"]] >= 0).all().all()
+    assert sim["repeat_orders"].iloc[0] == 0  # repeats start in month 1
