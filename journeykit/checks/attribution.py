@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit.attribution import heuristic_credit, markov_removal_effects
-from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.checks import Feedback, _missing, check_choice, check_number
 from journeykit.errors import JourneykitError
 from journeykit.paths import SEP, assisted_conversions, validate_paths
 
@@ -49,12 +49,6 @@ def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
         return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
-def _none(answer: object, name: str) -> Feedback | None:
-    if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
-    return None
-
-
 def _number(
     answer: object,
     name: str,
@@ -63,7 +57,7 @@ def _number(
     tol: float = 1e-6,
 ) -> Feedback:
     """Check a numeric answer against ``compute() -> (expected, hints)``; never raises."""
-    if (fb := _none(answer, name)) is not None:
+    if (fb := _missing(answer, name)) is not None:
         return fb
     got, fb = _safe(name, compute)
     if fb is not None:

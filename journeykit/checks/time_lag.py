@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number
+from journeykit.checks import Feedback, _missing, check_number
 from journeykit.errors import JourneykitError
 from journeykit.paths import Journeys, conversion_paths, path_summary
 
@@ -49,12 +49,6 @@ def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
         return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
-def _none(answer: object, name: str) -> Feedback | None:
-    if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
-    return None
-
-
 def _converted(journeys: Journeys) -> pd.DataFrame:
     return journeys.journeys[journeys.journeys["converted"]]
 
@@ -65,7 +59,7 @@ def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
     Accepts answers rounded to 0.05 days (about an hour).
     """
     name = "median time lag"
-    if (fb := _none(answer, name)) is not None:
+    if (fb := _missing(answer, name)) is not None:
         return fb
     s, fb = _safe(name, lambda: path_summary(journeys))
     if fb is not None:
@@ -84,7 +78,7 @@ def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
 def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int = 12) -> Feedback:
     """Share (0-1) of conversions whose path has ``min_length`` or more interactions."""
     name = f"share of conversions with {min_length}+ touches"
-    if (fb := _none(answer, name)) is not None:
+    if (fb := _missing(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
@@ -119,7 +113,7 @@ def check_mobile_share(
     ``users`` (optional) lets the check recognise the buyers' *preferred* device used instead.
     """
     name = "mobile share"
-    if (fb := _none(answer, name)) is not None:
+    if (fb := _missing(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float | None]:
@@ -157,7 +151,7 @@ def check_median_path_length(
 ) -> Feedback:
     """Median path length (interactions) of conversions with a ``lookback_days`` window."""
     name = f"median path length with a {lookback_days}-day lookback"
-    if (fb := _none(answer, name)) is not None:
+    if (fb := _missing(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
