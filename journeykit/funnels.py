@@ -256,6 +256,13 @@ def stage_reached(events: pd.DataFrame, model: str | StageModel = "five") -> pd.
     m = get_model(model)
     ev = checked_columns("events", events, ["user_id", "stage"])
     to_model = cvj_to_model(m)
+    if not to_model:
+        raise ValidationError(
+            "stage_model",
+            "stages that list their Customer Value Journey steps (cvj_steps), so that "
+            "events.stage can be placed in them",
+            repr(m.key),
+        )
     position = {step: m.index(key) for step, key in to_model.items()}
     pos = ev["stage"].map(position)
     keep = pos.notna().to_numpy()

@@ -234,8 +234,32 @@ def test_stage_funnel_five_by_hand():
 
 
 def test_stage_funnel_other_models():
+    from journeykit.stages import define_model
+
     assert stage_funnel(STAGE_EVENTS, "cvj")["users"].tolist() == [5, 4, 2, 2, 2, 1, 1, 1]
     assert stage_funnel(STAGE_EVENTS, "map")["users"].tolist() == [5, 4, 2, 2, 1]
+    # a learner's own model: "buy" covers convert and later steps only
+    own = define_model(
+        "coffee",
+        [
+            {
+                "key": "discover",
+                "label_en": "Discover",
+                "label_id": "Menemukan",
+                "cvj_steps": ["aware", "engage", "subscribe"],
+            },
+            {
+                "key": "buy",
+                "label_en": "Buy",
+                "label_id": "Membeli",
+                "cvj_steps": ["convert", "excite", "ascend", "advocate", "promote"],
+            },
+        ],
+    )
+    assert stage_funnel(STAGE_EVENTS, own)["users"].tolist() == [5, 2]
+    unplaced = define_model("bare", [{"key": "a", "label_en": "A", "label_id": "A"}])
+    with pytest.raises(ValidationError, match="^stage_model: expected stages that list"):
+        stage_funnel(STAGE_EVENTS, unplaced)
 
 
 def test_stage_funnel_breakdowns_by_hand():
