@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 from journeykit.errors import SchemaError
 from journeykit.i18n import check_lang, t
@@ -103,6 +104,7 @@ def plot_journey_reach(effect: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
             f"{v:.3g}", (xi, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8
         )
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
     ax.set_xticks(x, [step_label(s, lang) for s in df["step"]], rotation=30, ha="right")
     ax.set_title(t("campaigns.reach_title", lang))
     ax.set_xlabel(t("stage", lang))
