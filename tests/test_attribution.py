@@ -407,3 +407,12 @@ def test_journeys_and_their_aggregated_table_give_the_same_credit():
         a = attribute(j, models=models, value=value)
         b = attribute(aggregate_paths(j), models=models, value=value)
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)
+
+
+def test_each_model_once_and_weights_checked():
+    with pytest.raises(ParameterError, match="each model once"):
+        attribute(PATHS, models="first,first")
+    with pytest.raises(ParameterError, match="first_weight"):
+        attribute(PATHS, models="position", first_weight=1.5)
+    with pytest.raises(ParameterError, match="half_life_touches"):
+        attribute(PATHS, models="time_decay", half_life_touches=-2)

@@ -525,3 +525,18 @@ def test_on_generated_data_agrees_with_touchpoints_and_the_funnel():
     agg = aggregate_paths(j)
     assert agg["total_conversions"].sum() == len(converted)
     assert agg["total_null"].sum() == (~jj["converted"]).sum()
+
+
+def test_parameter_errors_name_the_parameter(events):
+    with pytest.raises(ParameterError, match="session_minutes"):
+        conversion_paths(events, session_minutes=-1)
+    with pytest.raises(ParameterError, match="max_length"):
+        path_length_distribution(PATHS, max_length=1)
+    with pytest.raises(ParameterError, match="sep"):
+        validate_paths(PATHS, sep="  ")
+    with pytest.raises(ParameterError, match="journeys"):
+        conversion_device_split(PATHS)
+    with pytest.raises(ParameterError, match="journeys"):
+        path_summary(PATHS)
+    with pytest.raises(SchemaError, match="paths: expected a pandas DataFrame"):
+        validate_paths([("a", 1)])
