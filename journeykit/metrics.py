@@ -514,7 +514,13 @@ def stage_metrics(
 
     Columns: ``[by]``, ``stage`` (key), ``stage_label``, ``metric`` (key), ``metric_label``,
     ``value`` and ``unit`` (unit key; label with ``t("unit." + unit, lang)``). Without ``by``
-    there is one block; with ``by`` one block per group.
+    there is one block; with ``by`` one block per group. A custom model may list metric keys
+    this module does not define; those are left out (see :data:`METRICS` for the keys).
+
+    >>> from journeykit.synth import generate
+    >>> sm = stage_metrics(generate("coffee", n_users=300, seed=1), "five")
+    >>> sm[sm["stage"] == "consideration"]["metric"].tolist()
+    ['click_through_rate', 'cost_per_click', 'engagement']
     """
     m = get_model(model)
     check_lang(lang)
