@@ -153,6 +153,8 @@ def test_built_in_templates_in_both_languages(key):
     assert set(en.placeholders) == set(id_.placeholders)
     assert {"customer_name", "shop_name", "product", "link"} <= set(en.placeholders)
     assert en.from_step and en.to_step and en.channel
+    assert (en.channel, en.from_step, en.to_step) == (id_.channel, id_.from_step, id_.to_step)
+    assert en.body != id_.body and en.description and id_.description
     row = pd.DataFrame({"customer_name": ["Sari"], "product": ["Gayo Arabica"]})
     shared = {"shop_name": "Kopi Kita", "link": "https://kopi.example/new", "reward": "a free cup"}
     for tpl in (en, id_):
