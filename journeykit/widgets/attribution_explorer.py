@@ -3,7 +3,9 @@
 Every number comes from the package on the data you pass:
 
 * the journeys are :func:`journeykit.paths.conversion_paths` (``lookback_days`` from the slider,
-  or none with "from first contact"), built once per lookback value and tables object;
+  or none with "from first contact"), built once per lookback value and tables object (with
+  their :func:`~journeykit.paths.path_arrays` and assisted report, which only the lookback
+  changes);
 * the credit per channel and model is :func:`journeykit.attribution.attribute` on those
   journeys (conversions, or conversion value);
 * assisted vs last-click conversions are :func:`journeykit.paths.assisted_conversions`.
@@ -48,12 +50,15 @@ from journeykit.widgets._base import (
 __all__ = ["AttributionExplorer"]
 
 
-def _journeys(tables: Any, lookback_days: float | None) -> tuple[paths.Journeys, paths.PathArrays]:
+def _journeys(
+    tables: Any, lookback_days: float | None
+) -> tuple[paths.Journeys, paths.PathArrays, pd.DataFrame]:
+    """Journeys, their path arrays and the assisted report: all that only the lookback changes."""
     orders = table_of(tables, "orders")
     journeys = paths.conversion_paths(
         table_of(tables, "events"), orders, lookback_days=lookback_days
     )
-    return journeys, paths.path_arrays(journeys)
+    return journeys, paths.path_arrays(journeys), paths.assisted_conversions(journeys)
 
 
 class AttributionExplorer(WidgetBase):
@@ -116,6 +121,8 @@ class AttributionExplorer(WidgetBase):
                 (self.label("measure_value"), "value"),
             ],
             value="conversions",
+            description=self.label("measure"),
+            style=style,
         )
         self.summary = widgets.HTML()
         self.plot = widgets.HTML()
@@ -158,7 +165,7 @@ class AttributionExplorer(WidgetBase):
     def compute(self) -> tuple[paths.Journeys, pd.DataFrame, pd.DataFrame]:
         """Journeys, credit per model and the assisted report for the controls, without drawing."""
         lookback = self.lookback()
-        journeys, arrays = prepared(
+        journeys, arrays, assisted = prepared(
             self.tables, f"attribution:{lookback}", lambda tb: _journeys(tb, lookback)
         )
         credit = attribution.attribute(
@@ -167,7 +174,6 @@ class AttributionExplorer(WidgetBase):
             value=self.measure.value == "value",
             half_life_days=float(self.half_life_days.value),
         )
-        assisted = paths.assisted_conversions(journeys)
         return journeys, credit, assisted
 
     def _recompute(self) -> None:

@@ -232,7 +232,10 @@ class OfferCalculator(WidgetBase):
             return True
         return super().refresh(field=field)
 
-    def _recompute(self) -> None:
+    def compute(
+        self,
+    ) -> tuple[OfferPlan, offers.OfferSummary, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Plan, summary, expected months, simulated cohort and the comparison, without drawing."""
         plan = self.plan_from_controls()
         months = int(self.months.value)
         discount = float(self.discount.value)
@@ -242,6 +245,12 @@ class OfferCalculator(WidgetBase):
             plan, n_customers=int(self.n_customers.value), months=months, seed=int(self.seed.value)
         )
         comparison = self._comparison(plan, summary, expected, simulated)
+        return plan, summary, expected, simulated, comparison
+
+    def _recompute(self) -> None:
+        plan, summary, expected, simulated, comparison = self.compute()
+        months = int(self.months.value)
+        discount = float(self.discount.value)
         fig, ax = new_figure((7.5, 4.2))
         plot_cumulative_profit(
             plan, months=months, discount=discount, simulated=simulated, lang=self.lang, ax=ax

@@ -93,7 +93,8 @@ class ReferralSimulator(WidgetBase):
         left = widgets.VBox([*self.controls, self.k_text, self.table])
         return widgets.VBox([widgets.HBox([left, self.plot]), self.status])
 
-    def _recompute(self) -> None:
+    def compute(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Closed form, simulated totals, simulated actives and the summary, without drawing."""
         params = dict(
             n0=int(self.n0.value),
             invites_per_user=float(self.invites_per_user.value),
@@ -125,6 +126,11 @@ class ReferralSimulator(WidgetBase):
             },
             index=pd.Index(_SUMMARY_ROWS, name="quantity"),
         )
+        return closed, total, active, summary
+
+    def _recompute(self) -> None:
+        closed, total, active, summary = self.compute()
+        k, steady = summary.loc["k", "closed_form"], summary.loc["steady_state", "closed_form"]
         figure = self._draw(closed, total, active, steady)
         # everything computed: only now replace the shown state
         self.closed, self.simulated, self.simulated_active = closed, total, active
