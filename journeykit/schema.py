@@ -384,7 +384,7 @@ FORMATS: Final[dict[str, str]] = {"csv": ".csv.gz", "parquet": ".parquet"}
 """Writable formats and their file suffix. :func:`read_tables` also reads plain ``.csv``."""
 
 _READ_SUFFIXES: Final[tuple[str, ...]] = (".csv.gz", ".csv", ".parquet")
-_GZIP_LEVEL: Final[int] = 3
+_GZIP_LEVEL: Final[int] = 1
 _CSV_SLICE_ROWS: Final[int] = 250_000
 
 

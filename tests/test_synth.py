@@ -435,3 +435,51 @@ def test_expected_k_closed_form_on_a_hand_made_configuration():
     )
     # promote/convert = 1 × 1 × 1 × 0.5 = 0.5; K = 0.5 × 4 × 0.25 = 0.5
     assert math.isclose(expected_k(cfg), 0.5)
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def test_cli_writes_a_data_set_and_refuses_to_overwrite_without_force(tmp_path, capsys):
+    from journeykit.cli import main
+    from journeykit.schema import read_tables
+
+    out = tmp_path / "data"
+    assert (
+        main(["synth", "--preset", "saas", "--users", "300", "--seed", "4", "--out", str(out)]) == 0
+    )
+    assert "users" in capsys.readouterr().out
+    back = read_tables(out)
+    expected = generate("saas", n_users=300, seed=4)
+    pd.testing.assert_frame_equal(back.events, expected.events)
+    assert main(["synth", "--users", "300", "--out", str(out)]) == 2
+    assert "already holds files; pass force=True (--force)" in capsys.readouterr().err
+    args = ["synth", "--users", "300", "--out", str(out), "--force", "--format", "parquet"]
+    assert main(args) == 0
+    assert sorted(p.suffix for p in out.iterdir()) == [".parquet"] * 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--users", "-5"], "parameter --users: expected a whole number >= 1, got '-5'"),
+        (["--users", "many"], "parameter --users: expected a whole number >= 1, got 'many'"),
+        (["--seed", "1.5"], "parameter --seed: expected a whole number >= 0, got '1.5'"),
+        (["--preset", "tea"], "parameter preset: expected one of 'coffee', 'saas', got 'tea'"),
+        (["--channels-off", "tv"], "parameter channels_off: expected channel keys among"),
+    ],
+)
+def test_cli_bad_arguments_give_one_clear_line(tmp_path, capsys, args, message):
+    from journeykit.cli import main
+
+    assert main(["synth", "--out", str(tmp_path / "x"), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("journeykit: error: ") and message in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_times_of_day_follow_the_hourly_activity_profile(big):
+    cfg, t = big
+    weights = np.array(cfg.hourly_activity) / sum(cfg.hourly_activity)
+    shares = t.events["timestamp"].dt.hour.value_counts(normalize=True).sort_index()
+    assert np.abs(shares.to_numpy() - weights).max() < 0.003

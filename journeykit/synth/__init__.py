@@ -39,6 +39,8 @@ How the data is made (the causal model)
   per customer, ``K = invites per customer × invite conversion``, is :func:`expected_k`.
 * **Survey.** A ``survey_rate`` share of customers answers NPS (0–10) and CSAT (1–5) a few days
   after the first order; answers are better the further the customer went.
+* **Times of day.** Times are spread over the hours of the day by ``hourly_activity`` through a
+  strictly increasing warp of each day, which keeps every order and every whole-day count.
 * **Censoring.** With ``censor=True`` (default) nothing at or after ``start + days`` is kept, like
   real data pulled on a date. ``censor=False`` lets every journey run to completion.
 
@@ -72,11 +74,12 @@ from typing import Any
 
 import pandas as pd
 
+from journeykit.errors import ParameterError
 from journeykit.schema import Tables
-from journeykit.synth.config import TRANSITIONS, Campaign, SynthConfig, make_config
 from journeykit.synth.generator import simulate
 from journeykit.synth.model import expected_k, expected_rates, expected_reach
 from journeykit.synth.presets import PRESETS, get_preset
+from journeykit.synth.settings import TRANSITIONS, Campaign, SynthConfig, make_config
 
 __all__ = [
     "TRANSITIONS",
@@ -118,9 +121,7 @@ def generate(
 def generate_from(cfg: SynthConfig, **overrides: Any) -> Tables:
     """Generate the tables of a :class:`SynthConfig` (with optional further overrides)."""
     if not isinstance(cfg, SynthConfig):
-        raise make_config.__globals__["ParameterError"](
-            f"parameter cfg: expected a SynthConfig, got {type(cfg).__name__}"
-        )
+        raise ParameterError(f"parameter cfg: expected a SynthConfig, got {type(cfg).__name__}")
     return simulate(make_config(cfg, **overrides) if overrides else cfg)
 
 
@@ -135,7 +136,7 @@ def true_incremental_conversions(
     ``users_reached_without`` (with the channel off); ``incremental`` (the difference, users);
     ``incremental_share`` (difference / users_reached). Runs one generation per channel.
     """
-    from journeykit.synth.config import ACQUISITION_CHANNELS
+    from journeykit.synth.settings import ACQUISITION_CHANNELS
 
     if channels is None:
         used = {c for mix in cfg.channel_mix.values() for c, w in mix.items() if w > 0}

@@ -1,4 +1,4 @@
-"""Vectorised generation of the five tables from a :class:`~journeykit.synth.config.SynthConfig`.
+"""Vectorised generation of the five tables from a :class:`~journeykit.synth.settings.SynthConfig`.
 
 Work is done per *cohort* (the non-referred users, then each generation of referred users) and
 per transition and channel: numpy operations over all users of a cohort at once, never a Python
@@ -9,6 +9,8 @@ that channel's touches, acquisitions and campaigns decide (see :mod:`journeykit.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +18,6 @@ import pandas as pd
 
 from journeykit.schema import CHANNELS, DEVICES, EVENT_TYPES, OFFER_TYPES, TABLES, Tables
 from journeykit.stages import CVJ_STEPS
-from journeykit.synth.config import MAX_TOUCHES, TOUCH_CHANNELS, TRANSITIONS, SynthConfig
 from journeykit.synth.model import (
     CONVERT_TRANSITION,
     baseline_probability,
@@ -24,6 +25,7 @@ from journeykit.synth.model import (
     price_factor,
 )
 from journeykit.synth.rng import Keyed, child_key
+from journeykit.synth.settings import MAX_TOUCHES, TOUCH_CHANNELS, TRANSITIONS, SynthConfig
 
 __all__ = ["simulate"]
 
@@ -578,8 +580,10 @@ class _Sim:
         uid[ref_rows[order]] = n_base + np.arange(len(ref_rows))
         start_ns = cfg.start_timestamp().value
 
+        warp = _day_warp(cfg.hourly_activity)
+
         def ts(t: np.ndarray) -> np.ndarray:
-            sec = np.floor(t * 86400.0).astype(np.int64)
+            sec = np.floor(warp(t) * 86400.0).astype(np.int64)
             return (start_ns + sec * 1_000_000_000).astype("datetime64[ns]")
 
         cat = _strings
@@ -600,26 +604,42 @@ class _Sim:
         )
         users.loc[inviter < 0, "referred_by"] = pd.NA
 
-        E = {k: np.concatenate(v) for k, v in self.sink.ev.items()}
-        keep = E["t"] < self.end
-        E = {k: v[keep] for k, v in E.items()}
-        e_uid = uid[E["u"]]
-        e_ts = ts(E["t"])
-        order = _time_order(e_ts.view(np.int64) // 1_000_000_000, e_uid, E["t"])
-        camp = E["camp"][order]
-        campaign = cat(np.maximum(camp, 0), [c.key for c in cfg.campaigns] or ["none"], camp < 0)
+        keep_all = np.concatenate(self.sink.ev["t"]) < self.end
+
+        def column(k: str) -> np.ndarray:
+            return np.concatenate(self.sink.ev[k])[keep_all]
+
+        t_ev = column("t")
+        e_uid = uid[column("u")]
+        e_ts = ts(t_ev)
+        order = _time_order(e_ts.view(np.int64) // 1_000_000_000, e_uid, t_ev)
+        camp = column("camp")[order]
+        text_cols = {
+            "channel": ("ch", CHANNELS),
+            "device": ("dev", DEVICES),
+            "touchpoint": ("tp", self.tp_names),
+            "event_type": ("et", EVENT_TYPES),
+            "stage": ("st", CVJ_STEPS),
+        }
+        # the text columns are independent: convert them in threads (numpy and Arrow release
+        # the GIL), codes taken in log order
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            jobs = {
+                name: pool.submit(lambda k, names: cat(column(k)[order], names), k, names)
+                for name, (k, names) in text_cols.items()
+            }
+            jobs["campaign"] = pool.submit(
+                cat, np.maximum(camp, 0), [c.key for c in cfg.campaigns] or ["none"], camp < 0
+            )
+            text = {name: job.result() for name, job in jobs.items()}
         events = pd.DataFrame(
             {
                 "event_id": np.arange(len(order), dtype=np.int64),
                 "user_id": e_uid[order],
                 "timestamp": e_ts[order],
-                "channel": cat(E["ch"][order], CHANNELS),
-                "device": cat(E["dev"][order], DEVICES),
-                "touchpoint": cat(E["tp"][order], self.tp_names),
-                "event_type": cat(E["et"][order], EVENT_TYPES),
-                "stage": cat(E["st"][order], CVJ_STEPS),
-                "campaign": campaign,
-                "cost": np.round(E["cost"][order], 2),
+                **{name: text[name] for name in text_cols},
+                "campaign": text["campaign"],
+                "cost": np.round(column("cost")[order], 2),
             }
         )
 
@@ -697,6 +717,25 @@ def _latest(row, tt, code, camp, last_t, last_ch, last_camp) -> None:  # noqa: A
     last_t[rr[newer]] = tl[newer]
     last_ch[rr[newer]] = code
     last_camp[rr[newer]] = camp
+
+
+def _day_warp(weights: tuple[float, ...]):  # noqa: ANN202
+    """A strictly increasing map of days onto days that keeps whole days and spreads each day's
+    fraction over the hours in proportion to ``weights`` (inverse CDF, piecewise linear)."""
+    w = np.asarray(weights, dtype=float)
+    w = w / w.sum()
+    cum = np.r_[0.0, np.cumsum(w)]
+    cum[-1] = 1.0
+    if np.allclose(w, 1 / 24):
+        return lambda t: t
+
+    def warp(t: np.ndarray) -> np.ndarray:
+        day = np.floor(t)
+        frac = t - day
+        h = np.minimum(np.searchsorted(cum, frac, side="right") - 1, 23)
+        return day + (h + (frac - cum[h]) / w[h]) / 24.0
+
+    return warp
 
 
 def _strings(

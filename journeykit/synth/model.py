@@ -30,7 +30,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from journeykit.synth.config import TOUCH_CHANNELS, TRANSITIONS, SynthConfig
+from journeykit.synth.settings import TOUCH_CHANNELS, TRANSITIONS, SynthConfig
 
 __all__ = [
     "CONVERT_TRANSITION",
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 CONVERT_TRANSITION = 2
-"""Index of subscribe→convert in :data:`~journeykit.synth.config.TRANSITIONS`."""
+"""Index of subscribe→convert in :data:`~journeykit.synth.settings.TRANSITIONS`."""
 
 
 def _labels() -> list[str]:

@@ -24,9 +24,16 @@ journeykit.errors.ParameterError: parameter preset: expected one of 'coffee', 's
 from __future__ import annotations
 
 from journeykit.errors import ParameterError
-from journeykit.synth.config import Campaign, SynthConfig
+from journeykit.synth.settings import Campaign, SynthConfig
 
 __all__ = ["PRESETS", "get_preset"]
+
+
+# Relative activity per hour of the day (hour 0 first).
+# Coffee, Jakarta time: quiet at night, a morning and a lunch bump, the peak after work.
+_COFFEE_HOURS = (1.0, 0.6, 0.4, 0.3, 0.3, 0.6, 1.5, 3.0, 4.0, 4.5, 5.0, 5.5, 6.0, 5.5, 5.0, 4.5, 4.5, 5.0, 6.0, 7.0, 7.5, 7.0, 5.0, 2.5)  # fmt: skip
+# Software: office hours with a dip at lunch.
+_SAAS_HOURS = (0.5, 0.3, 0.2, 0.2, 0.2, 0.4, 1.0, 2.5, 5.0, 7.0, 7.5, 7.0, 5.0, 6.5, 7.0, 6.5, 6.0, 4.5, 3.0, 2.5, 2.5, 2.0, 1.5, 1.0)  # fmt: skip
 
 
 def _coffee() -> SynthConfig:
@@ -120,6 +127,7 @@ def _coffee() -> SynthConfig:
         referral_reward=25_000.0,
         invite_channels={"whatsapp": 0.65, "social_organic": 0.25, "email": 0.10},
         survey_rate=0.35,
+        hourly_activity=_COFFEE_HOURS,
         campaigns=(
             Campaign(
                 key="brewing_guide",
@@ -230,6 +238,7 @@ def _saas() -> SynthConfig:
         referral_reward=20.0,
         invite_channels={"email": 0.6, "social_organic": 0.2, "whatsapp": 0.2},
         survey_rate=0.25,
+        hourly_activity=_SAAS_HOURS,
         campaigns=(
             Campaign(
                 key="case_study",
@@ -280,7 +289,7 @@ PRESETS = {"coffee": _coffee, "saas": _saas}
 
 def get_preset(name: str = "coffee") -> SynthConfig:
     """The checked :class:`SynthConfig` of preset ``name`` (``"coffee"`` or ``"saas"``)."""
-    from journeykit.synth.config import make_config
+    from journeykit.synth.settings import make_config
 
     if not isinstance(name, str) or name not in PRESETS:
         raise ParameterError(

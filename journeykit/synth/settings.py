@@ -203,6 +203,10 @@ class SynthConfig:
 
     survey_rate: float = 0.35
     """Probability that a customer answers the survey (NPS and CSAT) after the first order."""
+    hourly_activity: tuple[float, ...] = (1.0,) * 24
+    """Relative activity in each hour of the day (24 positive weights, hour 0 first): times of
+    day are warped so that events fall into hours in these proportions, keeping every order
+    (all ones: uniform over the day)."""
     campaigns: tuple[Campaign, ...] = ()
     touchpoints: Mapping[str, str] = _f(default_factory=dict)
     """Per channel: the touchpoint name of a marketing touch on it (``instagram_ad`` ...)."""
@@ -467,6 +471,12 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     out["retention_channels"] = _mix("retention_channels", v["retention_channels"], CHANNELS)
     out["invite_channels"] = _mix("invite_channels", v["invite_channels"], CHANNELS)
     out["max_generations"] = _int("max_generations", v["max_generations"], 0, 1000)
+    hours = v["hourly_activity"]
+    if not isinstance(hours, tuple | list) or len(hours) != 24:
+        raise _err("hourly_activity", "24 positive weights, one per hour of the day", hours)
+    out["hourly_activity"] = tuple(
+        _num(f"hourly_activity[{i}]", w, 0, lo_open=True) for i, w in enumerate(hours)
+    )
 
     camps = v["campaigns"]
     if isinstance(camps, Campaign):
