@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 _ERROR_COLOUR = PALETTE[5]  # vermillion
+DESCRIPTION_WIDTH = "17em"  # room for the longest control label in either language
 _OK_COLOUR = PALETTE[2]  # bluish green
 
 
@@ -174,8 +175,8 @@ class WidgetBase:
             step=step,
             description=self.label(name),
             continuous_update=False,
-            style={"description_width": "14em"},
-            layout=widgets.Layout(width="34em"),
+            style={"description_width": DESCRIPTION_WIDTH},
+            layout=widgets.Layout(width="40em"),
             **extra,
         )
 

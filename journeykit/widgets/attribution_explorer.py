@@ -38,6 +38,7 @@ from journeykit.i18n import t
 from journeykit.plots.style import color_for
 from journeykit.schema import CHANNELS
 from journeykit.widgets._base import (
+    DESCRIPTION_WIDTH,
     TABLE_CSS,
     WidgetBase,
     figure_svg,
@@ -85,13 +86,14 @@ class AttributionExplorer(WidgetBase):
     ) -> None:
         super().__init__(lang=lang)
         self.tables = tables
-        style = {"description_width": "12em"}
+        style = {"description_width": DESCRIPTION_WIDTH}
         self.models = widgets.SelectMultiple(
             options=[(self.label(f"attr_model.{m}"), m) for m in attribution.MODELS],
             value=tuple(models),
             rows=len(attribution.MODELS),
             description=self.label("attr_models"),
             style=style,
+            layout=widgets.Layout(width="36em"),
         )
         self.lookback_days = widgets.IntSlider(
             value=lookback_days,
@@ -100,7 +102,7 @@ class AttributionExplorer(WidgetBase):
             description=self.label("lookback_days"),
             continuous_update=False,
             style=style,
-            layout=widgets.Layout(width="32em"),
+            layout=widgets.Layout(width="40em"),
         )
         self.from_first_contact = widgets.Checkbox(
             value=False, description=self.label("from_first_contact"), indent=False
@@ -113,7 +115,7 @@ class AttributionExplorer(WidgetBase):
             description=self.label("half_life_days"),
             continuous_update=False,
             style=style,
-            layout=widgets.Layout(width="32em"),
+            layout=widgets.Layout(width="40em"),
         )
         self.measure = widgets.ToggleButtons(
             options=[

@@ -32,7 +32,14 @@ from journeykit import offers
 from journeykit.i18n import LABELS, t
 from journeykit.offers import AscensionStep, OfferPlan
 from journeykit.plots.offers import plot_cumulative_profit
-from journeykit.widgets._base import TABLE_CSS, WidgetBase, figure_svg, new_figure, number_text
+from journeykit.widgets._base import (
+    DESCRIPTION_WIDTH,
+    TABLE_CSS,
+    WidgetBase,
+    figure_svg,
+    new_figure,
+    number_text,
+)
 
 __all__ = ["OfferCalculator"]
 
@@ -93,9 +100,10 @@ class OfferCalculator(WidgetBase):
             start = plan
         self.plan: OfferPlan = self._plans[start]
         self._syncing = False
-        wide = {"description_width": "14em"}
+        wide = {"description_width": DESCRIPTION_WIDTH}
+        long = widgets.Layout(width="40em")
         self.preset = widgets.Dropdown(
-            options=options, value=start, description=self.label("preset"), style=wide
+            options=options, value=start, description=self.label("preset"), style=wide, layout=long
         )
         self.entry_price = self.slider("entry_price", 0, 0, 10, 0.05)
         self.entry_cost = self.slider("entry_cost", 0, 0, 10, 0.05)
@@ -104,7 +112,7 @@ class OfferCalculator(WidgetBase):
         self.repeat_cost = self.slider("repeat_cost", 0, 0, 10, 0.05)
         self.repeat_rate = self.slider("repeat_rate", 0, 0, 4, 0.01)
         self.monthly_churn = self.slider("monthly_churn", 0.05, 0, 1, 0.005, readout_format=".3f")
-        self.step = widgets.Dropdown(description=self.label("step"), style=wide)
+        self.step = widgets.Dropdown(description=self.label("step"), style=wide, layout=long)
         self.step_price = self.slider("step_price", 0, 0, 10, 0.05)
         self.step_cost = self.slider("step_cost", 0, 0, 10, 0.05)
         self.step_share = self.slider("step_share", 0, 0, 1, 0.01)

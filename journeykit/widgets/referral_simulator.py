@@ -25,7 +25,14 @@ import pandas as pd
 
 from journeykit import referrals
 from journeykit.plots.referrals import plot_growth
-from journeykit.widgets._base import TABLE_CSS, WidgetBase, figure_svg, new_figure, number_text
+from journeykit.widgets._base import (
+    DESCRIPTION_WIDTH,
+    TABLE_CSS,
+    WidgetBase,
+    figure_svg,
+    new_figure,
+    number_text,
+)
 
 __all__ = ["ReferralSimulator"]
 
@@ -76,7 +83,9 @@ class ReferralSimulator(WidgetBase):
         self.cycles = self.slider("cycles", cycles, 1, 52, 1, integer=True)
         self.runs = self.slider("runs", runs, 10, 2000, 10, integer=True)
         self.seed = widgets.IntText(
-            value=seed, description=self.label("seed"), style={"description_width": "14em"}
+            value=seed,
+            description=self.label("seed"),
+            style={"description_width": DESCRIPTION_WIDTH},
         )
         self.k_text = widgets.HTML()
         self.table = widgets.HTML()
@@ -90,8 +99,9 @@ class ReferralSimulator(WidgetBase):
         self.refresh()
 
     def _build(self) -> widgets.Widget:
-        left = widgets.VBox([*self.controls, self.k_text, self.table])
-        return widgets.VBox([widgets.HBox([left, self.plot]), self.status])
+        numbers = widgets.VBox([self.k_text, self.table], layout=widgets.Layout(margin="0 0 0 2em"))
+        top = widgets.HBox([widgets.VBox(list(self.controls)), numbers])
+        return widgets.VBox([top, self.status, self.plot])
 
     def compute(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Closed form, simulated totals, simulated actives and the summary, without drawing."""
