@@ -270,6 +270,16 @@ def stage_reached(events: pd.DataFrame, model: str | StageModel = "five") -> pd.
     return out.groupby(level=0).max().rename("stage_position")
 
 
+def _stack(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """One funnel per group, stacked; a breakdown with no group at all (no events) is empty."""
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(columns=columns)
+
+
+_RATE_COLUMNS = ("step_conversion", "overall_conversion", "drop_off", "drop_off_rate")
+
+
 def _rates(users: np.ndarray) -> dict[str, np.ndarray]:
     """Step/overall conversion and drop-off for one funnel's user counts (first row = entry)."""
     users = users.astype("float64")
@@ -352,7 +362,7 @@ def stage_funnel(
         if by is not None:
             frame.insert(0, by, g)
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    return _stack(frames, [by, "stage", "label", "position", "users", *_RATE_COLUMNS])
 
 
 # --------------------------------------------------------------------------------------------
@@ -694,7 +704,7 @@ def ordered_funnel(
     else:
         g = user_groups(events, by, users=users)
         groups = pd.Series(g.reindex(progress["user_id"]).to_numpy(), index=progress.index)
-        order_g = _group_order(by, groups)
+        order_g = _group_order(by, g)  # every group with people, even if none entered
     if order == "unordered":
         names = [f"any {k} of {n}" for k in range(1, n + 1)]
         labels = [t("funnel.any_k_of_n", lang).format(k=k, n=n) for k in range(1, n + 1)]
@@ -730,4 +740,5 @@ def ordered_funnel(
         if by is not None:
             frame.insert(0, by, g)
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    times = [f"{s}_days_from_{r}" for r in ("previous", "first") for s in ("mean", "median")]
+    return _stack(frames, [by, "position", "name", "label", "users", *_RATE_COLUMNS, *times])

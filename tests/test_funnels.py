@@ -478,3 +478,21 @@ def test_funnel_checks_explain_the_usual_mistakes():
     fb = check.check_funnel_users(3, STEP_EVENTS, STEPS, window="6D23h59min")
     assert not fb.ok and "window" in fb.message
     assert "cannot check" in check.check_step_conversion(0.5, STAGE_EVENTS, stage="hype").message
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    ev=event_tables(), personas=st.lists(st.sampled_from(["a", "b", "c"]), min_size=6, max_size=6)
+)
+def test_breakdown_groups_add_up_to_the_whole_funnel(ev, personas):
+    users = pd.DataFrame({"user_id": range(1, 7), "persona": personas, "first_seen": [D0] * 6})
+    whole = stage_funnel(ev, "cvj")["users"].to_numpy()
+    parts = stage_funnel(ev, "cvj", "persona", users=users)
+    steps = ["visit", "click", "purchase"]
+    whole_o = ordered_funnel(ev, steps, window=3)["users"].to_numpy()
+    parts_o = ordered_funnel(ev, steps, window=3, by="persona", users=users)
+    if ev.empty:  # no people, so no groups: an empty breakdown (and a funnel of zeros)
+        assert parts.empty and parts_o.empty and whole.sum() == 0 and whole_o.sum() == 0
+        return
+    assert (parts.groupby("position")["users"].sum().to_numpy() == whole).all()
+    assert (parts_o.groupby("position")["users"].sum().to_numpy() == whole_o).all()
