@@ -276,6 +276,8 @@ def _collapse_repeats(a: PathArrays) -> PathArrays:
 def _states(a: PathArrays, order: int) -> tuple[np.ndarray, np.ndarray]:
     """State code of every touch (the last ``order`` channels) and each state's channel set."""
     k = len(a.channels)
+    if order == 1:  # the state is the channel itself
+        return a.codes, np.eye(k, dtype=bool)
     pid = a.path_of_touch
     pos = np.arange(len(a.codes)) - a.starts[pid]
     key = np.zeros(len(a.codes), dtype=np.int64)
@@ -349,7 +351,11 @@ def markov_removal_effects(
     nxt[ends] = False
     src = state[nxt]
     dst = state[np.flatnonzero(nxt) + 1]
-    q_counts = sp.coo_matrix((w_touch[nxt], (src, dst)), shape=(n, n)).tocsr()
+    if n * n <= 4_000_000:  # few states: count pairs straight into a dense matrix
+        dense = np.bincount(src * n + dst, weights=w_touch[nxt], minlength=n * n)
+        q_counts = sp.csr_matrix(dense.reshape(n, n))
+    else:
+        q_counts = sp.coo_matrix((w_touch[nxt], (src, dst)), shape=(n, n)).tocsr()
     last_state = state[ends]
     conv_out = np.bincount(last_state, weights=a.conversions, minlength=n)
     null_out = np.bincount(last_state, weights=a.nulls, minlength=n)

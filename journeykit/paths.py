@@ -65,12 +65,13 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from operator import methodcaller
 from pathlib import Path
 from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from journeykit.errors import OverwriteError, ParameterError, SchemaError
 
@@ -580,7 +581,7 @@ def _parse_paths(
         return numbers, np.array([], dtype=object), empty, empty, empty
     core = sep.strip()
     row_path, distinct = pd.factorize(p)
-    uniques, codes, lengths = _tokenise(distinct.to_numpy(dtype=object), core)
+    uniques, codes, lengths = _tokenise(distinct, core)
     empty_tok = uniques == ""
     if empty_tok.any():
         rows = _rows_with_codes(codes, lengths, row_path, np.flatnonzero(empty_tok), index)
@@ -611,20 +612,19 @@ def _parse_paths(
     return numbers, uniques, codes, lengths, row_path
 
 
-def _tokenise(values: np.ndarray, core: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split paths (an object array of str) on ``core``.
+def _tokenise(values: pd.Index, core: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split paths (distinct strings) on ``core`` with Arrow's string kernels.
 
     Returns (sorted distinct stripped channels, code of every token, number of tokens per path).
-    One ``str.join`` and one ``str.split`` over all paths, then a hash-table factorize: no
-    per-path Python work beyond ``str.count``.
+    The split and the dictionary encoding run in Arrow's C++ kernels, so no Python object is
+    made per token: only the few distinct channel names come back to Python to be stripped.
     """
-    lengths = np.fromiter(
-        map(methodcaller("count", core), values), dtype=np.int64, count=len(values)
-    )
-    lengths += 1
-    flat = np.asarray(core.join(values).split(core), dtype=object)
-    codes, uniques = pd.factorize(flat)
-    stripped = pd.Series(uniques, dtype="string").str.strip()
+    arr = pa.array(values.astype("string").array)
+    parts = pc.split_pattern(arr, core)
+    lengths = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = pc.dictionary_encode(parts.flatten())
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    stripped = pd.Series(encoded.dictionary.to_pylist(), dtype="string").str.strip()
     # distinct raw tokens may strip to the same channel ("a " and "a"): merge, sort by name
     codes2, uniques2 = pd.factorize(stripped, sort=True)
     return np.asarray(uniques2, dtype=object), codes2[codes].astype(np.int64), lengths
