@@ -389,11 +389,13 @@ def user_facts(
         entry_time = od[od["offer_type"] == "entry"].groupby("user_id")["timestamp"].min()
         out["entry_customer"] = people.isin(entry_time.index).astype("int64")
         up = od[od["offer_type"].isin(["core", "ascension"])]
-        up = up[up["timestamp"] >= up["user_id"].map(entry_time)]  # NaT (no entry) drops out
+        # (Series.reindex, not .map: .map with an empty datetime Series fails in pandas)
+        since = entry_time.reindex(up["user_id"]).to_numpy()
+        up = up[(up["timestamp"] >= since).to_numpy()]  # NaT (no entry order) drops out
         out["ascended"] = people.isin(up["user_id"]).astype("int64")
         first_order = grouped["timestamp"].min()
         onboard = ev.loc[ev["event_type"] == "onboard", ["user_id", "timestamp"]]
-        onboard = onboard.assign(first=onboard["user_id"].map(first_order))
+        onboard = onboard.assign(first=first_order.reindex(onboard["user_id"]).to_numpy())
         onboard = onboard[onboard["timestamp"] >= onboard["first"]]
         first_value = onboard.groupby("user_id")["timestamp"].min()
         ttfv = (first_value - first_order.reindex(first_value.index)).dt.total_seconds() / 86_400
@@ -498,8 +500,10 @@ def metric_table(
         users = _table(tables, "users") if by in ("persona", "cohort") else None
         groups = user_groups(_table(tables, "events"), by, users=users).reindex(facts.index)
         order = _group_order(by, groups)
-    out = _from_facts(facts, groups.rename(by or "group"), keys, inputs)
-    return out.reindex(order).rename_axis(by or "group")
+    out = _from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
+    counts = [k for k in keys if METRICS[k].how == "sum"]
+    out[counts] = out[counts].fillna(0.0)  # a group with nobody in it (no events at all)
+    return out.rename_axis(by or "group")
 
 
 def stage_metrics(

@@ -146,8 +146,8 @@ def journey_breadth(
     ev = checked_columns("events", events, [*_KEYS, "channel", "device", "event_type"])
     first = _purchases(ev, "first").set_index("user_id")
     if until == "conversion" and len(first):
-        cut_ts = ev["user_id"].map(first["timestamp"])
-        cut_id = ev["user_id"].map(first["event_id"])
+        cut_ts = pd.Series(first["timestamp"].reindex(ev["user_id"]).to_numpy(), index=ev.index)
+        cut_id = pd.Series(first["event_id"].reindex(ev["user_id"]).to_numpy(), index=ev.index)
         before = cut_ts.isna() | (ev["timestamp"] < cut_ts)
         before |= (ev["timestamp"] == cut_ts) & (ev["event_id"] <= cut_id)
         ev = ev[before.to_numpy()]

@@ -332,3 +332,17 @@ def test_top_journey_check():
     assert check.check_top_journey("student", TABLES, weights="advocacy").ok
     fb = check.check_top_journey("worker", TABLES, weights="advocacy")
     assert not fb.ok and "last" in fb.message
+
+
+def test_empty_data_gives_zero_counts_and_undefined_rates():
+    empty = Tables(USERS, EVENTS.iloc[:0], ORDERS.iloc[:0], REFERRALS.iloc[:0], SURVEY.iloc[:0])
+    row = metric_table(empty).iloc[0]
+    assert row["reach"] == 0 and row["sales"] == 0 and row["visits"] == 0
+    assert math.isnan(row["conversion_rate"]) and math.isnan(row["nps"])
+    assert metric_table(empty, by="persona").empty
+    no_orders = Tables(USERS, EVENTS, ORDERS.iloc[:0], REFERRALS, SURVEY)
+    row = metric_table(no_orders).iloc[0]
+    assert row["customers"] == 0 and row["conversion_rate"] == 0
+    assert math.isnan(row["repeat_purchase_rate"])  # no customers to divide by
+    r = cohort_retention(ORDERS.iloc[:0], USERS)
+    assert r["cohort_size"].tolist() == [4] and r[0].tolist() == [0.0]

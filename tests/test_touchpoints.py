@@ -238,3 +238,11 @@ def test_exercise_checks_never_raise():
     assert "cannot check" in check.check_mobile_conversion_share(0.5, broken).message
     fb = check.check_channel_stage_people(1, EVENTS, channel="tv", stage="awareness")
     assert not fb.ok and "cannot check" in fb.message
+
+
+def test_empty_events():
+    empty = EVENTS.iloc[:0]
+    assert channel_stage_matrix(empty).empty
+    assert omnichannel_summary(empty)["people"].tolist() == [0, 0, 0]
+    assert conversion_by_channel_count(empty)["people"].sum() == 0
+    assert device_split(empty)["conversions"].sum() == 0
