@@ -620,9 +620,11 @@ def _tokenise(values: pd.Index, core: str) -> tuple[np.ndarray, np.ndarray, np.n
     made per token: only the few distinct channel names come back to Python to be stripped.
     """
     arr = pa.array(values.astype("string").array)
+    if isinstance(arr, pa.ChunkedArray):  # one dictionary for all tokens needs one chunk
+        arr = arr.combine_chunks()
     parts = pc.split_pattern(arr, core)
     lengths = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
-    encoded = pc.dictionary_encode(parts.flatten())
+    encoded = pc.dictionary_encode(pc.list_flatten(parts))
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     stripped = pd.Series(encoded.dictionary.to_pylist(), dtype="string").str.strip()
     # distinct raw tokens may strip to the same channel ("a " and "a"): merge, sort by name
