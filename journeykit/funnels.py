@@ -430,7 +430,7 @@ class Step:
         if self.stage:
             cvj = get_model("cvj")
             text = " / ".join(cvj.stage(s).label(lang) for s in self.stage)
-            parts.append(f"({text})" if parts else text)
+            parts.append(f"· {text}" if parts else text)
         if self.channel:
             parts.append(
                 t("funnel.via", lang)

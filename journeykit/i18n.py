@@ -113,6 +113,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "funnel.of_previous": ("of previous", "dari sebelumnya"),
     "funnel.of_first": ("of first", "dari pertama"),
+    "funnel.mean": ("mean", "rata-rata"),
     "funnel.step": ("Step", "Langkah"),
     "funnel.via": ("via", "melalui"),
     "funnel.any_k_of_n": ("Any {k} of {n} steps", "{k} dari {n} langkah (urutan bebas)"),

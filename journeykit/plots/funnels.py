@@ -134,10 +134,11 @@ def plot_time_to_convert(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | N
     ax = new_axes(ax, figsize=(8, 0.6 * len(f) + 1.6))
     y = np.arange(len(f))[::-1]
     med = f["median_days_from_previous"].to_numpy(dtype=float)
+    mean_word = t("funnel.mean", lang)
     ax.barh(y, np.nan_to_num(med), color=PALETTE[2], height=0.6)
     for yi, m, mean in zip(y, med, f["mean_days_from_previous"], strict=True):
         if np.isfinite(m):
-            ax.text(m, yi, f"  {m:.1f} (mean {mean:.1f})", va="center", fontsize=9)
+            ax.text(m, yi, f"  {m:.1f} ({mean_word} {mean:.1f})", va="center", fontsize=9)
     ax.set_yticks(y, list(f["label"]))
     ax.set_xlabel(t("funnel.median_days", lang))
     ax.set_title(t("funnel.time_title", lang))
