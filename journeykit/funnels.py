@@ -678,7 +678,8 @@ def ordered_funnel(
 
     ``steps``: two or more :class:`Step`, strings or dicts (see :func:`make_step`); ``window``,
     ``order``: see :func:`funnel_progress` and the module docstring; ``by``: a breakdown as in
-    :func:`stage_funnel`.
+    :func:`stage_funnel` (every group with people appears, with zeros where nobody did step 1,
+    so the groups add up to the whole funnel).
 
     Columns: ``[by]``, ``position`` (1..n), ``name`` (step key; ``"any 2 of 3"`` rows when
     unordered), ``label`` (in ``lang``), ``users``, ``step_conversion``, ``overall_conversion``,

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from journeykit.checks import Feedback, check_number
@@ -50,12 +51,28 @@ def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
         return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
-def _add_percent_hint(hints: dict[float, str], expected: float) -> dict[float, str]:
+def _check_share(
+    answer: object,
+    name: str,
+    compute: Callable[[], dict[str, float]],
+    texts: dict[str, str],
+) -> Feedback:
+    """Check a share: ``compute()`` gives ``expected`` plus the values of known mistakes, named
+    like ``texts``' keys; a percentage of the right share gets its own hint."""
+    v, fb = _safe(name, compute)
+    if fb is not None:
+        return fb
+    expected = v["expected"]
+    hints: dict[float, str] = {}
+    for key, text in texts.items():
+        value = v.get(key)
+        if value is not None and np.isfinite(value) and not np.isclose(value, expected):
+            hints.setdefault(float(value), text)
     if expected != 0:
         hints.setdefault(
             100 * expected, "That looks like a percentage; give a share between 0 and 1."
         )
-    return hints
+    return check_number(answer, expected, name=name, hints=hints)
 
 
 def check_channel_stage_people(
@@ -96,19 +113,13 @@ def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
             "whole_history": float((after.loc[after["converted"], "devices"] >= 2).mean()),
         }
 
-    v, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    hints = {
-        v["everyone"]: "That is the share of everyone; keep only the people who bought.",
-        v["whole_history"]: (
+    texts = {
+        "everyone": "That is the share of everyone; keep only the people who bought.",
+        "whole_history": (
             "You counted devices used after the first purchase too; stop at the first purchase."
         ),
     }
-    hints.pop(v["expected"], None)
-    return check_number(
-        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
-    )
+    return _check_share(answer, name, compute, texts)
 
 
 def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedback:
@@ -125,20 +136,14 @@ def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedb
             "touches": float(touches),
         }
 
-    v, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    hints = {
-        v["all"]: "That counts every purchase; a conversion here is each person's first purchase.",
-        v["touches"]: (
+    texts = {
+        "all": "That counts every purchase; a conversion here is each person's first purchase.",
+        "touches": (
             "That is the mobile share of all touches; take only the converting touches "
             "(purchase events)."
         ),
     }
-    hints.pop(v["expected"], None)
-    return check_number(
-        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
-    )
+    return _check_share(answer, name, compute, texts)
 
 
 def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Feedback:
@@ -150,11 +155,5 @@ def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Fee
         everyone = journey_breadth(events)["converted"].mean()
         return {"expected": float(c.loc["1", "conversion_rate"]), "overall": float(everyone)}
 
-    v, fb = _safe(name, compute)
-    if fb is not None:
-        return fb
-    hints = {v["overall"]: "That is everyone's conversion rate; keep people with one channel."}
-    hints.pop(v["expected"], None)
-    return check_number(
-        answer, v["expected"], name=name, hints=_add_percent_hint(hints, v["expected"])
-    )
+    texts = {"overall": "That is everyone's conversion rate; keep people with one channel."}
+    return _check_share(answer, name, compute, texts)
