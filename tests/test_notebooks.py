@@ -409,3 +409,21 @@ def test_nbval_lax_on_lessons_and_solutions():
         timeout=900,
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+@pytest.mark.notebooks
+def test_refresh_stores_only_the_checked_outputs(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("seed = 4")
+    params.metadata["tags"] = ["parameters"]
+    shown = nbformat.v4.new_code_cell("print(f'{seed * 2.5:.2f}')")
+    shown.metadata["tags"] = [CHECK_TAG]
+    hidden = nbformat.v4.new_code_cell("print('not stored')\nseed")
+    nb.cells = [params, hidden, shown]
+    path = tmp_path / "01_x.ipynb"
+    nbformat.write(nb, str(path))
+    refreshed = normalize_notebooks.refresh(path)
+    assert refreshed.cells[1].outputs == [] and refreshed.cells[1].execution_count is None
+    assert [o.text for o in refreshed.cells[2].outputs] == ["10.00\n"]
+    assert refreshed.cells[2].execution_count == 3
+    assert "papermill" not in refreshed.metadata
