@@ -97,6 +97,7 @@ def test_hand_worked_credit_with_a_30_day_lookback(explorer):
 
 def test_lookback_slider_and_first_contact_change_the_paths(explorer):
     explorer.from_first_contact.value = True  # email now opens person 3's path
+    assert explorer.lookback_days.disabled and explorer.lookback() is None
     assert _credit(explorer, "first") == {"email": 1.0, "social_ads": 1.0}
     assert _credit(explorer, "position") == {
         "direct": 0.4,
@@ -105,6 +106,7 @@ def test_lookback_slider_and_first_contact_change_the_paths(explorer):
         "social_ads": 0.4,
     }
     explorer.from_first_contact.value = False
+    assert not explorer.lookback_days.disabled
     explorer.lookback_days.value = 1  # only the converting visits are within a day
     assert _credit(explorer, "first") == {"direct": 1.0, "paid_search": 1.0}
 

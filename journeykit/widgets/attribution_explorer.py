@@ -144,6 +144,10 @@ class AttributionExplorer(WidgetBase):
                 "measure": self.measure,
             }
         )
+        self.from_first_contact.observe(
+            lambda change: setattr(self.lookback_days, "disabled", bool(change["new"])),
+            names="value",
+        )
         self.refresh()
 
     def _build(self) -> widgets.Widget:
