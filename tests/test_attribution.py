@@ -407,6 +407,11 @@ def test_journeys_and_their_aggregated_table_give_the_same_credit():
         a = attribute(j, models=models, value=value)
         b = attribute(aggregate_paths(j), models=models, value=value)
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)
+    # time decay by days still spends exactly the conversions (and their value)
+    decay = attribute(j, models="time_decay", value=False)["time_decay"].sum()
+    assert decay == pytest.approx(j.journeys["converted"].sum())
+    decay_v = attribute(j, models="time_decay", value=True)["time_decay"].sum()
+    assert decay_v == pytest.approx(j.journeys["conversion_value"].sum())
 
 
 def test_each_model_once_and_weights_checked():
