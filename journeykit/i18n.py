@@ -454,6 +454,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.emotion": ("Emotion score", "Skor emosi"),
     "widgets.new_stage_name": ("new stage name", "nama tahap baru"),
     "widgets.add_stage": ("Add stage", "Tambah tahap"),
+    "widgets.rename_stage": ("Rename stage", "Ganti nama tahap"),
     "widgets.remove_stage": ("Remove stage", "Hapus tahap"),
     "widgets.move_left": ("Move left", "Geser ke kiri"),
     "widgets.move_right": ("Move right", "Geser ke kanan"),

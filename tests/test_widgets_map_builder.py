@@ -241,3 +241,18 @@ def test_persona_choice_and_labels_in_indonesian(tmp_path, monkeypatch):
     assert b.map.persona == "home_barista"
     b.path.value = ""
     assert b.save() is None and "path" in b.error
+
+
+def test_rename_a_stage_keeps_its_lanes_and_undo_restores_the_name(builder):
+    builder.stage.value = "experience"
+    lanes = builder.map.stage("experience")
+    builder.new_stage_name.value = "First cup at home"
+    assert builder.rename_stage()
+    assert builder.map.model.stage("experience").label("en") == "First cup at home"
+    assert builder.map.stage("experience") == lanes  # same key, lanes and emotion
+    assert "First cup at home" in _headers(builder)
+    assert ("First cup at home", "experience") in builder.stage.options
+    assert builder.map.model.stage("experience").cvj_steps  # still maps onto the data's steps
+    assert not builder.rename_stage("   ")
+    assert builder.undo()
+    assert builder.map == example("coffee")

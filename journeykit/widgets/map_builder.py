@@ -72,7 +72,8 @@ class MapBuilder(WidgetBase):
     Controls (public; set ``.value`` or call the methods): ``title``, ``goal``, ``persona``,
     ``stage_model``, ``stage`` (the stage being edited), ``lanes`` (dict lane -> text box, one
     item per line), ``emotion`` (score slider, -2..+2), ``new_stage_name`` with
-    :meth:`add_stage`, :meth:`remove_stage`, :meth:`move_stage`, :meth:`undo`, ``path`` and
+    :meth:`add_stage` and :meth:`rename_stage`, :meth:`remove_stage`, :meth:`move_stage`,
+    :meth:`undo`, ``path`` and
     ``overwrite`` with :meth:`save`, :meth:`load`, :meth:`export_html`, :meth:`export_png`.
     Output: ``map`` (the current map), ``figure`` (the last drawing), ``plot`` (its SVG).
     """
@@ -143,6 +144,7 @@ class MapBuilder(WidgetBase):
             placeholder=self.label("new_stage_name"), layout=widgets.Layout(width="14em")
         )
         self.add_button = widgets.Button(description=self.label("add_stage"), icon="plus")
+        self.rename_button = widgets.Button(description=self.label("rename_stage"), icon="pencil")
         self.remove_button = widgets.Button(description=self.label("remove_stage"), icon="trash")
         self.left_button = widgets.Button(description=self.label("move_left"), icon="arrow-left")
         self.right_button = widgets.Button(description=self.label("move_right"), icon="arrow-right")
@@ -169,6 +171,7 @@ class MapBuilder(WidgetBase):
             box_widget.observe(lambda change, lane=lane: self._on_lane(lane, change), names="value")
         self.emotion.observe(self._on_emotion, names="value")
         self.add_button.on_click(lambda _: self.add_stage())
+        self.rename_button.on_click(lambda _: self.rename_stage())
         self.remove_button.on_click(lambda _: self.remove_stage())
         self.left_button.on_click(lambda _: self.move_stage(-1))
         self.right_button.on_click(lambda _: self.move_stage(+1))
@@ -186,6 +189,7 @@ class MapBuilder(WidgetBase):
             [
                 self.new_stage_name,
                 self.add_button,
+                self.rename_button,
                 self.remove_button,
                 self.left_button,
                 self.right_button,
@@ -346,10 +350,11 @@ class MapBuilder(WidgetBase):
     def _restage(
         self, m: JourneyMap, order: list[MapStage], extra: dict[str, dict[str, Any]]
     ) -> JourneyMap:
-        """``m`` with its columns in ``order`` and a custom stage model of exactly those stages."""
+        """``m`` with its columns in ``order`` and a custom stage model of exactly those stages
+        (``extra``: stage specs, by key, for new or renamed stages)."""
         old = m.model
         old_stages = {s["key"]: s for s in old.to_dict()["stages"]}
-        specs = [old_stages.get(s.stage) or extra[s.stage] for s in order]
+        specs = [extra.get(s.stage) or old_stages[s.stage] for s in order]
         key = old.key if old.key not in MODELS else _CUSTOM
         names = LABELS["widgets.custom_model"]
         name_en = old.name_en if old.key not in MODELS else names[0]
@@ -389,6 +394,24 @@ class MapBuilder(WidgetBase):
             return self._restage(m, order, {key: spec})
 
         ok = self._edit(change, tag=None, field="widgets.add_stage")
+        if ok:
+            self.new_stage_name.value = ""
+        return self._after_restage(ok, key)
+
+    def rename_stage(self, name: str | None = None) -> bool:
+        """Give the selected stage the name ``name`` (default: the "new stage" box) in this
+        widget's language; its key, lanes and emotion stay."""
+        label = (self.new_stage_name.value if name is None else name).strip()
+        if not label:
+            self.show_error(self.label("need_stage_name"), field="widgets.rename_stage")
+            return False
+        key = self.stage.value
+
+        def change(m: JourneyMap) -> JourneyMap:
+            spec = next(s for s in m.model.to_dict()["stages"] if s["key"] == key)
+            return self._restage(m, list(m.stages), {key: {**spec, f"label_{self.lang}": label}})
+
+        ok = self._edit(change, tag=None, field="widgets.rename_stage")
         if ok:
             self.new_stage_name.value = ""
         return self._after_restage(ok, key)
