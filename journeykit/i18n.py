@@ -238,7 +238,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nilai yang dikreditkan ke tiap saluran, per model",
     ),
     "attr.axis.conversions": ("Attributed conversions", "Konversi teratribusi"),
-    "attr.axis.value": ("Attributed value (currency units)", "Nilai teratribusi (satuan mata uang)"),
+    "attr.axis.value": (
+        "Attributed value (currency units)",
+        "Nilai teratribusi (satuan mata uang)",
+    ),
     "attr.model": ("Attribution model", "Model atribusi"),
     "attr.model.first": ("First touch", "Sentuhan pertama (first touch)"),
     "attr.model.last": ("Last touch", "Sentuhan terakhir (last touch)"),
