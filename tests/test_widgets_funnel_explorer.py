@@ -265,3 +265,34 @@ def test_same_numbers_as_the_package_on_the_selected_tables(synthetic, filters):
     ]
     assert shown == fe.funnel["users"].tolist()
     assert np.allclose([p.get_width() for p in fe.figure.axes[0].patches], shown)
+
+
+@pytest.fixture(scope="module")
+def synthetic_explorer(synthetic) -> FunnelExplorer:
+    return FunnelExplorer(synthetic)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_filter_combination_matches_the_package_or_keeps_the_last_state(
+    synthetic_explorer, data
+):
+    fe = synthetic_explorer
+    for name in ("persona", "channel", "device", "campaign"):
+        getattr(fe, name).value = data.draw(
+            st.sampled_from([v for _, v in getattr(fe, name).options]), label=name
+        )
+    fe.stage_model.value = data.draw(st.sampled_from(["five", "map", "cvj"]), label="model")
+    if fe.error:  # an empty selection: the message is shown and the last good state kept
+        assert "no users match" in fe.error
+        return
+    sel = fe.selected_tables()
+    pdt.assert_frame_equal(fe.funnel, stage_funnel(sel.events, fe.stage_model.value))
+    users = fe.funnel["users"].to_numpy()
+    assert (np.diff(users) <= 0).all() and users[0] == len(fe.selected)

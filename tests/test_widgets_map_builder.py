@@ -256,3 +256,35 @@ def test_rename_a_stage_keeps_its_lanes_and_undo_restores_the_name(builder):
     assert not builder.rename_stage("   ")
     assert builder.undo()
     assert builder.map == example("coffee")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_EDITS = st.one_of(
+    st.tuples(st.just("lane"), st.sampled_from(("actions", "pain_points")), st.text(max_size=12)),
+    st.tuples(st.just("emotion"), st.sampled_from((-2.0, -0.5, 0.0, 1.5, 2.0)), st.none()),
+    st.tuples(st.just("title"), st.text(max_size=10), st.none()),
+    st.tuples(st.just("stage"), st.sampled_from(("awareness", "decision", "loyalty")), st.none()),
+)
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=st.lists(_EDITS, max_size=5))
+def test_any_edits_never_raise_and_undo_gets_back_to_the_start(tmp_path, edits):
+    b = MapBuilder("coffee")
+    for kind, a, text in edits:
+        if kind == "lane":
+            b.lanes[a].value = text
+        elif kind == "emotion":
+            b.emotion.value = a
+        elif kind == "title":
+            b.title.value = a
+        else:
+            b.stage.value = a
+        assert isinstance(b.map, JourneyMap)
+    while b.undo():
+        pass
+    assert b.map == example("coffee")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import io
+import warnings
 import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -75,7 +76,12 @@ def figure_svg(fig: Figure) -> str:
     True
     """
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "journeykit"}):
+    with (
+        matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "journeykit"}),
+        warnings.catch_warnings(),
+    ):
+        # text is kept as text: the browser draws characters the plotting font lacks (emoji...)
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig.savefig(buf, format="svg")
     text = buf.getvalue()
     start = text.find("<svg")
