@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from journeykit.errors import ParameterError
 from journeykit.schema import CHANNELS, DEVICES, EVENT_TYPES, OFFER_TYPES, TABLES, Tables
 from journeykit.stages import CVJ_STEPS
 from journeykit.synth.model import (
@@ -199,6 +200,7 @@ class _Sim:
                 acq[fb] = self.pick(mix, r.uniform("fallback_channel", key[fb]))
                 t0[fb] += r.exponential("fallback_delay", cfg.fallback_delay_days, key[fb])
             present = ~lost | fb
+        present &= t0 < self.end  # a later arrival (fallback) may fall after the data ends
         dev = self.device_draw(r.uniform("device", key), persona)
         cohort = dict(key=key, persona=persona, t0=t0, acq=acq, dev=dev)
         cohort = {k: v[present] for k, v in cohort.items()}
@@ -562,6 +564,13 @@ class _Sim:
                 break
             cohort = self.invites(cohort, gidx, reach)
             generation += 1
+            if self.n_total + len(cohort["key"]) > MAX_GROWTH * self.cfg.n_users + 10_000:
+                raise ParameterError(
+                    f"parameter invites_per_promoter: the referral loop grows without bound "
+                    f"(more than {MAX_GROWTH} referred users per user after {generation} "
+                    "generations); lower invites_per_promoter, invite_conversion or the late "
+                    "stage_rates, or keep censor=True"
+                )
         return self.tables()
 
     # --- assembly -------------------------------------------------------------------------------
@@ -773,6 +782,9 @@ def _time_order(sec: np.ndarray, uid: np.ndarray, t: np.ndarray) -> np.ndarray:
         key = (key << frac_bits) | (frac * (1 << frac_bits)).astype(np.int64)
     return np.argsort(key, kind="stable")
 
+
+MAX_GROWTH = 50
+"""Refuse worlds in which referrals bring more than this many users per non-referred user."""
 
 SURVEY_LAG_DAYS = 5.0
 """Mean days from the first order to the survey answer."""
