@@ -100,6 +100,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "map.emotion": ("Emotion score (−2 to +2)", "Skor emosi (−2 sampai +2)"),
     "map.emotion_curve": ("Emotion curve", "Kurva emosi"),
     # --- synthetic data (journeykit.synth, journeykit.schema) ---------------------------------
+    "synth.preset.coffee": ("Online coffee roaster (IDR)", "Toko kopi online (IDR)"),
+    "synth.preset.saas": ("Software subscription (USD)", "Langganan perangkat lunak (USD)"),
+    "offer_type": ("Offer type", "Jenis penawaran"),
+    "offer_type.entry": ("Entry-point offer", "Penawaran entry-point"),
+    "offer_type.core": ("Core offer", "Penawaran inti"),
+    "offer_type.ascension": ("Ascension offer", "Penawaran ascension"),
+    "product.sampler_pack": ("Sampler pack (3 x 100 g)", "Paket sampler (3 x 100 g)"),
+    "product.beans_250g": ("Coffee beans 250 g", "Biji kopi 250 g"),
+    "product.monthly_subscription": ("Monthly coffee subscription", "Langganan kopi bulanan"),
+    "product.trial_month": ("First month for $1", "Bulan pertama seharga $1"),
+    "product.monthly_plan": ("Monthly plan", "Paket bulanan"),
+    "product.annual_pro": ("Annual Pro plan", "Paket Pro tahunan"),
+    "persona.type.freelancer": ("Freelancer", "Pekerja lepas"),
+    "persona.type.small_team": ("Small team", "Tim kecil"),
+    "persona.type.agency": ("Agency", "Agensi"),
     # --- funnels, metrics, journey score (journeykit.funnels, .metrics, .score) ---------------
     "funnel.title": (
         "Funnel: people reaching each step",

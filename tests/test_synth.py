@@ -530,3 +530,19 @@ def test_the_contract_holds_for_any_reasonable_configuration(
     if censor:
         test_censoring_keeps_everything_inside_the_window(small)
     assert not set(off) & set(t.events["channel"])
+
+
+@pytest.mark.parametrize("preset", ["coffee", "saas"])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_persona_product_and_offer_key_has_a_label(preset, lang):
+    from journeykit.i18n import t
+    from journeykit.schema import OFFER_TYPES
+
+    cfg = get_preset(preset)
+    assert t(f"synth.preset.{preset}", lang)
+    for key in cfg.personas():
+        assert t(f"persona.type.{key}", lang)
+    for product in (cfg.entry_product, cfg.core_product, cfg.ascension_product):
+        assert t(f"product.{product}", lang)
+    for offer in OFFER_TYPES:
+        assert t(f"offer_type.{offer}", lang)
