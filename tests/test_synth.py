@@ -546,3 +546,28 @@ def test_every_persona_product_and_offer_key_has_a_label(preset, lang):
         assert t(f"product.{product}", lang)
     for offer in OFFER_TYPES:
         assert t(f"offer_type.{offer}", lang)
+
+
+def test_closed_form_rates_hold_in_a_counterfactual_world():
+    # without email, subscribe→convert loses email's touches: 1 - (1 - b) exp(-H without email)
+    cfg = config("coffee", n_users=60_000, seed=13, censor=False, channels_off=("email",))
+    t = generate_from(cfg)
+    reach = _reach(t.events).notna()
+    personas = t.users.set_index("user_id")["persona"]
+    expected = expected_rates(cfg)
+    base = expected_rates(cfg.replace(channels_off=()))
+    for persona in cfg.personas():
+        mine = reach[(personas.loc[reach.index] == persona) & (reach.index < cfg.n_users)]
+        for s in (2, 3, 4):  # email touches these transitions
+            q = expected.loc[persona].iloc[s]
+            assert q < base.loc[persona].iloc[s]
+            n = int(mine.iloc[:, s].sum())
+            measured = mine.iloc[:, s + 1].sum() / n
+            assert abs(measured - q) <= 4 * _se(q, n) + 0.002, (persona, s, measured, q)
+
+
+def test_replace_checks_like_make_config():
+    cfg = get_preset("coffee")
+    assert cfg.replace(n_users=10).n_users == 10
+    with pytest.raises(ParameterError, match="parameter seed"):
+        cfg.replace(seed=-3)

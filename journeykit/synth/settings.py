@@ -211,6 +211,15 @@ class SynthConfig:
     touchpoints: Mapping[str, str] = _f(default_factory=dict)
     """Per channel: the touchpoint name of a marketing touch on it (``instagram_ad`` ...)."""
 
+    def replace(self, **overrides: Any) -> SynthConfig:
+        """A checked copy with ``overrides`` applied (see :func:`make_config`).
+
+        >>> from journeykit.synth import get_preset
+        >>> get_preset("saas").replace(n_users=50, channels_off=("email",)).channels_off
+        ('email',)
+        """
+        return make_config(self, **overrides)
+
     def personas(self) -> tuple[str, ...]:
         """Persona keys in configured order."""
         return tuple(self.persona_mix)
