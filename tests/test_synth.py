@@ -466,6 +466,9 @@ def test_cli_writes_a_data_set_and_refuses_to_overwrite_without_force(tmp_path, 
         (["--seed", "1.5"], "parameter --seed: expected a whole number >= 0, got '1.5'"),
         (["--preset", "tea"], "parameter preset: expected one of 'coffee', 'saas', got 'tea'"),
         (["--channels-off", "tv"], "parameter channels_off: expected channel keys among"),
+        (["--set", "entry_price"], "parameter --set: expected NAME=VALUE, got 'entry_price'"),
+        (["--set", "entry_price=free"], "parameter entry_price: expected a number > 0"),
+        (["--set", "colour=1"], "parameter colour: unknown"),
     ],
 )
 def test_cli_bad_arguments_give_one_clear_line(tmp_path, capsys, args, message):
@@ -571,3 +574,17 @@ def test_replace_checks_like_make_config():
     assert cfg.replace(n_users=10).n_users == 10
     with pytest.raises(ParameterError, match="parameter seed"):
         cfg.replace(seed=-3)
+
+
+def test_cli_set_overrides_config_fields(tmp_path):
+    from journeykit.cli import main
+    from journeykit.schema import read_tables
+
+    args = ["synth", "--users", "400", "--seed", "3", "--out", str(tmp_path)]
+    args += ["--set", "entry_price=39000", "--set", "censor=False", "--channels-off", "email"]
+    assert main(args) == 0
+    expected = generate(
+        "coffee", n_users=400, seed=3, entry_price=39000, censor=False, channels_off=("email",)
+    )
+    pd.testing.assert_frame_equal(read_tables(tmp_path).orders, expected.orders)
+    assert (expected.orders.loc[expected.orders["offer_type"] == "entry", "price"] == 39000).all()

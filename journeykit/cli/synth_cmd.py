@@ -2,12 +2,14 @@
 
 ``journeykit synth --preset coffee --users 2000 --seed 42 --out datasets/coffee`` regenerates the
 committed coffee data set (the defaults are exactly those). ``--format parquet`` writes Parquet
-instead of gzip CSV; a folder that already holds files needs ``--force``.
+instead of gzip CSV; a folder that already holds files needs ``--force``. ``--set NAME=VALUE``
+overrides any :class:`~journeykit.synth.SynthConfig` field (``--set entry_price=39000``).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 import time
 from pathlib import Path
@@ -51,6 +53,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="comma-separated channels to switch off (the counterfactual world)",
     )
     p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override one SynthConfig field, e.g. --set entry_price=39000 --set censor=False "
+        "(Python literals: numbers, True/False, tuples, dicts); repeatable",
+    )
+    p.add_argument(
         "--force", action="store_true", help="write into a folder that already holds files"
     )
     p.set_defaults(func=_run)
@@ -68,12 +78,30 @@ def _whole(text: str, flag: str, lo: int) -> int:
     return value
 
 
+def _overrides(items: list[str]) -> dict[str, object]:
+    """``NAME=VALUE`` pairs; VALUE is a Python literal, or else taken as text."""
+    out: dict[str, object] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip():
+            raise ParameterError(f"parameter --set: expected NAME=VALUE, got {item!r}")
+        try:
+            value: object = ast.literal_eval(text.strip())
+        except (ValueError, SyntaxError):
+            value = text.strip()
+        out[name.strip()] = value
+    return out
+
+
 def _run(args: argparse.Namespace) -> int:
     users = _whole(args.users, "--users", 1)
     seed = _whole(args.seed, "--seed", 0)
+    overrides = _overrides(args.set)
     off = tuple(c.strip() for c in args.channels_off.split(",") if c.strip())
+    if off:
+        overrides["channels_off"] = off
     start = time.perf_counter()
-    tables = generate(args.preset, n_users=users, seed=seed, channels_off=off)
+    tables = generate(args.preset, n_users=users, seed=seed, **overrides)
     files = write_tables(tables, args.out, fmt=args.format, force=args.force, validate=False)
     seconds = time.perf_counter() - start
     for (name, df), file in zip(tables.items(), files, strict=True):
