@@ -588,3 +588,24 @@ def test_cli_set_overrides_config_fields(tmp_path):
     )
     pd.testing.assert_frame_equal(read_tables(tmp_path).orders, expected.orders)
     assert (expected.orders.loc[expected.orders["offer_type"] == "entry", "price"] == 39000).all()
+
+
+def test_ctr_splits_later_ad_touches_into_clicks_and_impressions_without_changing_journeys():
+    n = 20_000
+    ctr = {"paid_search": 0.25, "social_ads": 0.05, "affiliate": 0.15, "social_organic": 0.10}
+    plain = generate("coffee", n_users=n, seed=17, censor=False)
+    split = generate("coffee", n_users=n, seed=17, censor=False, ctr=ctr)
+    # who reached which step, and when, does not depend on clicks (an impression helps as much)
+    pd.testing.assert_frame_equal(_reach(plain.events), _reach(split.events))
+    pd.testing.assert_frame_equal(plain.orders, split.orders)
+    assert len(plain.events) == len(split.events)
+    # touches after the engage step: a share ctr are clicks (engage for social posts)
+    ev = split.events
+    engaged_at = _reach(ev)["engage"]
+    after = ev["timestamp"] > ev["user_id"].map(engaged_at)
+    kinds = ev["event_type"].isin(["click", "engage", "impression"])
+    for channel, rate in ctr.items():
+        sel = ev[after & kinds & (ev["channel"] == channel)]
+        share = (sel["event_type"] != "impression").mean()
+        assert abs(share - rate) < 4 * _se(rate, len(sel)), channel
+    assert (ev.loc[ev["event_type"] == "impression", "cost"] == 0).all()

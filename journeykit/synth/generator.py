@@ -228,35 +228,49 @@ class _Sim:
         tk: np.ndarray,
         k: np.ndarray | int,
         camp: int,
-    ) -> None:
-        """Marketing touches on channel ``code`` of users deciding transition ``s``."""
-        social_or_ad = AD_CHANNELS[code] or code == CH["social_organic"]
+    ) -> np.ndarray:
+        """Marketing touches on channel ``code`` of users deciding transition ``s``.
+
+        While the user is only aware, ads and social posts are impressions and other channels
+        visits. Later, an ad or social post is clicked (``click``/``engage``) with probability
+        ``ctr`` and otherwise only seen (``impression``). Returns which touches were clicks or
+        visits: only those can be the source of the step event (a last *click*).
+        """
+        n = len(u)
+        social_or_ad = bool(AD_CHANNELS[code] or code == CH["social_organic"])
         if s == 0:
-            et = ET["impression"] if social_or_ad else ET["visit"]
-            st = 0
+            et = np.full(n, ET["impression"] if social_or_ad else ET["visit"], np.int16)
+            st = np.zeros(n, np.int16)
+            clicked = np.ones(n, dtype=bool)
+        elif social_or_ad:
+            ctr = self.cfg.ctr.get(CHANNELS[code], 1.0)
+            clicked = self.r.uniform("click", tk, s, code, k) < ctr
+            hit = ET["engage"] if code == CH["social_organic"] else ET["click"]
+            et = np.where(clicked, hit, ET["impression"]).astype(np.int16)
+            st = clicked.astype(np.int16)
         else:
-            if code == CH["social_organic"]:
-                et = ET["engage"]
-            elif AD_CHANNELS[code]:
-                et = ET["click"]
-            else:
-                et = ET["visit"]
-            st = 1
+            et = np.full(n, ET["visit"], np.int16)
+            st = np.ones(n, np.int16)
+            clicked = np.ones(n, dtype=bool)
         dev = self.touch_device(pref, persona, "device_touch", tk, s, code, k)
-        cost = np.zeros(len(u))
-        if et == ET["click"] and self.cpc[code] > 0:
-            cost = self.cpc[code] * (0.5 + self.r.uniform("cpc", tk, s, code, k))
+        cost = np.zeros(n)
+        if self.cpc[code] > 0:
+            paid = et == ET["click"]
+            cost = np.where(
+                paid, self.cpc[code] * (0.5 + self.r.uniform("cpc", tk, s, code, k)), 0.0
+            )
         self.sink.event(
             u=u,
             t=tt,
             ch=np.int16(code),
             dev=dev,
             tp=np.int16(code),
-            et=np.int16(et),
-            st=np.int16(st),
+            et=et,
+            st=st,
             camp=np.int16(camp),
             cost=cost,
         )
+        return clicked
 
     def step_event(
         self,
@@ -342,8 +356,8 @@ class _Sim:
                 row, k = self.expand(n_t)
                 tk = a_key[row]
                 tt = t_s[row] + window[row] * r.uniform("touch_time", tk, s, code, k)
-                self.touch_events(a_u[row], tt, code, a_pref[row], a_p[row], s, tk, k, -1)
-                _latest(row, tt, code, -1, last_t, last_ch, last_camp)
+                hit = self.touch_events(a_u[row], tt, code, a_pref[row], a_p[row], s, tk, k, -1)
+                _latest(row[hit], tt[hit], code, -1, last_t, last_ch, last_camp)
             mult = np.ones(len(active))
             for ci, camp in enumerate(cfg.campaigns):
                 if camp.transition != s or cfg.scale(camp.channel) == 0:
@@ -357,8 +371,10 @@ class _Sim:
                 tk = a_key[row]
                 tt = t_s[row] + window[row] * r.uniform("campaign_time", tk, ci)
                 code = CH[camp.channel]
-                self.touch_events(a_u[row], tt, code, a_pref[row], a_p[row], s, tk, 1000 + ci, ci)
-                _latest(row, tt, code, ci, last_t, last_ch, last_camp)
+                hit = self.touch_events(
+                    a_u[row], tt, code, a_pref[row], a_p[row], s, tk, 1000 + ci, ci
+                )
+                _latest(row[hit], tt[hit], code, ci, last_t, last_ch, last_camp)
                 mult[row] *= 1.0 + camp.lift
             p_move = 1.0 - (1.0 - self.base_p[a_p, s]) * np.exp(log_stay)
             if s == CONVERT_TRANSITION:
@@ -719,6 +735,8 @@ def _latest(row, tt, code, camp, last_t, last_ch, last_camp) -> None:  # noqa: A
     ``row`` is sorted (touches are laid out user by user), so each user's latest touch of this
     channel is a segment maximum.
     """
+    if len(row) == 0:
+        return
     starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
     rr = row[starts]
     tl = np.maximum.reduceat(tt, starts)

@@ -127,6 +127,9 @@ class SynthConfig:
     """Per channel: mean touches per user while deciding each transition (Poisson), at spend scale 1."""
     touch_lift: Mapping[str, float] = _f(default_factory=dict)
     """Per channel: probability that one touch on it, on its own, moves the user to the next step."""
+    ctr: Mapping[str, float] = _f(default_factory=dict)
+    """Per ad or social channel: share of its touches after the aware step that are clicks
+    (``click``; ``engage`` for social posts); the rest are impressions. Missing: 1."""
     cpc: Mapping[str, float] = _f(default_factory=dict)
     """Cost per click (currency units) of ``paid_search`` and ``social_ads`` clicks."""
     affiliate_commission: float = 0.20
@@ -403,6 +406,14 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     for c in tl:
         if c not in TOUCH_CHANNELS:
             raise _err(f"touch_lift[{c!r}]", f"a key among {', '.join(TOUCH_CHANNELS)}", c)
+    ctr = v["ctr"]
+    if not isinstance(ctr, Mapping):
+        raise _err("ctr", "a dict channel → click-through rate", ctr)
+    clickable = ("paid_search", "social_ads", "affiliate", "social_organic")
+    for c in ctr:
+        if c not in clickable:
+            raise _err(f"ctr[{c!r}]", f"a key among {', '.join(clickable)}", c)
+    out["ctr"] = {c: _num(f"ctr[{c!r}]", x, 0, 1) for c, x in ctr.items()}
     out["cpc"] = {}
     for c in ("paid_search", "social_ads"):
         out["cpc"][c] = _num(f"cpc[{c!r}]", v["cpc"].get(c, 0.0), 0)
