@@ -16,14 +16,15 @@ How the data is made (the causal model)
 * **Steps.** A user who reached step *s* decides about step *s + 1* during a window of
   ``lag_days[s]`` days on average (exponential; ``persona_lag_scale``). During the window they get
   ``Poisson(touch_rates[c][s] × spend scale)`` touches on each channel *c* (impressions while only
-  aware; clicks, visits or social engagements afterwards) and, if randomly treated, one campaign
-  touch. At the end of the window they move on with probability
+  aware; clicks, visits or social engagements afterwards, of which only a share ``ctr`` are
+  clicks when ``ctr`` is set) and, if randomly treated, one campaign touch. At the end of the window they move on with probability
   ``[1 - (1 - b) × Π_c (1 - touch_lift[c]) ** N_c] × (1 + campaign lift)``, where the baseline
   ``b`` (per persona and step) is set so that the average equals ``stage_rates`` at default spend;
   subscribe→convert is also multiplied by ``(entry_price / entry_reference_price) ** -price_elasticity``.
   The step's event (``click``/``visit``/``engage``, ``subscribe``, ``purchase``, ``onboard``,
   ``purchase``, ``review``, ``invite``) is at the window's end; its channel is the channel of the
-  latest touch in the window (``direct`` when there was none; the acquisition channel for engage).
+  latest click or visit in the window (``direct`` when there was none; the acquisition channel
+  for engage).
   So **a touch causes** progress by raising the chance to move on; removing it removes the touch
   and its share of the chance, and nothing else.
 * **Orders.** convert = the entry-point order (``entry_price``), ascend = the first core order;

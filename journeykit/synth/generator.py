@@ -10,6 +10,7 @@ that channel's touches, acquisitions and campaigns decide (see :mod:`journeykit.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -448,7 +449,19 @@ class _Sim:
                 gidx, key, persona, pref, users[~core], t[~core], "entry", 3, k[~core]
             )
 
-    def _extra_purchase(self, gidx, key, persona, pref, rows, t, offer, step, k) -> None:  # noqa: ANN001
+    def _extra_purchase(
+        self,
+        gidx: np.ndarray,
+        key: np.ndarray,
+        persona: np.ndarray,
+        pref: np.ndarray,
+        rows: np.ndarray,
+        t: np.ndarray,
+        offer: str,
+        step: int,
+        k: np.ndarray,
+    ) -> None:
+        """Orders beyond the step orders (ascension, repeats) with their ``purchase`` events."""
         cfg, r = self.cfg, self.r
         keep = t < self.end
         rows, t, k = rows[keep], t[keep], k[keep]
@@ -729,7 +742,15 @@ class _Sim:
         return out
 
 
-def _latest(row, tt, code, camp, last_t, last_ch, last_camp) -> None:  # noqa: ANN001
+def _latest(
+    row: np.ndarray,
+    tt: np.ndarray,
+    code: int,
+    camp: int,
+    last_t: np.ndarray,
+    last_ch: np.ndarray,
+    last_camp: np.ndarray,
+) -> None:
     """Keep, per active user, the latest touch so far (its channel labels the step event).
 
     ``row`` is sorted (touches are laid out user by user), so each user's latest touch of this
@@ -746,7 +767,7 @@ def _latest(row, tt, code, camp, last_t, last_ch, last_camp) -> None:  # noqa: A
     last_camp[rr[newer]] = camp
 
 
-def _day_warp(weights: tuple[float, ...]):  # noqa: ANN202
+def _day_warp(weights: tuple[float, ...]) -> Callable[[np.ndarray], np.ndarray]:
     """A strictly increasing map of days onto days that keeps whole days and spreads each day's
     fraction over the hours in proportion to ``weights`` (inverse CDF, piecewise linear)."""
     w = np.asarray(weights, dtype=float)
