@@ -341,7 +341,7 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     out["seed"] = _int("seed", v["seed"], 0)
     try:
         ts = pd.Timestamp(v["start"])
-        if not isinstance(v["start"], str) or pd.isna(ts):
+        if not isinstance(v["start"], str) or pd.isna(ts) or ts != ts.normalize() or ts.tz:
             raise ValueError
     except (ValueError, TypeError):
         raise _err("start", "a date as text 'YYYY-MM-DD'", v["start"]) from None
