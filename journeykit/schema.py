@@ -297,6 +297,16 @@ def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _first_seen_of(ids: pd.Series, first_seen: pd.Series) -> pd.Series:
+    """``first_seen`` of each id (NaT when unknown), aligned with ``ids`` (also when empty)."""
+    out = pd.Series(pd.NaT, index=ids.index, dtype="datetime64[ns]")
+    known = ids.notna().to_numpy()
+    if known.any():
+        keys = pd.Index(ids[known].astype("int64"))
+        out[known] = first_seen.reindex(keys).to_numpy(dtype="datetime64[ns]")
+    return out
+
+
 def validate_tables(tables: Tables) -> Tables:
     """Validate all five tables and the links between them; return them with canonical dtypes.
 
@@ -327,7 +337,7 @@ def validate_tables(tables: Tables) -> Tables:
             )
     for table, tcol in (("events", "timestamp"), ("orders", "timestamp"), ("survey", "timestamp")):
         df = v[table]
-        start = df["user_id"].map(first_seen)
+        start = _first_seen_of(df["user_id"], first_seen)
         bad = df[tcol] < start
         if bad.any():
             raise SchemaError(
@@ -353,7 +363,7 @@ def validate_tables(tables: Tables) -> Tables:
             _bad_rows(bad, ev.index),
         )
     ref = v["referrals"]
-    bad = ref["invite_time"] < ref["inviter_id"].map(first_seen)
+    bad = ref["invite_time"] < _first_seen_of(ref["inviter_id"], first_seen)
     if bad.any():
         raise SchemaError(
             "referrals",
@@ -366,7 +376,7 @@ def validate_tables(tables: Tables) -> Tables:
         raise SchemaError(
             "referrals", "signup_time", "signup before its invite_time", _bad_rows(bad, ref.index)
         )
-    inv_seen = ref["invitee_id"].map(first_seen)
+    inv_seen = _first_seen_of(ref["invitee_id"], first_seen)
     bad = ref["invitee_id"].notna() & (inv_seen < ref["invite_time"])
     if bad.any():
         raise SchemaError(

@@ -274,3 +274,14 @@ def test_any_text_and_cost_survive_the_csv_round_trip(tmp_path_factory, touchpoi
     write_tables(tables, folder, force=True)
     back = read_tables(folder)
     pd.testing.assert_frame_equal(tables.events, back.events)
+
+
+def test_empty_tables_are_valid_and_round_trip(tmp_path):
+    empty = Tables(**{name: df.iloc[0:0] for name, df in _tables().items()})
+    checked = validate_tables(empty)
+    assert all(len(df) == 0 for _, df in checked.items())
+    assert str(checked.events["timestamp"].dtype) == "datetime64[ns]"
+    write_tables(checked, tmp_path)
+    back = read_tables(tmp_path)
+    for (name, x), (_, y) in zip(checked.items(), back.items(), strict=True):
+        pd.testing.assert_frame_equal(x, y, obj=name)

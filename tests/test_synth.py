@@ -313,6 +313,20 @@ def test_true_incremental_conversions_are_non_negative_and_zero_for_an_unused_ch
     assert (out["incremental"] >= 0).all()
     assert out.set_index("channel").loc["store", "incremental"] == 0  # saas has no store
     assert out.set_index("channel").loc["paid_search", "incremental"] > 0
+    assert (out["incremental_revenue"] >= 0).all()
+    with pytest.raises(ParameterError, match="parameter step: expected one of 'aware'"):
+        true_incremental_conversions(cfg, channels=("email",), step="buy")
+
+
+def test_a_channel_that_brings_everyone_is_worth_every_conversion():
+    # one acquisition channel and no fallback: without it nobody arrives (by hand: all of it)
+    cfg = config("saas", n_users=800, seed=6, channel_mix={"paid_search": 1}, fallback_share=0)
+    row = true_incremental_conversions(cfg, ("paid_search",)).iloc[0]
+    world = generate_from(cfg)
+    customers = world.events.loc[world.events["stage"] == "convert", "user_id"].nunique()
+    assert row["users_reached"] == customers > 0
+    assert row["users_reached_without"] == 0
+    assert row["incremental_revenue"] == world.orders["price"].sum()
 
 
 # --- parameters are honoured (100k users) ------------------------------------------------------

@@ -131,14 +131,28 @@ def true_incremental_conversions(
 ) -> pd.DataFrame:
     """Each channel's true incremental conversions: the world with it minus the world without it.
 
-    For each channel (default: every channel that has touches or acquisitions in ``cfg``),
-    generates the same seed with that channel switched off and counts users who reached ``step``.
+    For each channel (default: every channel that has touches or acquisitions in ``cfg``, except
+    ``direct``), generates the same seed with that channel switched off and compares.
     Columns: ``channel``; ``users_reached`` (users reaching ``step`` with everything on);
     ``users_reached_without`` (with the channel off); ``incremental`` (the difference, users);
-    ``incremental_share`` (difference / users_reached). Runs one generation per channel.
+    ``incremental_share`` (difference / users_reached); ``revenue`` and ``revenue_without``
+    (sum of order prices in the two worlds, currency units); ``incremental_revenue`` (their
+    difference). Runs one generation per channel.
+
+    >>> cfg = config("coffee", n_users=300, seed=3, channel_mix={"social_ads": 1}, fallback_share=0)
+    >>> row = true_incremental_conversions(cfg, ("social_ads",)).iloc[0]
+    >>> bool(row["incremental"] == row["users_reached"])  # nobody comes without social ads
+    True
     """
+    from journeykit.stages import CVJ_STEPS
     from journeykit.synth.settings import ACQUISITION_CHANNELS
 
+    if not isinstance(cfg, SynthConfig):
+        raise ParameterError(f"parameter cfg: expected a SynthConfig, got {type(cfg).__name__}")
+    if step not in CVJ_STEPS:
+        raise ParameterError(
+            f"parameter step: expected one of {', '.join(map(repr, CVJ_STEPS))}, got {step!r}"
+        )
     if channels is None:
         used = {c for mix in cfg.channel_mix.values() for c, w in mix.items() if w > 0}
         used |= {c for c, r in cfg.touch_rates.items() if any(r)}
@@ -147,18 +161,23 @@ def true_incremental_conversions(
         channels = tuple(
             c for c in (*ACQUISITION_CHANNELS, "referral") if c in used and c != "direct"
         )
-    base = _reached(simulate(cfg), step)
+    base = simulate(cfg)
+    reached, revenue = _reached(base, step), float(base.orders["price"].sum())
     rows = []
     for ch in channels:
         off = tuple(sorted(set(cfg.channels_off) | {ch}))
-        without = _reached(simulate(make_config(cfg, channels_off=off)), step)
+        world = simulate(make_config(cfg, channels_off=off))
+        without, revenue_without = _reached(world, step), float(world.orders["price"].sum())
         rows.append(
             {
                 "channel": ch,
-                "users_reached": base,
+                "users_reached": reached,
                 "users_reached_without": without,
-                "incremental": base - without,
-                "incremental_share": (base - without) / base if base else 0.0,
+                "incremental": reached - without,
+                "incremental_share": (reached - without) / reached if reached else 0.0,
+                "revenue": revenue,
+                "revenue_without": revenue_without,
+                "incremental_revenue": revenue - revenue_without,
             }
         )
     return pd.DataFrame(rows)

@@ -584,7 +584,7 @@ class _Sim:
     def run(self) -> Tables:
         cohort = self.base_cohort()
         generation = 0
-        while len(cohort["key"]):
+        while generation == 0 or len(cohort["key"]):  # the first cohort even when empty
             gidx = self.add_users(cohort)
             reach = self.journey(cohort, gidx)
             self.orders(cohort, gidx, reach)
