@@ -17,6 +17,9 @@ Five related tables (see ``datasets/README.md`` for units and meaning):
 :func:`validate_tables` checks columns, types, allowed values, ranges, user ids that point
 nowhere and time order, and returns the tables with canonical dtypes. Problems raise
 :class:`~journeykit.errors.SchemaError` naming table, column and a few offending rows.
+:func:`read_tables` reads a folder of ``<table>.csv.gz`` / ``.csv`` / ``.parquet`` files through
+the same checks; :func:`write_tables` writes one (deterministic gzip CSV, or Parquet) and never
+replaces files unless ``force=True``.
 
 >>> import pandas as pd
 >>> users = pd.DataFrame({"user_id": [1], "persona": ["student"],
