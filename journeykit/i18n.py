@@ -225,7 +225,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "metrics.value": ("Value", "Nilai"),
     "metrics.unit": ("Unit", "Satuan"),
     "funnel.time_title": ("Time to convert between steps", "Waktu konversi antar langkah"),
-    "funnel.median_days": ("Median days from the previous step", "Median hari dari langkah sebelumnya"),
+    "funnel.median_days": (
+        "Median days from the previous step",
+        "Median hari dari langkah sebelumnya",
+    ),
     # --- paths, assisted conversions, attribution (journeykit.paths, .attribution) ------------
     "paths.time_lag_title": (
         "Days from first touch to purchase (time lag)",
@@ -429,7 +432,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "stages.users_title": ("People who reached each stage", "Orang yang mencapai tiap tahap"),
     # --- widgets ---------------------------------------------------------------------------------
-    "widgets.kept_last_good": ("the last good state is kept", "keadaan valid terakhir tetap dipakai"),
+    "widgets.kept_last_good": (
+        "the last good state is kept",
+        "keadaan valid terakhir tetap dipakai",
+    ),
     "widgets.all": ("(all)", "(semua)"),
     "widgets.none": ("(none)", "(tidak ada)"),
     "widgets.no_campaign": ("(no campaign)", "(tanpa kampanye)"),
@@ -455,9 +461,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.seed": ("Seed", "Seed"),
     "widgets.viral_k": ("Viral coefficient K", "Koefisien viral K"),
     "widgets.steady_state": ("Steady state (users)", "Kondisi tunak (pengguna)"),
-    "widgets.no_steady_state": ("none: K >= 1 grows without bound", "tidak ada: K >= 1 tumbuh tanpa batas"),
+    "widgets.no_steady_state": (
+        "none: K >= 1 grows without bound",
+        "tidak ada: K >= 1 tumbuh tanpa batas",
+    ),
     "widgets.total_after": ("Users after the last cycle", "Pengguna setelah siklus terakhir"),
-    "widgets.active_after": ("Active users after the last cycle", "Pengguna aktif setelah siklus terakhir"),
+    "widgets.active_after": (
+        "Active users after the last cycle",
+        "Pengguna aktif setelah siklus terakhir",
+    ),
     "widgets.active_users": ("active users", "pengguna aktif"),
     "widgets.quantity": ("Quantity", "Besaran"),
     "widgets.value": ("Value", "Nilai"),
@@ -499,7 +511,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "widgets.written": ("written: {path}", "tersimpan: {path}"),
     "widgets.loaded": ("loaded: {path}", "dimuat: {path}"),
-    "widgets.funnel_title": ("Stage funnel of the selected people", "Funnel tahapan orang yang dipilih"),
+    "widgets.funnel_title": (
+        "Stage funnel of the selected people",
+        "Funnel tahapan orang yang dipilih",
+    ),
     "widgets.step_conversion": ("Of previous stage", "Dari tahap sebelumnya"),
     "widgets.overall_conversion": ("Of first stage", "Dari tahap pertama"),
     "widgets.drop_off": ("Lost since previous", "Hilang sejak tahap sebelumnya"),
@@ -508,7 +523,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.attr_models": ("Attribution models", "Model atribusi"),
     "widgets.attr_model.first": ("First touch", "Sentuhan pertama"),
     "widgets.attr_model.last": ("Last touch", "Sentuhan terakhir"),
-    "widgets.attr_model.last_non_direct": ("Last non-direct touch", "Sentuhan terakhir non-langsung"),
+    "widgets.attr_model.last_non_direct": (
+        "Last non-direct touch",
+        "Sentuhan terakhir non-langsung",
+    ),
     "widgets.attr_model.linear": ("Linear", "Linear"),
     "widgets.attr_model.time_decay": ("Time decay", "Peluruhan waktu (time decay)"),
     "widgets.attr_model.position": ("Position based (40/20/40)", "Berbasis posisi (40/20/40)"),
@@ -524,9 +542,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.measure_value": ("Conversion value", "Nilai konversi"),
     "widgets.conversions_on_paths": ("conversions on the paths", "konversi pada jalur"),
     "widgets.axis_conversions": ("Conversions credited", "Konversi yang diberikan"),
-    "widgets.axis_value": ("Conversion value credited (currency units)", "Nilai konversi yang diberikan (satuan mata uang)"),
-    "widgets.attribution_title": ("Credit per channel, by model", "Kredit per saluran, menurut model"),
-    "widgets.assisted_title": ("Assisted vs last-click conversions", "Konversi berbantu vs klik terakhir"),
+    "widgets.axis_value": (
+        "Conversion value credited (currency units)",
+        "Nilai konversi yang diberikan (satuan mata uang)",
+    ),
+    "widgets.attribution_title": (
+        "Credit per channel, by model",
+        "Kredit per saluran, menurut model",
+    ),
+    "widgets.assisted_title": (
+        "Assisted vs last-click conversions",
+        "Konversi berbantu vs klik terakhir",
+    ),
     "widgets.last_click": ("Last click", "Klik terakhir"),
     "widgets.assisted": ("Assisted", "Berbantu (assisted)"),
     "widgets.assisted_ratio": ("Assisted / last click", "Berbantu / klik terakhir"),
@@ -535,9 +562,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.preset.teeth_whitening": ("$20 teeth whitening", "Pemutihan gigi $20"),
     "widgets.preset.domain": ("$2.95 domain name", "Nama domain $2,95"),
     "widgets.preset.business_cards": ("500 business cards for $9", "500 kartu nama seharga $9"),
-    "widgets.preset.camera": ("Photography e-book, then a $2,495 camera", "E-book fotografi, lalu kamera $2.495"),
-    "widgets.preset.car_wash": ("Car wash, then a $40/month plan", "Cuci mobil, lalu paket $40/bulan"),
-    "widgets.preset.early_boarding": ("Fare, then $15 early boarding", "Tiket, lalu naik lebih awal $15"),
+    "widgets.preset.camera": (
+        "Photography e-book, then a $2,495 camera",
+        "E-book fotografi, lalu kamera $2.495",
+    ),
+    "widgets.preset.car_wash": (
+        "Car wash, then a $40/month plan",
+        "Cuci mobil, lalu paket $40/bulan",
+    ),
+    "widgets.preset.early_boarding": (
+        "Fare, then $15 early boarding",
+        "Tiket, lalu naik lebih awal $15",
+    ),
     "widgets.entry_price": ("Entry-point offer price", "Harga penawaran entry-point"),
     "widgets.entry_cost": ("Entry offer unit cost", "Biaya satuan penawaran entry"),
     "widgets.acquisition_cost": ("Acquisition cost per customer", "Biaya akuisisi per pelanggan"),
@@ -563,12 +599,27 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bulan balik modal dalam {months} bulan (tanpa diskonto)",
     ),
     "widgets.offer_row.lifetime_value": ("Lifetime value (LTV)", "Nilai seumur hidup (LTV)"),
-    "widgets.offer_row.net_value": ("Net value (LTV - acquisition cost)", "Nilai bersih (LTV - biaya akuisisi)"),
+    "widgets.offer_row.net_value": (
+        "Net value (LTV - acquisition cost)",
+        "Nilai bersih (LTV - biaya akuisisi)",
+    ),
     "widgets.offer_row.ltv_to_cac": ("LTV / acquisition cost", "LTV / biaya akuisisi"),
-    "widgets.offer_row.payback_month": ("Payback month (discounted)", "Bulan balik modal (terdiskonto)"),
-    "widgets.offer_row.break_even_entry_price": ("Break-even entry price", "Harga entry titik impas"),
-    "widgets.offer_row.expected_lifetime_months": ("Expected lifetime (months)", "Harapan masa aktif (bulan)"),
-    "widgets.offer_row.ascension_rate": ("Ascension rate (first offer)", "Tingkat ascension (penawaran pertama)"),
+    "widgets.offer_row.payback_month": (
+        "Payback month (discounted)",
+        "Bulan balik modal (terdiskonto)",
+    ),
+    "widgets.offer_row.break_even_entry_price": (
+        "Break-even entry price",
+        "Harga entry titik impas",
+    ),
+    "widgets.offer_row.expected_lifetime_months": (
+        "Expected lifetime (months)",
+        "Harapan masa aktif (bulan)",
+    ),
+    "widgets.offer_row.ascension_rate": (
+        "Ascension rate (first offer)",
+        "Tingkat ascension (penawaran pertama)",
+    ),
 }
 
 
