@@ -480,7 +480,7 @@ def whatsapp_links(phones: pd.Series, messages: pd.DataFrame) -> pd.Series:
 def write_messages(
     messages: pd.DataFrame, path: str | Path, *, force: bool = False, lang: str = "en"
 ) -> Path:
-    """Write rendered messages to ``.csv`` (with the index), ``.html`` (escaped preview) or ``.txt``.
+    """Write rendered messages to ``.csv`` (with the index, named ``row`` unless it has a name), ``.html`` (escaped preview) or ``.txt``.
 
     Refuses to replace an existing file unless ``force=True`` (:class:`OverwriteError`).
     """
@@ -488,7 +488,7 @@ def write_messages(
     if p.exists() and not force:
         raise OverwriteError(f"{p}: exists; pass force=True (or --force) to replace it")
     if p.suffix == ".csv":
-        messages.to_csv(p, index=True)
+        messages.to_csv(p, index=True, index_label=messages.index.name or "row")
     elif p.suffix in (".html", ".htm"):
         p.write_text(messages_html(messages, lang=lang), encoding="utf-8")
     elif p.suffix == ".txt":

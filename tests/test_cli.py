@@ -71,3 +71,18 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["fly"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_output_piped_into_a_reader_that_has_gone_is_not_an_error():
+    """``journeykit offer presets | head -0``: the reader closed the pipe before the first line."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from journeykit.cli import main; sys.exit(main())"]
+        + ["offer", "presets"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before the command prints anything
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert "Traceback" not in err.decode() and "BrokenPipe" not in err.decode()

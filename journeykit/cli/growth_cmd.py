@@ -281,7 +281,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Users over referral cycles from a seed cohort: each new user sends invitations in "
             "their first cycle, each converts with the given probability (K = invites x "
             "conversion); churn removes active users. Prints the closed form next to the mean "
-            "and 5-95 %% range of the simulation."
+            "and 5-95 % range of the simulation."
         ),
     )
     s.add_argument("--n0", type=int, default=100, help="seed cohort size (default 100)")
