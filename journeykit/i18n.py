@@ -103,6 +103,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "synth.preset.coffee": ("Online coffee roaster (IDR)", "Toko kopi online (IDR)"),
     "synth.preset.saas": ("Software subscription (USD)", "Langganan perangkat lunak (USD)"),
     "offer_type": ("Offer type", "Jenis penawaran"),
+    # the generator presets' campaigns (events.campaign values); a learner's own campaign
+    # keeps its key as its label
+    "campaign.brewing_guide": ("Home-brewing guide", "Panduan seduh di rumah"),
+    "campaign.sampler_reminder": ("Sampler reminder", "Pengingat paket sampler"),
+    "campaign.gift_a_friend": ("Gift a friend", "Hadiah untuk teman"),
+    "campaign.case_study": ("Case study", "Studi kasus"),
+    "campaign.trial_extension": ("$1 first month", "Bulan pertama $1"),
+    "campaign.invite_bonus": ("Invite bonus", "Bonus undangan"),
     "offer_type.entry": ("Entry-point offer", "Penawaran entry-point"),
     "offer_type.core": ("Core offer", "Penawaran inti"),
     "offer_type.ascension": ("Ascension offer", "Penawaran ascension"),

@@ -398,7 +398,7 @@ CUSTOMER_VALUE_JOURNEY = StageModel(
         _stage(
             "excite",
             "Excite",
-            "Excite",
+            "Excite (Antusias)",
             "The new customer gets real value from the first purchase, quickly (onboarding).",
             "Pelanggan baru cepat mendapat nilai nyata dari pembelian pertama (onboarding).",
             ("time_to_first_value", "csat"),
@@ -408,7 +408,7 @@ CUSTOMER_VALUE_JOURNEY = StageModel(
         _stage(
             "ascend",
             "Ascend",
-            "Ascend",
+            "Ascend (Naik kelas)",
             "Satisfied customers buy more, and more often: upsells, bundles, subscriptions.",
             "Pelanggan yang puas membeli lebih banyak dan lebih sering: upsell, bundel, langganan.",
             ("ascension_rate", "repeat_purchase_rate", "average_order_value"),

@@ -313,6 +313,10 @@ def test_plots_follow_lang_and_draw_what_they_are_given():
     assert ax.get_yticklabels()[0].get_text() == (
         "guide\nEngage (Keterlibatan) → Subscribe (Berlangganan)"
     )
+    renamed = table.assign(campaign=["brewing_guide", "guide"])  # a preset's key has a label
+    ax = pcp.plot_lift(renamed, lang="id")
+    names = [tick.get_text().split("\n")[0] for tick in ax.get_yticklabels()]
+    assert names == ["Panduan seduh di rumah", "guide"]
     eff = cp.campaign_effect(RATES, to_step="convert", relative_lift=1.0)
     _, given = plt.subplots()
     ax = pcp.plot_journey_reach(eff, ax=given)

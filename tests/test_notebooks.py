@@ -351,12 +351,65 @@ def _declared(notebooks, params: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in params.items() if k in names}
 
 
+def _figures_as_svg_text(folder: Path, monkeypatch) -> None:
+    """Make the kernels draw figures as SVG with real ``<text>`` (not glyph paths)."""
+    profile = folder / "ipython" / "profile_default"
+    profile.mkdir(parents=True)
+    (profile / "ipython_kernel_config.py").write_text('c.InlineBackend.figure_formats = {"svg"}\n')
+    (folder / "matplotlibrc").write_text("svg.fonttype: none\n")
+    monkeypatch.setenv("IPYTHONDIR", str(folder / "ipython"))
+    monkeypatch.setenv("MATPLOTLIBRC", str(folder))
+
+
+def _svg_texts(nb) -> set[str]:
+    """Every text drawn in the notebook's SVG figures, a wrapped label joined back into one line."""
+    import xml.etree.ElementTree as ET
+
+    texts: set[str] = set()
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            svg = out.get("data", {}).get("image/svg+xml")
+            if not svg:
+                continue
+            tree = ET.fromstring("".join(svg) if isinstance(svg, list) else svg)
+            for group in tree.iter("{http://www.w3.org/2000/svg}g"):
+                if not group.get("id", "").startswith("text_"):
+                    continue
+                lines = [
+                    "".join(el.itertext()) for el in group.iter("{http://www.w3.org/2000/svg}text")
+                ]
+                texts.add(" ".join(" ".join(lines).split()))
+    return texts
+
+
+# Text a lesson's code types in English as the learner's own content (not a label), which happens
+# to equal a catalogue label once wrapped onto its own line: lesson -> {text: why}.
+TYPED_CONTENT: dict[str, dict[str, str]] = {
+    "02_personas": {"events": "Ibu Sari's goal '... office events', typed in the lesson"},
+}
+
+
+def _english_only_labels() -> dict[str, str]:
+    """Catalogue and stage labels whose English differs from their Indonesian: text -> key."""
+    from journeykit import i18n, stages
+
+    labels = {" ".join(en.split()): key for key, (en, id_) in i18n.LABELS.items() if en != id_}
+    for name, model in stages.MODELS.items():
+        for stage in model.stages:
+            if stage.label("en") != stage.label("id"):
+                labels[stage.label("en")] = f"stage {name}.{stage.key}"
+    return labels
+
+
 @pytest.mark.notebooks
 @pytest.mark.parametrize("set_name", list(PARAMETER_SETS))
-def test_lessons_and_solutions_run(set_name, tmp_path):
+def test_lessons_and_solutions_run(set_name, tmp_path, monkeypatch):
     """Every lesson and solution with each parameter set; with the defaults, every generated
-    exercise too, whose checks must answer "no answer yet" (and never raise)."""
+    exercise too, whose checks must answer "no answer yet" (and never raise). With
+    ``lang="id"`` the figures are drawn as SVG text, and no English label may appear in them."""
     with_exercises = set_name == "defaults"
+    if set_name == "lang_id":
+        _figures_as_svg_text(tmp_path / "config", monkeypatch)
     kinds = ("lesson", "solution") + (("exercise",) if with_exercises else ())
     chosen = course.discover(ROOT, kinds=kinds)
     params = _declared(chosen, PARAMETER_SETS[set_name])
@@ -375,6 +428,20 @@ def test_lessons_and_solutions_run(set_name, tmp_path):
     assert {r.notebook.path for r in results} >= {n.path for n in chosen}
     failed = [r.message() for r in results if not r.ok]
     assert not failed, "\n".join(failed)
+    if set_name == "lang_id":
+        english = _english_only_labels()
+        drawn = {r.notebook.label: _svg_texts(_read(r.ipynb)) for r in results}
+        assert sum(map(len, drawn.values())) > 500, "the lessons drew (almost) no text"
+        leaks = {
+            label: sorted(
+                f"{text!r} ({english[text]})"
+                for text in texts
+                if text in english and text not in TYPED_CONTENT.get(label, {})
+            )
+            for label, texts in drawn.items()
+        }
+        leaks = {k: v for k, v in leaks.items() if v}
+        assert not leaks, f"English labels in figures drawn with lang='id': {leaks}"
     for r in results:
         if r.notebook.kind != "exercise":
             continue

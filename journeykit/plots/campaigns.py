@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from journeykit.errors import SchemaError
-from journeykit.i18n import check_lang, t
+from journeykit.i18n import check_lang, label_map, t
 from journeykit.plots.style import PALETTE, new_axes
 from journeykit.stages import get_model
 
@@ -47,7 +47,8 @@ def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     """Each campaign's difference in transition rate, in percentage points, with its interval.
 
     ``comparison`` is :func:`~journeykit.campaigns.compare_campaigns`; one row per campaign,
-    labelled with its key and the transition it targets. The zero line is "no effect": an
+    labelled with its name (a preset campaign's label in ``lang``, otherwise its key) and the
+    transition it targets. The zero line is "no effect": an
     interval that crosses it is not distinguishable from no effect.
     """
     check_lang(lang)
@@ -66,8 +67,9 @@ def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
         ax.errorbar(
             diff[i], y[i], xerr=[[lo[i]], [hi[i]]], fmt="o", color=colour, ecolor=colour, capsize=4
         )
+    names = label_map("campaign", lang)
     labels = [
-        f"{c}\n{step_label(f, lang)} → {step_label(to, lang)}"
+        f"{names.get(c, c)}\n{step_label(f, lang)} → {step_label(to, lang)}"
         for c, f, to in zip(df["campaign"], df["from_step"], df["to_step"], strict=True)
     ]
     ax.set_yticks(y, labels)
