@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_exercises  # noqa: E402
 import normalize_notebooks  # noqa: E402
+from labels import english_only_labels  # noqa: E402
 
 CHECK_TAG = normalize_notebooks.CHECK_TAG
 NOTEBOOKS = normalize_notebooks.notebook_paths(ROOT)
@@ -389,18 +390,6 @@ TYPED_CONTENT: dict[str, dict[str, str]] = {
 }
 
 
-def _english_only_labels() -> dict[str, str]:
-    """Catalogue and stage labels whose English differs from their Indonesian: text -> key."""
-    from journeykit import i18n, stages
-
-    labels = {" ".join(en.split()): key for key, (en, id_) in i18n.LABELS.items() if en != id_}
-    for name, model in stages.MODELS.items():
-        for stage in model.stages:
-            if stage.label("en") != stage.label("id"):
-                labels[stage.label("en")] = f"stage {name}.{stage.key}"
-    return labels
-
-
 @pytest.mark.notebooks
 @pytest.mark.parametrize("set_name", list(PARAMETER_SETS))
 def test_lessons_and_solutions_run(set_name, tmp_path, monkeypatch):
@@ -429,7 +418,7 @@ def test_lessons_and_solutions_run(set_name, tmp_path, monkeypatch):
     failed = [r.message() for r in results if not r.ok]
     assert not failed, "\n".join(failed)
     if set_name == "lang_id":
-        english = _english_only_labels()
+        english = english_only_labels()
         drawn = {r.notebook.label: _svg_texts(_read(r.ipynb)) for r in results}
         assert sum(map(len, drawn.values())) > 500, "the lessons drew (almost) no text"
         leaks = {

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 import ipywidgets as widgets
 import pytest
+from labels import english_only_labels
 
-from journeykit import i18n, stages, synth
+from journeykit import synth
 from journeykit.widgets import (
     AttributionExplorer,
     FunnelExplorer,
@@ -80,16 +81,7 @@ def visible_texts(root: widgets.Widget) -> set[str]:
     return found
 
 
-def _english_only_labels() -> dict[str, str]:
-    labels = {" ".join(en.split()): key for key, (en, id_) in i18n.LABELS.items() if en != id_}
-    for name, model in stages.MODELS.items():
-        for stage in model.stages:
-            if stage.label("en") != stage.label("id"):
-                labels[stage.label("en")] = f"stage {name}.{stage.key}"
-    return labels
-
-
-ENGLISH = _english_only_labels()
+ENGLISH = english_only_labels()
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))
