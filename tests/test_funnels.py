@@ -455,7 +455,7 @@ def test_funnel_plots_follow_lang_and_reject_wrong_input():
         plot_funnel(stage_funnel(STAGE_EVENTS, by="device"))
     with pytest.raises(ValidationError, match="^funnel"):
         plot_funnel_by(stage_funnel(STAGE_EVENTS))
-    with pytest.raises(ValidationError, match="^funnel"):
+    with pytest.raises(SchemaError, match="^funnel.label: missing column"):
         plot_funnel(pd.DataFrame({"users": [1]}))
     plt.close("all")
 

@@ -678,7 +678,7 @@ def test_observed_ltv_plot(small_data) -> None:
     ]
     widths = sorted(p.get_width() for p in ax.patches)
     assert widths == pytest.approx(sorted([126.0, 179.0, 0.0, 30.0]))
-    with pytest.raises(ValidationError, match="^table:"):
+    with pytest.raises(SchemaError, match="^table.margin_per_customer: missing"):
         plot_observed_ltv(table.drop(columns="margin_per_customer"))
     with pytest.raises(ValidationError, match="^by:"):
         plot_observed_ltv(table, by="persona")

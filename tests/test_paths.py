@@ -441,7 +441,6 @@ def test_journeys_are_consistent(rows):
 def test_plots_draw_the_tables_in_both_languages():
     import matplotlib.pyplot as plt
 
-    from journeykit.errors import ValidationError
     from journeykit.plots.paths import plot_path_length, plot_top_paths
 
     dist = path_length_distribution(PATHS, max_length=3)
@@ -455,7 +454,7 @@ def test_plots_draw_the_tables_in_both_languages():
     assert labels == ["Email > Langsung > Email", "Iklan media sosial > Email > Langsung"]
     assert sorted(p.get_width() for p in ax.patches) == [3.0, 4.0]
     plt.close(ax.figure)
-    with pytest.raises(ValidationError, match="distribution"):
+    with pytest.raises(SchemaError, match="^distribution.bucket: missing"):
         plot_path_length(PATHS)
 
 

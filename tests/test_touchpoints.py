@@ -197,7 +197,7 @@ def test_touchpoint_plots():
     assert [round(p.get_height()) for p in ax.patches] == [100, 50, 0, 0]
     with pytest.raises(ValidationError, match="^matrix"):
         plot_channel_stage(channel_stage_matrix(EVENTS), "cvj")
-    with pytest.raises(ValidationError, match="^split"):
+    with pytest.raises(SchemaError, match="^split.conversions: missing"):
         plot_device_split(pd.DataFrame({"device": ["mobile"]}))
     with pytest.raises(ValidationError, match="^value"):
         plot_channel_stage(channel_stage_matrix(EVENTS), value="clicks")

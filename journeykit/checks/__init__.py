@@ -16,10 +16,20 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Feedback", "check_number", "check_choice", "check_sequence"]
+from journeykit.errors import JourneykitError
+
+__all__ = [
+    "Feedback",
+    "check_number",
+    "check_choice",
+    "check_sequence",
+    "no_answer",
+    "safely",
+]
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,35 @@ class Feedback:
         return self.message
 
 
-def _missing(answer: object, name: str) -> Feedback | None:
+def no_answer(answer: object, name: str) -> Feedback | None:
+    """The "no answer yet" feedback while ``answer`` is still the exercise's ``None``, else ``None``.
+
+    >>> print(no_answer(None, "payback month"))
+    ✘ payback month: no answer yet - replace None with your answer.
+    >>> no_answer(3, "payback month") is None
+    True
+    """
     if answer is None or answer is Ellipsis:
         return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
     return None
+
+
+def safely(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
+    """Run ``compute`` (which works out the expected answer); a failure becomes feedback.
+
+    A check must never raise into the notebook: when the learner's inputs make the expected
+    answer impossible to compute, they see why instead of a traceback.
+
+    >>> safely("rate", lambda: 1 / 2)
+    (0.5, None)
+    >>> value, feedback = safely("rate", lambda: {}["users"])
+    >>> value is None and str(feedback) == "✘ rate: cannot check this one ('users')."
+    True
+    """
+    try:
+        return compute(), None
+    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError, IndexError) as err:
+        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
 def check_number(
@@ -58,7 +93,7 @@ def check_number(
     hints: Mapping[float, str] | None = None,
 ) -> Feedback:
     """Compare a numeric answer with ``expected``; ``hints`` maps known wrong answers to explanations."""
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     try:
         value = float(answer)  # type: ignore[arg-type]
@@ -81,7 +116,7 @@ def check_choice(
     hints: Mapping[object, str] | None = None,
 ) -> Feedback:
     """Compare a categorical answer (a key, a label ...) with ``expected``."""
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     if answer == expected:
         return Feedback(True, f"✔ {name}: correct ({answer!r}).")
@@ -96,7 +131,7 @@ def check_sequence(
     answer: object, expected: Sequence[object], *, name: str = "answer", ordered: bool = True
 ) -> Feedback:
     """Compare a list answer with ``expected`` (in order unless ``ordered=False``)."""
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     if isinstance(answer, str) or not isinstance(answer, Sequence | set | tuple):
         return Feedback(False, f"✘ {name}: expected a list, got {type(answer).__name__}.")

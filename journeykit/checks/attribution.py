@@ -22,14 +22,12 @@ removal effect, forgetting the journeys that did not convert.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from journeykit.attribution import heuristic_credit, markov_removal_effects
-from journeykit.checks import Feedback, _missing, check_choice, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_choice, check_number, no_answer, safely
 from journeykit.paths import SEP, assisted_conversions, validate_paths
 
 __all__ = [
@@ -41,14 +39,6 @@ __all__ = [
 ]
 
 
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    """Run ``compute``; a failure becomes feedback instead of an exception."""
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
 def _number(
     answer: object,
     name: str,
@@ -57,9 +47,9 @@ def _number(
     tol: float = 1e-6,
 ) -> Feedback:
     """Check a numeric answer against ``compute() -> (expected, hints)``; never raises."""
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, hints = got
@@ -227,7 +217,7 @@ def check_biggest_gain(
         hints.pop(expected, None)
         return expected, hints
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, hints = got

@@ -16,14 +16,12 @@ multiplying them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 import pandas as pd
 
 from journeykit import campaigns
-from journeykit.checks import Feedback, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_number, safely
 
 __all__ = [
     "practice_rates",
@@ -34,14 +32,6 @@ __all__ = [
     "check_promoter_share",
     "check_required_rate",
 ]
-
-
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    """Run ``compute``; a failure becomes feedback instead of an exception."""
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
 def practice_rates() -> dict[str, float]:
@@ -100,7 +90,7 @@ def check_rate_difference(
 ) -> Feedback:
     """Treated rate minus untreated rate, as a share. ``treated``/``control``: (users, moved on)."""
     name = "difference in rates"
-    lift, fb = _safe(name, lambda: campaigns.lift_from_counts(*treated, *control))
+    lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control))
     if fb is not None:
         return fb
     p1, p0 = lift.rate_treated, lift.rate_control
@@ -124,7 +114,7 @@ def check_interval(
 ) -> Feedback:
     """The normal-approximation interval of the difference, as ``(low, high)`` shares."""
     name = "confidence interval"
-    lift, fb = _safe(
+    lift, fb = safely(
         name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence)
     )
     if fb is not None:
@@ -160,7 +150,7 @@ def check_campaign_difference(
 ) -> Feedback:
     """The campaign's measured difference in transition rate (treated - untreated) on ``events``."""
     name = f"difference for {getattr(campaign, 'key', '?')}"
-    lift, fb = _safe(name, lambda: campaigns.campaign_lift(events, campaign))
+    lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign))
     if fb is not None:
         return fb
     hints = {
@@ -174,7 +164,7 @@ def check_campaign_difference(
 def check_promoter_share(answer: object, rates: Mapping[str, float]) -> Feedback:
     """Share of strangers who end up promoting: the product of the eight step rates."""
     name = "share of strangers who promote"
-    reach, fb = _safe(name, lambda: campaigns.journey_reach(rates))
+    reach, fb = safely(name, lambda: campaigns.journey_reach(rates))
     if fb is not None:
         return fb
     share = float(reach["share_of_strangers"].iloc[-1])
@@ -196,7 +186,7 @@ def check_required_rate(
 ) -> Feedback:
     """The rate one step would need for ``target_share`` of strangers to promote."""
     name = f"required {to_step} rate"
-    need, fb = _safe(
+    need, fb = safely(
         name,
         lambda: campaigns.required_step_rate(rates, to_step=to_step, target_share=target_share),
     )

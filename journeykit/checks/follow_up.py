@@ -14,14 +14,13 @@ templates that use attribute access or miss a placeholder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from journeykit import messages
-from journeykit.checks import Feedback
+from journeykit.checks import Feedback, no_answer, safely
 from journeykit.errors import JourneykitError, SchemaError
 
 __all__ = [
@@ -99,28 +98,15 @@ def practice_customers(seed: int = 42, *, n: int = 8, missing: int = 2) -> pd.Da
     return df
 
 
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
-def _missing(answer: object, name: str) -> Feedback | None:
-    if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
-    return None
-
-
 def check_placeholders(answer: object, template: messages.MessageTemplate | str) -> Feedback:
     """The template's placeholder names, each once, in order of first appearance."""
     name = "placeholders"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     if isinstance(template, messages.MessageTemplate):
         want = list(template.placeholders)
     else:
-        want, fb = _safe(name, lambda: list(messages.placeholders(template)))
+        want, fb = safely(name, lambda: list(messages.placeholders(template)))
         if fb is not None:
             return fb
     if isinstance(answer, str) or not isinstance(answer, Sequence):
@@ -161,7 +147,7 @@ def check_messages(
     the broadcast (see :func:`check_blocking_rows`).
     """
     name = "messages"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     if drop_blocking:
         try:
@@ -170,7 +156,7 @@ def check_messages(
             customers = customers.drop(index=err.rows)
         except (JourneykitError, TypeError, ValueError) as err:
             return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-    want, fb = _safe(name, lambda: messages.render_messages(template, customers, values=values))
+    want, fb = safely(name, lambda: messages.render_messages(template, customers, values=values))
     if fb is not None:
         return fb
     got = answer["message"] if isinstance(answer, pd.DataFrame) and "message" in answer else answer
@@ -197,7 +183,7 @@ def check_blocking_rows(
 ) -> Feedback:
     """Index labels of the customers whose rows stop the broadcast (a placeholder value missing)."""
     name = "rows that block the broadcast"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     try:
         messages.render_messages(template, customers, values=_shared(template, customers))
@@ -245,7 +231,7 @@ def check_own_template(
 ) -> Feedback:
     """A template text of your own: valid syntax, plain names, the ``required`` placeholders."""
     name = "your template"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
     text = answer.body if isinstance(answer, messages.MessageTemplate) else answer
     if not isinstance(text, str):

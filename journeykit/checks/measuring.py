@@ -20,14 +20,13 @@ percentage where a share is asked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_choice, check_number, safely
 from journeykit.funnels import ordered_funnel, stage_funnel
 from journeykit.metrics import METRICS, metric_table, user_facts
 from journeykit.schema import Tables
@@ -39,13 +38,6 @@ __all__ = [
     "check_metric",
     "check_top_journey",
 ]
-
-
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError, IndexError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
 def _hints(expected: float, wrong: Mapping[float, str], *, share: bool) -> dict[float, str]:
@@ -70,7 +62,7 @@ def check_step_conversion(
         f = stage_funnel(events, model).set_index("stage")
         return f.loc[stage]
 
-    row, fb = _safe(name, compute)
+    row, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected = float(row["step_conversion"])
@@ -107,7 +99,7 @@ def check_funnel_users(
         out["default_window"] = last(window=14, order=order)
         return out
 
-    v, fb = _safe(name, compute)
+    v, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected = v["expected"]
@@ -183,7 +175,7 @@ def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
         value = float(metric_table(tables, metrics=[key]).iloc[0][key])
         return value, _metric_wrong(key, tables)
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, wrong = got
@@ -226,7 +218,7 @@ def check_top_journey(
             hints.setdefault(str(s.index[-1]), "That one ranks last: rank 1 is the best.")
         return best, hints
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, hints = got

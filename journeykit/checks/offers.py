@@ -18,13 +18,11 @@ percentage where a share is asked, counting every customer instead of entry-offe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_number, no_answer, safely
 from journeykit.offers import (
     OfferPlan,
     ascension_rate,
@@ -45,27 +43,12 @@ __all__ = [
 ]
 
 
-def _no_answer(answer: object, name: str) -> Feedback | None:
-    """The "no answer yet" feedback when ``answer`` is still ``None`` (the exercise placeholder)."""
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
-    return None
-
-
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    """Run ``compute``; a failure becomes feedback instead of an exception."""
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
 def check_first_order_profit(answer: object, plan: OfferPlan) -> Feedback:
     """Entry price minus unit cost minus acquisition cost of ``plan``."""
     name = "first-order profit"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    expected, fb = _safe(name, lambda: first_order_profit(plan))
+    expected, fb = safely(name, lambda: first_order_profit(plan))
     if fb is not None:
         return fb
     hints = {
@@ -95,9 +78,9 @@ def check_lifetime_value(
     ``price`` (optional) lets the check recognise the price used instead of the margin.
     """
     name = "lifetime value"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    expected, fb = _safe(name, lambda: constant_churn_ltv(margin, churn, discount))
+    expected, fb = safely(name, lambda: constant_churn_ltv(margin, churn, discount))
     if fb is not None:
         return fb
     m, c, d = float(margin), float(churn), float(discount)
@@ -124,9 +107,9 @@ def check_payback_month(answer: object, plan: OfferPlan, *, discount: float = 0.
     """First month (0 = month of the entry purchase) whose cumulative margin covers the
     acquisition cost; ``None`` answers mean "no answer", so never-paying plans expect -1."""
     name = "payback month"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    expected, fb = _safe(name, lambda: payback_month(plan, discount=discount))
+    expected, fb = safely(name, lambda: payback_month(plan, discount=discount))
     if fb is not None:
         return fb
     if expected is None:
@@ -139,7 +122,7 @@ def check_payback_month(answer: object, plan: OfferPlan, *, discount: float = 0.
     hints: dict[float, str] = {
         expected + 1: "Count months from 0 (the month of the entry purchase), not from 1.",
     }
-    no_churn, fb2 = _safe(name, lambda: payback_month(plan.replace(monthly_churn=0.0)))
+    no_churn, fb2 = safely(name, lambda: payback_month(plan.replace(monthly_churn=0.0)))
     if fb2 is None and no_churn is not None and no_churn != expected:
         hints[no_churn] = "Customers churn: weight each month's margin by the share still active."
     return check_number(answer, expected, name=name, hints=hints)
@@ -150,9 +133,9 @@ def check_break_even_price(
 ) -> Feedback:
     """Entry price at which the plan's lifetime value just covers the acquisition cost."""
     name = "break-even entry price"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    expected, fb = _safe(
+    expected, fb = safely(
         name, lambda: break_even_entry_price(plan, discount=discount, horizon=horizon)
     )
     if fb is not None:
@@ -172,9 +155,9 @@ def check_break_even_price(
 def check_ascension_rate(answer: object, orders: pd.DataFrame) -> Feedback:
     """Share (0-1) of entry-offer buyers who later bought a core or ascension offer."""
     name = "ascension rate"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    expected, fb = _safe(name, lambda: ascension_rate(orders))
+    expected, fb = safely(name, lambda: ascension_rate(orders))
     if fb is not None:
         return fb
     hints: dict[float, str] = {100 * expected: "Give a share between 0 and 1, not a percentage."}
@@ -201,7 +184,7 @@ def check_ascension_rate(answer: object, orders: pd.DataFrame) -> Feedback:
 def check_sbg_parameters(alpha: object, beta: object, survival: Sequence[float]) -> Feedback:
     """The sBG maximum-likelihood ``alpha`` and ``beta`` for ``survival`` (within 1 %)."""
     name = "sBG alpha and beta"
-    fit, fb = _safe(name, lambda: fit_sbg(survival))
+    fit, fb = safely(name, lambda: fit_sbg(survival))
     if fb is not None:
         return fb
     if alpha is None or beta is None:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_number
-from journeykit.checks.offers import _no_answer, _safe
+from journeykit.checks import Feedback, check_choice, check_number, no_answer, safely
 from journeykit.errors import JourneykitError
 from journeykit.onboarding import (
     first_value_table,
@@ -38,9 +37,9 @@ def check_median_days_to_first_value(
 ) -> Feedback:
     """Median days from a customer's first order to their first value (onboard event)."""
     name = "median days to first value"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    s, fb = _safe(name, lambda: summarize_time_to_first_value(events, orders))
+    s, fb = safely(name, lambda: summarize_time_to_first_value(events, orders))
     if fb is not None:
         return fb
     hints = {
@@ -59,9 +58,9 @@ def check_onboarded_share(
 ) -> Feedback:
     """Share (0-1) of customers who reached first value (within ``within_days`` when given)."""
     name = "share of customers who reached first value"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    s, fb = _safe(
+    s, fb = safely(
         name, lambda: summarize_time_to_first_value(events, orders, within_days=within_days)
     )
     if fb is not None:
@@ -97,9 +96,9 @@ def check_repeat_difference(
 ) -> Feedback:
     """Repeat rate of onboarded minus not-onboarded customers, as a share (0-1) difference."""
     name = "difference in repeat rate"
-    if (fb0 := _no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name)) is not None:
         return fb0
-    res, fb = _safe(
+    res, fb = safely(
         name,
         lambda: repeat_by_onboarding(
             events, orders, onboard_within_days=onboard_within_days, followup_days=followup_days

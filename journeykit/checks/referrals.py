@@ -17,12 +17,10 @@ advocates with promoters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from journeykit import referrals
-from journeykit.checks import Feedback, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_number, safely
 
 __all__ = [
     "check_viral_coefficient",
@@ -33,20 +31,12 @@ __all__ = [
 ]
 
 
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    """Run ``compute``; a failure becomes feedback instead of an exception."""
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
 def check_viral_coefficient(
     answer: object, *, invites_per_user: float, invite_conversion: float
 ) -> Feedback:
     """K = invites per user x invite conversion."""
     name = "viral coefficient K"
-    k, fb = _safe(name, lambda: referrals.viral_coefficient(invites_per_user, invite_conversion))
+    k, fb = safely(name, lambda: referrals.viral_coefficient(invites_per_user, invite_conversion))
     if fb is not None:
         return fb
     hints = {
@@ -63,7 +53,7 @@ def check_viral_coefficient(
 def check_total_users(answer: object, *, n0: float, k: float, cycles: int) -> Feedback:
     """Users who ever joined after ``cycles`` cycles: ``n0 (1 - K**(n+1)) / (1 - K)``."""
     name = "users after the last cycle"
-    total, fb = _safe(name, lambda: referrals.total_users(n0=n0, k=k, cycles=cycles))
+    total, fb = safely(name, lambda: referrals.total_users(n0=n0, k=k, cycles=cycles))
     if fb is not None:
         return fb
     hints = {
@@ -84,7 +74,7 @@ def check_total_users(answer: object, *, n0: float, k: float, cycles: int) -> Fe
 def check_steady_state(answer: object, *, n0: float, k: float) -> Feedback:
     """``n0 / (1 - K)`` for K < 1."""
     name = "steady state"
-    ss, fb = _safe(name, lambda: referrals.steady_state(n0=n0, k=k))
+    ss, fb = safely(name, lambda: referrals.steady_state(n0=n0, k=k))
     if fb is not None:
         return fb
     hints = {
@@ -103,7 +93,7 @@ def check_observed_k(answer: object, tables: Any, *, base: str = "inviters") -> 
     def all_bases() -> dict[str, referrals.ReferralRates]:
         return {b: referrals.observed_k(tables, base=b) for b in referrals.BASES}
 
-    rates, fb = _safe(name, all_bases)
+    rates, fb = safely(name, all_bases)
     if fb is not None:
         return fb
     want = rates[base]
@@ -132,7 +122,7 @@ def check_silent_advocates(answer: object, tables: Any) -> Feedback:
         adv, pro = people["advocate"], people["promoter"]
         return int((adv & ~pro).sum()), int(adv.sum()), int(pro.sum())
 
-    got, fb = _safe(name, count)
+    got, fb = safely(name, count)
     if fb is not None:
         return fb
     silent, advocates, promoters = got

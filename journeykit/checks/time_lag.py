@@ -23,14 +23,10 @@ preferred device instead of the device of the purchase, forgetting to change the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, _missing, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_number, no_answer, safely
 from journeykit.paths import Journeys, conversion_paths, path_summary
 
 __all__ = [
@@ -39,14 +35,6 @@ __all__ = [
     "check_mobile_share",
     "check_median_path_length",
 ]
-
-
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    """Run ``compute``; a failure becomes feedback instead of an exception."""
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
 
 
 def _converted(journeys: Journeys) -> pd.DataFrame:
@@ -59,9 +47,9 @@ def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
     Accepts answers rounded to 0.05 days (about an hour).
     """
     name = "median time lag"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
-    s, fb = _safe(name, lambda: path_summary(journeys))
+    s, fb = safely(name, lambda: path_summary(journeys))
     if fb is not None:
         return fb
     expected = s.median_time_lag_days
@@ -78,7 +66,7 @@ def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
 def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int = 12) -> Feedback:
     """Share (0-1) of conversions whose path has ``min_length`` or more interactions."""
     name = f"share of conversions with {min_length}+ touches"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
@@ -88,7 +76,7 @@ def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int
         more = (conv["n_touches"] > min_length).mean()
         return long / len(conv), float(all_long), float(more)
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, all_share, strictly = got
@@ -113,7 +101,7 @@ def check_mobile_share(
     ``users`` (optional) lets the check recognise the buyers' *preferred* device used instead.
     """
     name = "mobile share"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float | None]:
@@ -125,7 +113,7 @@ def check_mobile_share(
             preferred = float((conv["user_id"].map(dev) == "mobile").mean())
         return share, preferred
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, preferred = got
@@ -151,7 +139,7 @@ def check_median_path_length(
 ) -> Feedback:
     """Median path length (interactions) of conversions with a ``lookback_days`` window."""
     name = f"median path length with a {lookback_days}-day lookback"
-    if (fb := _missing(answer, name)) is not None:
+    if (fb := no_answer(answer, name)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
@@ -159,7 +147,7 @@ def check_median_path_length(
         usual = path_summary(conversion_paths(events, orders, lookback_days=usual_lookback))
         return s.median_path_length, usual.median_path_length, s.mean_path_length
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, usual, mean = got

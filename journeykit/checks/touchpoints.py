@@ -22,13 +22,11 @@ device mix of all touches instead of converting touches, a percentage where a sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number
-from journeykit.errors import JourneykitError
+from journeykit.checks import Feedback, check_number, safely
 from journeykit.touchpoints import (
     channel_stage_matrix,
     conversion_by_channel_count,
@@ -44,13 +42,6 @@ __all__ = [
 ]
 
 
-def _safe(name: str, compute: Callable[[], Any]) -> tuple[Any, Feedback | None]:
-    try:
-        return compute(), None
-    except (JourneykitError, TypeError, ValueError, KeyError, AttributeError) as err:
-        return None, Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-
-
 def _check_share(
     answer: object,
     name: str,
@@ -59,7 +50,7 @@ def _check_share(
 ) -> Feedback:
     """Check a share: ``compute()`` gives ``expected`` plus the values of known mistakes, named
     like ``texts``' keys; a percentage of the right share gets its own hint."""
-    v, fb = _safe(name, compute)
+    v, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected = v["expected"]
@@ -86,7 +77,7 @@ def check_channel_stage_people(
         touches = channel_stage_matrix(events, model, value="touches")
         return int(people.loc[channel, stage]), int(touches.loc[channel, stage])
 
-    got, fb = _safe(name, compute)
+    got, fb = safely(name, compute)
     if fb is not None:
         return fb
     expected, touches = got

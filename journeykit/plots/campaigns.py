@@ -19,9 +19,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
-from journeykit.errors import SchemaError
 from journeykit.i18n import check_lang, label_map, t
-from journeykit.plots.style import PALETTE, new_axes
+from journeykit.plots.style import PALETTE, need_columns, new_axes
 from journeykit.stages import get_model
 
 __all__ = ["plot_lift", "plot_journey_reach", "step_label"]
@@ -34,15 +33,6 @@ def step_label(step: str, lang: str = "en") -> str:
     return get_model("cvj").stage(step).label(lang)
 
 
-def _frame(name: str, df: object, columns: tuple[str, ...]) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise SchemaError(name, None, f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise SchemaError(name, missing[0], f"missing column(s) {', '.join(missing)}")
-    return df
-
-
 def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Each campaign's difference in transition rate, in percentage points, with its interval.
 
@@ -52,7 +42,7 @@ def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     interval that crosses it is not distinguishable from no effect.
     """
     check_lang(lang)
-    df = _frame(
+    df = need_columns(
         "comparison",
         comparison,
         ("campaign", "from_step", "to_step", "difference", "ci_low", "ci_high"),
@@ -89,7 +79,7 @@ def plot_journey_reach(effect: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     journey by a constant factor, and the promoters stay a tiny share.
     """
     check_lang(lang)
-    df = _frame("effect", effect, ("step", "before", "after"))
+    df = need_columns("effect", effect, ("step", "before", "after"))
     ax = new_axes(ax)
     x = np.arange(len(df))
     ax.plot(x, df["before"] * 100, marker="o", color=PALETTE[0], label=t("campaigns.before", lang))

@@ -17,21 +17,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 
-from journeykit.errors import ValidationError
 from journeykit.i18n import check_lang, label_map, t
 from journeykit.paths import SEP
-from journeykit.plots.style import PALETTE, new_axes
+from journeykit.plots.style import PALETTE, need_columns, new_axes
 
 __all__ = ["plot_time_lag", "plot_path_length", "plot_top_paths", "channel_path_label"]
-
-
-def _frame(name: str, df: object, columns: tuple[str, ...]) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise ValidationError(name, "a DataFrame", got=type(df).__name__)
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValidationError(name, f"a table with column(s) {', '.join(columns)}", got=missing)
-    return df
 
 
 def channel_path_label(path: str, lang: str = "en") -> str:
@@ -48,7 +38,7 @@ def _bucket_bars(
     dist: pd.DataFrame, *, title: str, xlabel: str, lang: str, ax: Axes | None
 ) -> Axes:
     check_lang(lang)
-    dist = _frame("distribution", dist, ("bucket", "share_pct"))
+    dist = need_columns("distribution", dist, ("bucket", "share_pct"))
     ax = new_axes(ax)
     x = range(len(dist))
     bars = ax.bar(x, dist["share_pct"], color=PALETTE[0])
@@ -91,7 +81,7 @@ def plot_top_paths(
     ['Email > Direct']
     """
     check_lang(lang)
-    top = _frame("top", top, ("path", "conversions"))
+    top = need_columns("top", top, ("path", "conversions"))
     ax = new_axes(ax, figsize=(9, max(2.5, 0.45 * len(top) + 1.2)))
     labels = []
     for p in top["path"]:

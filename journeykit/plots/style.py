@@ -8,16 +8,20 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use(matplotlib.get_backend() if matplotlib.get_backend() else "Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
-__all__ = ["PALETTE", "color_for", "new_axes", "EMOTION_CMAP"]
+from journeykit.errors import SchemaError, ValidationError  # noqa: E402
+
+__all__ = ["PALETTE", "color_for", "new_axes", "need_columns", "EMOTION_CMAP"]
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
 PALETTE: tuple[str, ...] = (
@@ -45,3 +49,27 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (8, 4.5),
         return ax
     _, new = plt.subplots(figsize=figsize, **kw)
     return new
+
+
+def need_columns(name: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
+    """Check that the table a plot was given is a DataFrame with ``columns``; return it.
+
+    A plot draws only what it is given, so a wrong table must stop it with an error naming the
+    table and the missing column, never draw a silently wrong chart.
+
+    >>> need_columns("funnel", pd.DataFrame({"users": [3]}), ("label", "users"))
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: funnel.label: missing column(s) label (expected label, users)
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise ValidationError(name, "a pandas DataFrame", type(df).__name__)
+    wanted = list(columns)
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            name,
+            missing[0],
+            f"missing column(s) {', '.join(missing)} (expected {', '.join(wanted)})",
+        )
+    return df
