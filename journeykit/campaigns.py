@@ -42,6 +42,7 @@ import pandas as pd
 from scipy import stats
 
 from journeykit.errors import ParameterError, SchemaError, ValidationError
+from journeykit.schema import require_columns
 from journeykit.stages import CVJ_STEPS
 
 __all__ = [
@@ -318,17 +319,7 @@ def lift_from_counts(
 
 
 def _events(events: object, columns: Sequence[str]) -> pd.DataFrame:
-    if not isinstance(events, pd.DataFrame):
-        raise SchemaError(
-            "events", None, f"expected a pandas DataFrame, got {type(events).__name__}"
-        )
-    missing = [c for c in columns if c not in events.columns]
-    if missing:
-        raise SchemaError(
-            "events",
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, events.columns))}",
-        )
+    require_columns(events, "events", columns)
     bad = events["stage"].notna() & ~events["stage"].isin(CVJ_STEPS)
     if bad.any():
         raise SchemaError(

@@ -75,7 +75,7 @@ import pandas as pd
 
 from journeykit.errors import ParameterError, SchemaError, ValidationError
 from journeykit.i18n import check_lang, t
-from journeykit.schema import CHANNELS, DEVICES, EVENT_TYPES, TABLES, _coerce
+from journeykit.schema import CHANNELS, DEVICES, EVENT_TYPES, checked_columns
 from journeykit.stages import CVJ_STEPS, StageModel, cvj_to_model, get_model
 
 __all__ = [
@@ -84,6 +84,8 @@ __all__ = [
     "Step",
     "make_step",
     "checked_columns",
+    "check_breakdown",
+    "group_order",
     "user_groups",
     "stage_reached",
     "stage_funnel",
@@ -108,61 +110,16 @@ _NS_PER_DAY = 86_400 * 10**9
 # --------------------------------------------------------------------------------------------
 
 
-def checked_columns(table: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
-    """Check that ``df`` is a DataFrame with ``columns`` of schema table ``table``; return them typed.
+def check_breakdown(by: object) -> str | None:
+    """``by`` itself when it is ``None`` or one of :data:`BREAKDOWNS`; otherwise a ParameterError.
 
-    Only the named columns are checked (kind, allowed values, range), so a function needs no
-    more of a learner's data than it uses. Errors are :class:`~journeykit.errors.SchemaError`
-    naming ``table.column``.
-
-    >>> checked_columns("events", pd.DataFrame({"user_id": [1]}), ["user_id", "stage"])
+    >>> check_breakdown("device")
+    'device'
+    >>> check_breakdown("colour")
     Traceback (most recent call last):
     ...
-    journeykit.errors.SchemaError: events.stage: missing column(s) stage; has user_id
+    journeykit.errors.ParameterError: by: expected None or one of 'persona', 'channel', 'device', 'campaign', 'cohort', got 'colour'
     """
-    cols = list(columns)
-    if not isinstance(df, pd.DataFrame):
-        raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            table,
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
-        )
-    spec = {c.name: c for c in TABLES[table]}
-    out: dict[str, pd.Series] = {}
-    for name in cols:
-        col = spec.get(name)
-        if col is None:  # not a schema column: pass through untouched
-            out[name] = df[name]
-            continue
-        s = _coerce(table, col, df[name])
-        if col.allowed is not None:
-            bad = s.notna() & ~s.isin(col.allowed)
-            if bad.any():
-                rows = list(s.index[bad.to_numpy()][:10])
-                raise SchemaError(
-                    table,
-                    name,
-                    f"unknown value {s[bad].iloc[0]!r}; expected one of {', '.join(col.allowed)}",
-                    rows,
-                )
-        if col.min is not None:
-            bad = s.notna() & (s < col.min)
-            if bad.any():
-                rows = list(s.index[bad.to_numpy()][:10])
-                raise SchemaError(table, name, f"values below {col.min:g}", rows)
-        if col.max is not None:
-            bad = s.notna() & (s > col.max)
-            if bad.any():
-                rows = list(s.index[bad.to_numpy()][:10])
-                raise SchemaError(table, name, f"values above {col.max:g}", rows)
-        out[name] = s
-    return pd.DataFrame(out, index=df.index)
-
-
-def _check_by(by: object) -> str | None:
     if by is None or by in BREAKDOWNS:
         return by  # type: ignore[return-value]
     raise ParameterError(
@@ -197,7 +154,7 @@ def user_groups(
     >>> user_groups(ev, "channel").to_dict()
     {7: 'direct', 8: 'store'}
     """
-    by = _check_by(by)
+    by = check_breakdown(by)
     if by is None:
         raise ParameterError("by: expected one of " + ", ".join(map(repr, BREAKDOWNS)))
     ev_cols = ["event_id", "user_id", "timestamp"]
@@ -223,7 +180,15 @@ def user_groups(
     return values.reindex(everyone).astype(str).rename(by)
 
 
-def _group_order(by: str | None, groups: pd.Series) -> list[str]:
+def group_order(by: str | None, groups: pd.Series) -> list[str]:
+    """The groups present, in the order tables and charts show them.
+
+    Channels and devices in their schema order, anything else alphabetically, and
+    :data:`NO_GROUP` last.
+
+    >>> group_order("device", pd.Series(["(none)", "tablet", "mobile", "desktop"]))
+    ['mobile', 'desktop', 'tablet', '(none)']
+    """
     present = list(pd.unique(groups))
     if by == "channel":
         ref = list(CHANNELS)
@@ -330,7 +295,7 @@ def stage_funnel(
     """
     m = get_model(model)
     check_lang(lang)
-    by = _check_by(by)
+    by = check_breakdown(by)
     reached = stage_reached(events, m)
     n = len(m)
     if by is None:
@@ -338,7 +303,7 @@ def stage_funnel(
         order = ["all"]
     else:
         groups = user_groups(events, by, users=users).reindex(reached.index)
-        order = _group_order(by, groups)
+        order = group_order(by, groups)
     # users per (group, furthest stage), then "this stage or later" = reverse cumulative sum
     # (pd.crosstab falls back to a slow Python aggregation; groupby-size does not)
     table = (
@@ -695,7 +660,7 @@ def ordered_funnel(
     [2, 1]
     """
     check_lang(lang)
-    by = _check_by(by)
+    by = check_breakdown(by)
     built = _steps(steps)
     progress = funnel_progress(events, built, window=window, order=order)
     n = len(built)
@@ -705,7 +670,7 @@ def ordered_funnel(
     else:
         g = user_groups(events, by, users=users)
         groups = pd.Series(g.reindex(progress["user_id"]).to_numpy(), index=progress.index)
-        order_g = _group_order(by, g)  # every group with people, even if none entered
+        order_g = group_order(by, g)  # every group with people, even if none entered
     if order == "unordered":
         names = [f"any {k} of {n}" for k in range(1, n + 1)]
         labels = [t("funnel.any_k_of_n", lang).format(k=k, n=n) for k in range(1, n + 1)]

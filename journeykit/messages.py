@@ -47,6 +47,7 @@ import pandas as pd
 
 from journeykit.errors import OverwriteError, ParameterError, SchemaError, ValidationError
 from journeykit.i18n import check_lang
+from journeykit.schema import require_columns
 
 __all__ = [
     "MessageTemplate",
@@ -370,13 +371,7 @@ def recent_buyers(
     1         beans 250g       2           False
     2       sampler pack       1            True
     """
-    if not isinstance(orders, pd.DataFrame):
-        raise SchemaError(
-            "orders", None, f"expected a pandas DataFrame, got {type(orders).__name__}"
-        )
-    missing = [c for c in ("user_id", "product", "timestamp") if c not in orders.columns]
-    if missing:
-        raise SchemaError("orders", missing[0], f"missing column(s) {', '.join(missing)}")
+    require_columns(orders, "orders", ("user_id", "product", "timestamp"))
     if (
         isinstance(within_days, bool)
         or not isinstance(within_days, int | float)

@@ -81,9 +81,9 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError, SchemaError
-from journeykit.funnels import _check_by, _group_order, checked_columns, stage_reached, user_groups
+from journeykit.funnels import check_breakdown, group_order, stage_reached, user_groups
 from journeykit.i18n import LABELS, check_lang, t
-from journeykit.schema import Tables
+from journeykit.schema import Tables, checked_columns
 from journeykit.stages import StageModel, get_model
 
 __all__ = [
@@ -489,7 +489,7 @@ def metric_table(
 
     The index is named ``by`` (or ``"group"``). ``inputs`` gives input metrics (``seo_rank``).
     """
-    by = _check_by(by)
+    by = check_breakdown(by)
     keys = _metric_keys(metrics)
     inputs = _check_inputs(inputs)
     facts = user_facts(tables, facts=_needs(METRICS[k] for k in keys))
@@ -499,7 +499,7 @@ def metric_table(
     else:
         users = _table(tables, "users") if by in ("persona", "cohort") else None
         groups = user_groups(_table(tables, "events"), by, users=users).reindex(facts.index)
-        order = _group_order(by, groups)
+        order = group_order(by, groups)
     out = _from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
     counts = [k for k in keys if METRICS[k].how == "sum"]
     out[counts] = out[counts].fillna(0.0)  # a group with nobody in it (no events at all)

@@ -74,6 +74,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.schema import require_columns
 
 __all__ = [
     "SEP",
@@ -190,18 +191,8 @@ class PathSummary:
 
 
 def _check_events(events: pd.DataFrame, touch_types: tuple[str, ...]) -> pd.DataFrame:
-    if not isinstance(events, pd.DataFrame):
-        raise SchemaError(
-            "events", None, f"expected a pandas DataFrame, got {type(events).__name__}"
-        )
     need = ["user_id", "timestamp", "channel", "event_type"]
-    missing = [c for c in need if c not in events.columns]
-    if missing:
-        raise SchemaError(
-            "events",
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, events.columns))}",
-        )
+    require_columns(events, "events", need)
     cols = need + (["device"] if "device" in events.columns else [])
     ev = events[cols]
     ts = pd.to_datetime(ev["timestamp"], errors="coerce")
@@ -234,9 +225,7 @@ def _order_values(orders: pd.DataFrame | None, conv: pd.DataFrame) -> np.ndarray
     """Money of each conversion: the price of the order(s) at the purchase event's time."""
     if orders is None:
         return np.zeros(len(conv))
-    missing = [c for c in ("user_id", "timestamp", "price") if c not in orders.columns]
-    if missing:
-        raise SchemaError("orders", missing[0], f"missing column(s) {', '.join(missing)}")
+    require_columns(orders, "orders", ("user_id", "timestamp", "price"))
     o = pd.DataFrame(
         {
             "user_id": orders["user_id"].to_numpy(),
@@ -537,18 +526,11 @@ def _parse_paths(
     Returns (numeric columns per row, sorted distinct channels, channel code of every token of
     the distinct paths laid end to end, length of each distinct path, distinct path of each row).
     """
-    if not isinstance(paths, pd.DataFrame):
-        raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(paths).__name__}")
+    require_columns(paths, table, [])
     if not isinstance(sep, str) or sep.strip() == "":
         raise ParameterError(f"sep: expected a non-blank separator such as ' > ', got {sep!r}")
     need = ["path", "total_conversions"] + (["total_conversion_value"] if require_value else [])
-    missing = [c for c in need if c not in paths.columns]
-    if missing:
-        raise SchemaError(
-            table,
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, paths.columns))}",
-        )
+    require_columns(paths, table, need)
     index = paths.index
     numbers: dict[str, np.ndarray] = {}
     for col in PATH_COLUMNS[1:]:

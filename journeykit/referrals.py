@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError, SchemaError
+from journeykit.schema import require_columns
 
 __all__ = [
     "viral_coefficient",
@@ -594,16 +595,7 @@ def reward_cost_from_data(tables: object) -> pd.DataFrame:
 
 
 def _require(df: object, table: str, columns: Iterable[str]) -> pd.DataFrame:
-    if not isinstance(df, pd.DataFrame):
-        raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            table,
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
-        )
-    return df
+    return require_columns(df, table, columns)
 
 
 def _tables_part(tables: object, name: str, columns: Iterable[str]) -> pd.DataFrame:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,8 @@ __all__ = [
     "TABLES",
     "Column",
     "Tables",
+    "require_columns",
+    "checked_columns",
     "validate_table",
     "validate_tables",
     "FORMATS",
@@ -249,6 +252,86 @@ def _coerce(table: str, col: Column, s: pd.Series) -> pd.Series:
     return out.astype("datetime64[ns]")
 
 
+def require_columns(df: object, table: str, columns: Iterable[str]) -> pd.DataFrame:
+    """Check that ``df`` is a DataFrame holding ``columns``; return it unchanged.
+
+    The first check every function taking a table makes: the error names the table, the first
+    missing column, every missing column and the columns the table does have.
+
+    >>> require_columns(pd.DataFrame({"user_id": [1]}), "events", ["user_id", "stage"])
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: events.stage: missing column(s) stage; has user_id
+    >>> require_columns([1, 2], "events", ["user_id"])
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: events: expected a pandas DataFrame, got list
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise SchemaError(table, None, f"expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            table,
+            missing[0],
+            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
+        )
+    return df
+
+
+def _check_column(table: str, col: Column, s: pd.Series) -> pd.Series:
+    """One column: coerced to its kind, then allowed values and range; returns the typed column."""
+    s = _coerce(table, col, s)
+    if col.allowed is not None:
+        bad = s.notna() & ~s.isin(col.allowed)
+        if bad.any():
+            first = s[bad].iloc[0]
+            raise SchemaError(
+                table,
+                col.name,
+                f"unknown value {first!r}; expected one of {', '.join(col.allowed)}",
+                _bad_rows(bad, s.index),
+            )
+    if col.min is not None:
+        bad = s.notna() & (s < col.min)
+        if bad.any():
+            raise SchemaError(table, col.name, f"values below {col.min:g}", _bad_rows(bad, s.index))
+    if col.max is not None:
+        bad = s.notna() & (s > col.max)
+        if bad.any():
+            raise SchemaError(table, col.name, f"values above {col.max:g}", _bad_rows(bad, s.index))
+    return s
+
+
+def checked_columns(table: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
+    """Check that ``df`` has ``columns`` of schema table ``table``; return just them, typed.
+
+    Only the named columns are checked (kind, allowed values, range), so a function needs no
+    more of a learner's data than it uses. A column the schema does not know passes through
+    untouched. Errors are :class:`~journeykit.errors.SchemaError` naming ``table.column``.
+
+    >>> checked_columns("events", pd.DataFrame({"user_id": [1]}), ["user_id", "stage"])
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: events.stage: missing column(s) stage; has user_id
+    >>> checked_columns("events", pd.DataFrame({"channel": ["fax"]}), ["channel"])
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.SchemaError: events.channel: unknown value 'fax'; expected one of organic_search, paid_search, social_ads, social_organic, email, referral, affiliate, direct, whatsapp, store [rows 0]
+    """
+    if table not in TABLES:
+        raise SchemaError(table, None, f"unknown table; expected one of {', '.join(TABLES)}")
+    cols = list(columns)
+    require_columns(df, table, cols)
+    assert isinstance(df, pd.DataFrame)
+    spec = {c.name: c for c in TABLES[table]}
+    out = {
+        name: _check_column(table, spec[name], df[name]) if name in spec else df[name]
+        for name in cols
+    }
+    return pd.DataFrame(out, index=df.index)
+
+
 def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Check one table against :data:`TABLES` and return a copy with canonical dtypes.
 
@@ -257,41 +340,10 @@ def validate_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """
     if name not in TABLES:
         raise SchemaError(name, None, f"unknown table; expected one of {', '.join(TABLES)}")
-    if not isinstance(df, pd.DataFrame):
-        raise SchemaError(name, None, f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c.name for c in TABLES[name] if c.name not in df.columns]
-    if missing:
-        raise SchemaError(
-            name,
-            missing[0],
-            f"missing column(s) {', '.join(missing)}; has {', '.join(map(str, df.columns))}",
-        )
+    require_columns(df, name, [c.name for c in TABLES[name]])
     out = df.copy()
     for col in TABLES[name]:
-        s = _coerce(name, col, out[col.name])
-        if col.allowed is not None:
-            bad = s.notna() & ~s.isin(col.allowed)
-            if bad.any():
-                first = s[bad].iloc[0]
-                raise SchemaError(
-                    name,
-                    col.name,
-                    f"unknown value {first!r}; expected one of {', '.join(col.allowed)}",
-                    _bad_rows(bad, s.index),
-                )
-        if col.min is not None:
-            bad = s.notna() & (s < col.min)
-            if bad.any():
-                raise SchemaError(
-                    name, col.name, f"values below {col.min:g}", _bad_rows(bad, s.index)
-                )
-        if col.max is not None:
-            bad = s.notna() & (s > col.max)
-            if bad.any():
-                raise SchemaError(
-                    name, col.name, f"values above {col.max:g}", _bad_rows(bad, s.index)
-                )
-        out[col.name] = s
+        out[col.name] = _check_column(name, col, out[col.name])
     id_col = TABLES[name][0]
     if id_col.name.endswith("_id") and name != "survey":
         dup = out[id_col.name].duplicated(keep="first")

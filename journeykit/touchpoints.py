@@ -43,8 +43,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError
-from journeykit.funnels import checked_columns
-from journeykit.schema import CHANNELS, DEVICES
+from journeykit.schema import CHANNELS, DEVICES, checked_columns
 from journeykit.stages import StageModel, cvj_to_model, get_model
 
 __all__ = [

@@ -19,7 +19,7 @@ matplotlib.use(matplotlib.get_backend() if matplotlib.get_backend() else "Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
-from journeykit.errors import SchemaError, ValidationError  # noqa: E402
+from journeykit.schema import require_columns  # noqa: E402
 
 __all__ = ["PALETTE", "color_for", "new_axes", "need_columns", "EMOTION_CMAP"]
 
@@ -54,22 +54,13 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (8, 4.5),
 def need_columns(name: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
     """Check that the table a plot was given is a DataFrame with ``columns``; return it.
 
-    A plot draws only what it is given, so a wrong table must stop it with an error naming the
-    table and the missing column, never draw a silently wrong chart.
+    A plot draws only what it is given, so a wrong table stops it with an error naming the
+    table and the missing column (:func:`journeykit.schema.require_columns`), never a silently
+    wrong chart.
 
     >>> need_columns("funnel", pd.DataFrame({"users": [3]}), ("label", "users"))
     Traceback (most recent call last):
     ...
-    journeykit.errors.SchemaError: funnel.label: missing column(s) label (expected label, users)
+    journeykit.errors.SchemaError: funnel.label: missing column(s) label; has users
     """
-    if not isinstance(df, pd.DataFrame):
-        raise ValidationError(name, "a pandas DataFrame", type(df).__name__)
-    wanted = list(columns)
-    missing = [c for c in wanted if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            name,
-            missing[0],
-            f"missing column(s) {', '.join(missing)} (expected {', '.join(wanted)})",
-        )
-    return df
+    return require_columns(df, name, columns)
