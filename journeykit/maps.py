@@ -50,22 +50,21 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
+from journeykit.documents import (
+    KEY_PATTERN,
+    JsonDocument,
+    check_text,
+    check_text_list,
+    fields_of,
+    raise_first,
+    read_document,
+    show_value,
+    values_of,
+    write_text,
+)
 from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
 from journeykit.i18n import LANGS, check_lang
-from journeykit.personas import (
-    _KEY,
-    Persona,
-    _fields_of,
-    _first,
-    _JsonDocument,
-    _read_document,
-    _show,
-    _text,
-    _text_list,
-    _values_of,
-    _write_text,
-    persona_problems,
-)
+from journeykit.personas import Persona, persona_problems
 from journeykit.stages import MODELS, StageModel, define_model, get_model
 
 __all__ = [
@@ -130,7 +129,7 @@ class MapStage:
         for lane in LANES:
             if isinstance(getattr(self, lane), list):
                 object.__setattr__(self, lane, tuple(getattr(self, lane)))
-        _first(stage_problems(self))
+        raise_first(stage_problems(self))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (lanes as lists)."""
@@ -151,19 +150,21 @@ def stage_problems(
     """
     problems: list[ValidationError] = []
     prefix = f"{where}." if where else ""
-    values = _values_of(data, MapStage, where, problems, required=("stage", "emotion"))
+    values = values_of(data, MapStage, where, problems, required=("stage", "emotion"))
     if values is None:
         return problems
     if "stage" in values:
         key = values["stage"]
         if not isinstance(key, str) or not key:
-            problems.append(ValidationError(f"{prefix}stage", "a stage key (string)", _show(key)))
+            problems.append(
+                ValidationError(f"{prefix}stage", "a stage key (string)", show_value(key))
+            )
         elif model is not None and key not in model:
             problems.append(
                 ValidationError(
                     f"{prefix}stage",
                     f"one of {', '.join(map(repr, model.keys()))} (stage model {model.key!r})",
-                    _show(key),
+                    show_value(key),
                 )
             )
     if "emotion" in values:
@@ -175,10 +176,12 @@ def stage_problems(
             and EMOTION_MIN <= score <= EMOTION_MAX
         )
         if not ok:
-            problems.append(ValidationError(f"{prefix}emotion", _EMOTION_EXPECTED, _show(score)))
+            problems.append(
+                ValidationError(f"{prefix}emotion", _EMOTION_EXPECTED, show_value(score))
+            )
     for lane in LANES:
         if lane in values:
-            _text_list(values[lane], f"{prefix}{lane}", problems)
+            check_text_list(values[lane], f"{prefix}{lane}", problems)
     return problems
 
 
@@ -193,13 +196,13 @@ def _model_from(value: Any, problems: list[ValidationError]) -> StageModel | Non
             ValidationError(
                 "stage_model",
                 f"one of {', '.join(map(repr, MODELS))} or a custom model (dict)",
-                _show(value),
+                show_value(value),
             )
         )
         return None
     if isinstance(value, Mapping):
         before = len(problems)
-        _fields_of(
+        fields_of(
             value,
             "stage_model",
             problems,
@@ -211,7 +214,7 @@ def _model_from(value: Any, problems: list[ValidationError]) -> StageModel | Non
         stages = value["stages"]
         if isinstance(stages, str) or not isinstance(stages, Sequence):
             problems.append(
-                ValidationError("stage_model.stages", "a list of stages", _show(stages))
+                ValidationError("stage_model.stages", "a list of stages", show_value(stages))
             )
             return None
         try:
@@ -228,7 +231,9 @@ def _model_from(value: Any, problems: list[ValidationError]) -> StageModel | Non
             problems.append(ValidationError("stage_model", "a valid stage model", str(err)))
         return None
     problems.append(
-        ValidationError("stage_model", "a model key ('map', 'five', 'cvj') or a dict", _show(value))
+        ValidationError(
+            "stage_model", "a model key ('map', 'five', 'cvj') or a dict", show_value(value)
+        )
     )
     return None
 
@@ -246,39 +251,39 @@ def map_problems(data: JourneyMap | Mapping[str, Any]) -> list[ValidationError]:
     ['stages: expected at least one stage, got an empty list']
     """
     problems: list[ValidationError] = []
-    values = _values_of(
+    values = values_of(
         data, JourneyMap, "", problems, required=("title", "goal", "persona", "stages")
     )
     if values is None:
         return problems
     for name in ("title", "goal"):
         if name in values:
-            _text(values[name], name, problems)
+            check_text(values[name], name, problems)
     if "lang" in values and values["lang"] not in LANGS:
-        problems.append(ValidationError("lang", "'en' or 'id'", _show(values["lang"])))
+        problems.append(ValidationError("lang", "'en' or 'id'", show_value(values["lang"])))
     if "persona" in values:
         persona = values["persona"]
         if isinstance(persona, str):
-            if not _KEY.match(persona):
+            if not KEY_PATTERN.match(persona):
                 problems.append(
                     ValidationError(
                         "persona",
                         "a persona (object) or a persona key like 'student'",
-                        _show(persona),
+                        show_value(persona),
                     )
                 )
         elif isinstance(persona, Mapping):
             problems.extend(persona_problems(persona, where="persona"))
         elif not isinstance(persona, Persona):
             problems.append(
-                ValidationError("persona", "a persona or a persona key", _show(persona))
+                ValidationError("persona", "a persona or a persona key", show_value(persona))
             )
     model = _model_from(values.get("stage_model", "map"), problems)
     if "stages" not in values:
         return problems
     stages = values["stages"]
     if isinstance(stages, str) or not isinstance(stages, list | tuple):
-        problems.append(ValidationError("stages", "a list of stages", _show(stages)))
+        problems.append(ValidationError("stages", "a list of stages", show_value(stages)))
         return problems
     if not stages:
         problems.append(ValidationError("stages", "at least one stage", "an empty list"))
@@ -287,7 +292,7 @@ def map_problems(data: JourneyMap | Mapping[str, Any]) -> list[ValidationError]:
     for i, stage in enumerate(stages):
         where = f"stages[{i}]"
         if not isinstance(stage, MapStage | Mapping):
-            problems.append(ValidationError(where, "a stage (dict or MapStage)", _show(stage)))
+            problems.append(ValidationError(where, "a stage (dict or MapStage)", show_value(stage)))
             continue
         found = stage_problems(stage, where=where, model=model)
         problems.extend(found)
@@ -314,7 +319,7 @@ def map_problems(data: JourneyMap | Mapping[str, Any]) -> list[ValidationError]:
 
 
 @dataclass(frozen=True)
-class JourneyMap(_JsonDocument):
+class JourneyMap(JsonDocument):
     """A customer journey map: one persona, one goal, one column per stage, one row per lane.
 
     ``persona`` is a :class:`~journeykit.personas.Persona` (embedded, saved with the map) or a
@@ -348,7 +353,7 @@ class JourneyMap(_JsonDocument):
             self.stage_model
         ):
             object.__setattr__(self, "stage_model", self.stage_model.key)  # canonical: the key
-        _first(map_problems(self))
+        raise_first(map_problems(self))
         # dict forms (as in JSON) become objects, so equal maps compare equal
         if isinstance(self.persona, Mapping):
             object.__setattr__(self, "persona", Persona.from_dict(self.persona))
@@ -402,7 +407,9 @@ class JourneyMap(_JsonDocument):
         if lane not in LANES:
             raise ValidationError("lane", f"one of {', '.join(LANES)}", repr(lane))
         if not isinstance(values, Mapping):
-            raise ValidationError(lane, "a dict {stage key: text or list of texts}", _show(values))
+            raise ValidationError(
+                lane, "a dict {stage key: text or list of texts}", show_value(values)
+            )
         for key in values:
             self.stage(key)  # unknown stage -> error naming the choices
         new = []
@@ -412,11 +419,11 @@ class JourneyMap(_JsonDocument):
                 texts = (v,) if isinstance(v, str) else v
                 if not isinstance(texts, Sequence):
                     raise ValidationError(
-                        f"{lane}.{s.stage}", "a text or a list of texts", _show(v)
+                        f"{lane}.{s.stage}", "a text or a list of texts", show_value(v)
                     )
                 problems: list[ValidationError] = []
-                _text_list(list(texts), f"{lane}.{s.stage}", problems)
-                _first(problems)
+                check_text_list(list(texts), f"{lane}.{s.stage}", problems)
+                raise_first(problems)
                 s = dataclasses.replace(s, **{lane: tuple(texts)})
             new.append(s)
         return dataclasses.replace(self, stages=tuple(new))
@@ -424,7 +431,7 @@ class JourneyMap(_JsonDocument):
     def with_emotions(self, scores: Mapping[str, float]) -> JourneyMap:
         """A copy with the emotion score (-2..+2) of the given stages replaced."""
         if not isinstance(scores, Mapping):
-            raise ValidationError("emotion", "a dict {stage key: score}", _show(scores))
+            raise ValidationError("emotion", "a dict {stage key: score}", show_value(scores))
         for key in scores:
             self.stage(key)
         new = []
@@ -433,7 +440,7 @@ class JourneyMap(_JsonDocument):
                 problems = stage_problems(
                     {"stage": s.stage, "emotion": scores[s.stage]}, where=f"emotion.{s.stage}"
                 )
-                _first(problems)
+                raise_first(problems)
                 s = dataclasses.replace(s, emotion=scores[s.stage])
             new.append(s)
         return dataclasses.replace(self, stages=tuple(new))
@@ -483,9 +490,9 @@ class JourneyMap(_JsonDocument):
         """
         version = data.get("schema_version", MAP_SCHEMA_VERSION) if isinstance(data, Mapping) else 1
         if version != MAP_SCHEMA_VERSION or isinstance(version, bool):
-            raise ValidationError("schema_version", str(MAP_SCHEMA_VERSION), _show(version))
+            raise ValidationError("schema_version", str(MAP_SCHEMA_VERSION), show_value(version))
         problems = map_problems(data)
-        _first(problems)
+        raise_first(problems)
         return cls(
             title=data["title"],
             goal=data["goal"],
@@ -525,7 +532,7 @@ def new_map(
     """
     problems: list[ValidationError] = []
     model = _model_from(stage_model, problems)
-    _first(problems)
+    raise_first(problems)
     assert model is not None
     return JourneyMap(
         title=title,
@@ -554,7 +561,7 @@ def check_file(path: str | os.PathLike[str]) -> list[str]:
     Used by ``journeykit map validate``: it reports all problems, not only the first.
     """
     try:
-        data = _read_document(path, kind="journey_map", version=MAP_SCHEMA_VERSION)
+        data = read_document(path, kind="journey_map", version=MAP_SCHEMA_VERSION)
     except MapFileError as err:
         return [str(err)]
     return [f"{path}: {problem}" for problem in map_problems(data)]
@@ -588,7 +595,7 @@ def render(
     if path.exists() and not force:
         raise OverwriteError(f"{path}: file exists; pass force=True (--force) to replace it")
     if suffix == ".html":
-        return _write_text(path, journey_map.to_html(lang=lang), force=True)
+        return write_text(path, journey_map.to_html(lang=lang), force=True)
     import matplotlib.pyplot as plt
 
     ax = journey_map.plot(lang=lang)

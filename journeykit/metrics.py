@@ -93,6 +93,7 @@ __all__ = [
     "metric_info",
     "user_facts",
     "metric_table",
+    "metrics_from_facts",
     "stage_metrics",
     "cohort_retention",
     "format_metric",
@@ -456,9 +457,27 @@ def _check_inputs(inputs: Mapping[str, float] | None) -> dict[str, float]:
     return inputs
 
 
-def _from_facts(
-    facts: pd.DataFrame, groups: pd.Series, keys: list[str], inputs: dict
+def metrics_from_facts(
+    facts: pd.DataFrame,
+    groups: pd.Series,
+    metrics: Iterable[str] | None = None,
+    inputs: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
+    """Metrics per group from :func:`user_facts` (one row per group, one column per metric).
+
+    :func:`metric_table` is ``user_facts`` then this; call the two yourself when the same
+    people are regrouped many times (a widget's filters): the facts are computed once and each
+    regrouping costs one ``groupby``. ``groups`` is aligned with ``facts``' index; a person
+    whose group is missing is left out.
+
+    >>> facts = pd.DataFrame({"visits": [3, 1, 0], "customer": [1, 0, 0], "reached": [1, 1, 1]})
+    >>> metrics_from_facts(facts, pd.Series(["a", "a", "b"]), ["visits", "conversion_rate"])
+       visits  conversion_rate
+    a     4.0              0.5
+    b     0.0              0.0
+    """
+    keys = _metric_keys(metrics)
+    inputs = _check_inputs(inputs)
     sums = facts.groupby(groups).sum(min_count=0)
     out = pd.DataFrame(index=sums.index)
     for k in keys:
@@ -500,7 +519,7 @@ def metric_table(
         users = _table(tables, "users") if by in ("persona", "cohort") else None
         groups = user_groups(_table(tables, "events"), by, users=users).reindex(facts.index)
         order = group_order(by, groups)
-    out = _from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
+    out = metrics_from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
     counts = [k for k in keys if METRICS[k].how == "sum"]
     out[counts] = out[counts].fillna(0.0)  # a group with nobody in it (no events at all)
     return out.rename_axis(by or "group")

@@ -32,19 +32,25 @@ journeykit.errors.ValidationError: channels[0]: expected one of organic_search, 
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
-from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
+from journeykit.documents import (
+    KEY_PATTERN,
+    JsonDocument,
+    check_text,
+    check_text_list,
+    raise_first,
+    show_value,
+    values_of,
+)
+from journeykit.errors import ParameterError, ValidationError
 from journeykit.i18n import LABELS, LANGS, check_lang, t
 from journeykit.schema import CHANNELS, DEVICES, validate_table
 from journeykit.stages import StageModel, get_model
@@ -70,233 +76,8 @@ PERSONA_SCHEMA_VERSION = 1
 EXAMPLE_KEYS: tuple[str, ...] = ("office_worker", "home_barista", "student")
 """Keys of the built-in coffee personas (also the ``users.persona`` values of the coffee data)."""
 
-_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _AGE_RANGE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
 _AGE_OPEN = re.compile(r"^(\d{1,3})\+$")
-
-
-# --- validation helpers (shared with journeykit.maps) -----------------------------------------
-
-
-def _show(value: object) -> str:
-    """A short, readable rendering of a bad value for an error message."""
-    if value is None:
-        return "nothing (null)"
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return text if isinstance(value, str) else f"{text} ({type(value).__name__})"
-
-
-def _text(
-    value: object, field: str, problems: list[ValidationError], *, required: bool = True
-) -> None:
-    """Append a problem unless ``value`` is a string (non-blank when ``required``)."""
-    if not isinstance(value, str):
-        problems.append(ValidationError(field, "a string", _show(value)))
-        return
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        problems.append(ValidationError(field, "text that can be written as UTF-8", _show(value)))
-        return
-    if required and not value.strip():
-        problems.append(ValidationError(field, "a non-empty string", _show(value)))
-
-
-def _text_list(
-    value: object,
-    field: str,
-    problems: list[ValidationError],
-    *,
-    min_items: int = 0,
-    allowed: Sequence[str] | None = None,
-) -> None:
-    """Append problems unless ``value`` is a list/tuple of non-blank strings (from ``allowed``)."""
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        problems.append(ValidationError(field, "a list of strings", _show(value)))
-        return
-    if len(value) < min_items:
-        problems.append(
-            ValidationError(
-                field, f"at least {min_items} item(s)", "an empty list" if not value else None
-            )
-        )
-    seen: set[str] = set()
-    for i, item in enumerate(value):
-        where = f"{field}[{i}]"
-        before = len(problems)
-        _text(item, where, problems)
-        if len(problems) > before:
-            continue
-        if allowed is not None and item not in allowed:
-            problems.append(ValidationError(where, f"one of {', '.join(allowed)}", _show(item)))
-        elif allowed is not None and item in seen:
-            problems.append(ValidationError(where, "no repeated values", _show(item)))
-        seen.add(item)  # type: ignore[arg-type]
-
-
-def _fields_of(
-    data: object,
-    where: str,
-    problems: list[ValidationError],
-    *,
-    known: Sequence[str],
-    required: Sequence[str],
-    ignore: Sequence[str] = (),
-) -> dict[str, Any] | None:
-    """Check that ``data`` is a dict with the ``required`` keys and no unknown ones; return it."""
-    if not isinstance(data, Mapping):
-        problems.append(ValidationError(where or "document", "a JSON object (dict)", _show(data)))
-        return None
-    prefix = f"{where}." if where else ""
-    unknown = sorted(str(k) for k in data if k not in known and k not in ignore)
-    for key in unknown:
-        problems.append(
-            ValidationError(
-                f"{prefix}{key}", f"a known field ({', '.join(known)})", "an unknown field"
-            )
-        )
-    for key in required:
-        if key not in data:
-            problems.append(ValidationError(f"{prefix}{key}", "a value", "nothing (missing field)"))
-    return {k: v for k, v in data.items() if k in known}
-
-
-def _values_of(
-    data: object,
-    cls: type,
-    where: str,
-    problems: list[ValidationError],
-    *,
-    required: Sequence[str],
-) -> dict[str, Any] | None:
-    """The field values of a ``cls`` dataclass instance, or of its dict form (checked by
-    :func:`_fields_of`; the file header ``schema_version``/``kind`` is allowed)."""
-    if isinstance(data, cls):
-        return {f.name: getattr(data, f.name) for f in fields(data)}
-    return _fields_of(
-        data,
-        where,
-        problems,
-        known=[f.name for f in fields(cls)],
-        required=required,
-        ignore=("schema_version", "kind"),
-    )
-
-
-def _first(problems: list[ValidationError]) -> None:
-    """Raise the first problem, noting how many more there are."""
-    if problems:
-        err = problems[0]
-        if len(problems) > 1:
-            err.args = (f"{err.args[0]} (and {len(problems) - 1} more problem(s))",)
-        raise err
-
-
-# --- JSON files (shared with journeykit.maps) ---------------------------------------------------
-
-
-def _dumps(document: Mapping[str, Any]) -> str:
-    """JSON text for a document: UTF-8 kept readable, 2-space indent, trailing newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def _write_text(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` (UTF-8); an existing file is replaced only with ``force=True``."""
-    out = Path(path)
-    if out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass force=True (--force) to replace it")
-    if out.is_dir():
-        raise ParameterError(f"out: {out} is a folder; expected a file name")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return out
-
-
-def _read_document(path: str | os.PathLike[str], *, kind: str, version: int) -> dict[str, Any]:
-    """Read a journeykit JSON document of ``kind``; corrupt files raise :class:`MapFileError`."""
-    src = Path(path)
-    try:
-        text = src.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MapFileError(f"{src}: no such file") from None
-    except IsADirectoryError:
-        raise MapFileError(f"{src}: is a folder, expected a JSON file") from None
-    except UnicodeDecodeError:
-        raise MapFileError(f"{src}: not a text file (expected UTF-8 JSON)") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise MapFileError(
-            f"{src}: not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
-        ) from None
-    if not isinstance(data, dict):
-        raise MapFileError(f"{src}: expected a JSON object at the top, got {type(data).__name__}")
-    if "schema_version" not in data:
-        raise MapFileError(f"{src}: schema_version: missing (expected {version})")
-    if data["schema_version"] != version or isinstance(data["schema_version"], bool):
-        raise MapFileError(
-            f"{src}: schema_version: expected {version}, got {data['schema_version']!r} "
-            "(a file written by another journeykit version?)"
-        )
-    if data.get("kind", kind) != kind:
-        raise MapFileError(f"{src}: kind: expected {kind!r}, got {data.get('kind')!r}")
-    return data
-
-
-def _file_error(src: str | os.PathLike[str], problems: list[ValidationError]) -> MapFileError:
-    """A :class:`MapFileError` listing every validation problem of a file (``.problems``)."""
-    lines = "; ".join(str(p) for p in problems[:5])
-    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-    err = MapFileError(f"{src}: {lines}{more}")
-    err.problems = list(problems)  # type: ignore[attr-defined]
-    return err
-
-
-class _JsonDocument:
-    """JSON text and files for a frozen dataclass with ``to_dict``/``from_dict`` (a mixin).
-
-    Subclasses set ``_KIND`` (the ``kind`` header of their files), ``_VERSION`` (the
-    ``schema_version``) and ``_problems`` (a function listing every validation problem).
-    """
-
-    _KIND: ClassVar[str]
-    _VERSION: ClassVar[int]
-    _problems: ClassVar[Callable[[Any], list[ValidationError]]]
-
-    def to_dict(self) -> dict[str, Any]:  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
-
-    def to_json(self) -> str:
-        """A JSON document: ``schema_version``, ``kind``, then the fields of :meth:`to_dict`."""
-        return _dumps({"schema_version": self._VERSION, "kind": self._KIND, **self.to_dict()})
-
-    @classmethod
-    def from_json(cls, text: str) -> Self:
-        """Read from JSON text (as written by :meth:`to_json`); text that is not JSON raises
-        :class:`~journeykit.errors.MapFileError`, invalid values a ``ValidationError``."""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise MapFileError(f"{cls._KIND} JSON: not valid JSON ({err.msg})") from None
-        return cls.from_dict(data)  # type: ignore[attr-defined]
-
-    def save(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
-        """Write to a JSON file (UTF-8); an existing file is replaced only with ``force=True``."""
-        return _write_text(path, self.to_json(), force=force)
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Self:
-        """Read a saved file. A file that is not JSON, has another ``schema_version`` or
-        ``kind``, misses fields or holds invalid values raises
-        :class:`~journeykit.errors.MapFileError` naming the problem (all of them are in its
-        ``problems`` attribute)."""
-        data = _read_document(path, kind=cls._KIND, version=cls._VERSION)
-        problems = cls._problems(data)
-        if problems:
-            raise _file_error(path, problems)
-        return cls.from_dict(data)  # type: ignore[attr-defined]
 
 
 # --- the Persona object -----------------------------------------------------------------------
@@ -306,7 +87,7 @@ _PERSONA_LISTS = ("goals", "motivations", "needs", "frustrations", "channels", "
 
 
 @dataclass(frozen=True)
-class Persona(_JsonDocument):
+class Persona(JsonDocument):
     """A typical customer, written down so a team designs for a person rather than an average.
 
     Fields: ``key`` (lower-case id, e.g. ``"office_worker"``), ``name``, ``age_band`` (``"25-34"``
@@ -350,7 +131,7 @@ class Persona(_JsonDocument):
             value = getattr(self, name)
             if isinstance(value, list):
                 object.__setattr__(self, name, tuple(value))
-        _first(persona_problems(self))
+        raise_first(persona_problems(self))
 
     # JSON -----------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -369,7 +150,7 @@ class Persona(_JsonDocument):
         problem is found; the first is raised (its message counts the others).
         """
         problems = persona_problems(data)
-        _first(problems)
+        raise_first(problems)
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -403,38 +184,42 @@ def persona_problems(
     """
     problems: list[ValidationError] = []
     prefix = f"{where}." if where else ""
-    values = _values_of(data, Persona, where, problems, required=_PERSONA_REQUIRED)
+    values = values_of(data, Persona, where, problems, required=_PERSONA_REQUIRED)
     if values is None:
         return problems
     if "key" in values:
         key = values["key"]
-        if not isinstance(key, str) or not _KEY.match(key):
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
             problems.append(
                 ValidationError(
                     f"{prefix}key",
                     "lower-case letters, digits and '_' (starting with a letter)",
-                    _show(key),
+                    show_value(key),
                 )
             )
     for name in ("name", "occupation"):
         if name in values:
-            _text(values[name], f"{prefix}{name}", problems)
+            check_text(values[name], f"{prefix}{name}", problems)
     if "age_band" in values:
         _check_age_band(values["age_band"], f"{prefix}age_band", problems)
     if "quote" in values:
-        _text(values["quote"], f"{prefix}quote", problems, required=False)
+        check_text(values["quote"], f"{prefix}quote", problems, required=False)
     for name in ("motivations", "needs", "frustrations"):
         if name in values:
-            _text_list(values[name], f"{prefix}{name}", problems)
+            check_text_list(values[name], f"{prefix}{name}", problems)
     if "goals" in values:
-        _text_list(values["goals"], f"{prefix}goals", problems, min_items=1)
+        check_text_list(values["goals"], f"{prefix}goals", problems, min_items=1)
     if "channels" in values:
-        _text_list(values["channels"], f"{prefix}channels", problems, min_items=1, allowed=CHANNELS)
+        check_text_list(
+            values["channels"], f"{prefix}channels", problems, min_items=1, allowed=CHANNELS
+        )
     if "devices" in values:
-        _text_list(values["devices"], f"{prefix}devices", problems, min_items=1, allowed=DEVICES)
+        check_text_list(
+            values["devices"], f"{prefix}devices", problems, min_items=1, allowed=DEVICES
+        )
     if values.get("lang") is not None and values["lang"] not in LANGS:
         problems.append(
-            ValidationError(f"{prefix}lang", "'en', 'id' or null", _show(values["lang"]))
+            ValidationError(f"{prefix}lang", "'en', 'id' or null", show_value(values["lang"]))
         )
     return problems
 
@@ -442,17 +227,19 @@ def persona_problems(
 def _check_age_band(value: object, field: str, problems: list[ValidationError]) -> None:
     expected = "an age band like '25-34' or '55+'"
     if not isinstance(value, str):
-        problems.append(ValidationError(field, expected, _show(value)))
+        problems.append(ValidationError(field, expected, show_value(value)))
         return
     text = value.strip()
     if m := _AGE_RANGE.match(text):
         low, high = int(m.group(1)), int(m.group(2))
         if low > high or high > 120:
             problems.append(
-                ValidationError(field, "a band from a lower to a higher age (<= 120)", _show(value))
+                ValidationError(
+                    field, "a band from a lower to a higher age (<= 120)", show_value(value)
+                )
             )
     elif not _AGE_OPEN.match(text):
-        problems.append(ValidationError(field, expected, _show(value)))
+        problems.append(ValidationError(field, expected, show_value(value)))
 
 
 # --- built-in examples --------------------------------------------------------------------------

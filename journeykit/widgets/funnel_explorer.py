@@ -270,7 +270,7 @@ class FunnelExplorer(WidgetBase):
         pairs = [(s, k) for s in model.stages for k in s.metrics if k in metrics.METRICS]
         keys = sorted({k for _, k in pairs})
         everyone = pd.Categorical.from_codes(np.zeros(len(facts), dtype=np.int8), ["all"])
-        wide = metrics._from_facts(
+        wide = metrics.metrics_from_facts(
             facts, pd.Series(everyone, index=facts.index, name="group"), keys, {}
         )
         values = wide.loc["all"]
