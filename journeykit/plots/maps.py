@@ -206,13 +206,12 @@ def plot_map(
         ax.text(x + 0.06, ypos(v) - 0.08, f"{v:+g}" if v else "0", fontsize=8, zorder=5)
     persona = journey_map.persona_obj()
     who = persona.name if persona is not None else str(journey_map.persona)
-    ax.set_title(
-        f"{t('map', lang)}: {journey_map.title}\n"
-        f"{t('persona', lang)}: {who}  ·  {t('map.goal', lang)}: "
-        + textwrap.shorten(journey_map.goal, width=int(28 * n), placeholder="…"),
-        fontsize=11,
-        loc="left",
+    # the whole goal, wrapped to the width of the grid (about 18 characters per column)
+    subtitle = textwrap.fill(
+        f"{t('persona', lang)}: {who}  ·  {t('map.goal', lang)}: {journey_map.goal}",
+        width=int(18 * (n + _LABEL_COLS)),
     )
+    ax.set_title(f"{t('map', lang)}: {journey_map.title}\n{subtitle}", fontsize=11, loc="left")
     return ax
 
 
