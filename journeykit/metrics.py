@@ -478,7 +478,7 @@ def metrics_from_facts(
     """
     keys = _metric_keys(metrics)
     inputs = _check_inputs(inputs)
-    sums = facts.groupby(groups).sum(min_count=0)
+    sums = facts.groupby(groups, observed=True).sum(min_count=0)
     out = pd.DataFrame(index=sums.index)
     for k in keys:
         m = METRICS[k]
@@ -487,7 +487,7 @@ def metrics_from_facts(
         elif m.how == "sum":
             out[k] = sums[m.numerator].astype("float64")
         elif m.how == "median":
-            out[k] = facts[m.numerator].groupby(groups).median()
+            out[k] = facts[m.numerator].groupby(groups, observed=True).median()
         else:
             num = sums[m.numerator].astype("float64")
             den = sums[m.denominator].astype("float64")

@@ -202,6 +202,10 @@ def score_table(
     contrib = norm.fillna(0.0).mul(weight, axis=1).div(used_weight.where(used_weight > 0), axis=0)
     out = pd.DataFrame(index=metrics.index)
     out["score"] = contrib.sum(axis=1, min_count=1).where(used_weight > 0)
+    if normalise == "minmax":
+        # a weighted mean of values in [0, 1] lies in [0, 1]; summing the shares can overshoot by
+        # a rounding error (1.0000000000000002), which would break that documented bound
+        out["score"] = out["score"].clip(0.0, 1.0)
     # rank on rounded scores so that float noise (0.49999... vs 0.5) does not split a tie
     out["rank"] = out["score"].round(12).rank(ascending=False, method="min").astype("Int64")
     out["metrics_used"] = present.sum(axis=1).astype("int64")

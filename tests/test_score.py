@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_metrics import TABLES
 
@@ -117,6 +117,8 @@ def test_bad_weights_and_parameters():
     ),
     w=st.tuples(st.floats(0.1, 5), st.floats(0.1, 5), st.floats(0.1, 5)),
 )
+# found by hypothesis: the shares 2/W + 4.65/W + 1.90/W summed to 1.0000000000000002
+@example(values=[(0.0, 2.0, 0.0), (1.0, 1.0, 1.0)], w=(2.0, 4.652167398192839, 1.8995075840756719))
 def test_minmax_scores_lie_between_0_and_1_and_improving_a_metric_never_hurts(values, w):
     m = pd.DataFrame(values, columns=["conversion_rate", "cost_per_conversion", "nps"])
     weights = dict(zip(m.columns, w, strict=True))
