@@ -156,6 +156,21 @@ def test_lesson_index_is_up_to_date():
     ), "notebooks/README.md is stale: run python tools/normalize_notebooks.py"
 
 
+def test_every_lesson_ends_with_a_navigation_bar_whose_links_exist():
+    import re
+
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for i, path in enumerate(lessons):
+        last = _read(path).cells[-1]
+        assert last.cell_type == "markdown" and "navigation" in _tags(last), path.name
+        links = re.findall(r"\]\(([^)]+)\)", last.source)
+        for link in links:
+            assert (path.parent / link).exists(), f"{path.name}: broken link {link}"
+        neighbours = {lessons[j].name for j in (i - 1, i + 1) if 0 <= j < len(lessons)}
+        assert neighbours <= set(links), f"{path.name}: links {links}, expected {neighbours}"
+        assert f"../exercises/{path.name}" in links
+
+
 def test_exercises_are_generated_from_solutions_and_up_to_date(capsys):
     code = make_exercises.run(ROOT, check=True)
     assert code == 0, capsys.readouterr().out

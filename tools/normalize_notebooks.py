@@ -9,7 +9,10 @@ For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
 * cell ids ``cell-000``, ``cell-001`` ... (deterministic: by position);
 * cell metadata reduced to ``tags``; notebook metadata reduced to a fixed ``kernelspec``
   (``python3``) and a minimal ``language_info`` (no Python version);
-* cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed.
+* cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed;
+* every lesson (``notebooks/NN_*.ipynb``) ends with a navigation bar: a Markdown cell tagged
+  ``navigation`` linking the previous lesson, the index, the lesson's exercise and the next
+  lesson (rewritten each time, so renaming or adding a lesson keeps the links true).
 
 Run on the whole course (no paths given), it also rewrites ``notebooks/README.md``, the lesson
 index (:func:`journeykit.course.lessons_markdown`); ``--check`` reports it when stale.
@@ -38,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("notebooks", "exercises")
 CHECK_TAG = "nbval-check-output"
 DROP_CELL_TAGS = frozenset({"injected-parameters", "papermill-error-cell-tag"})
+NAV_TAG = "navigation"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {
     "codemirror_mode": {"name": "ipython", "version": 3},
@@ -86,14 +90,49 @@ def _source(cell: dict[str, Any]) -> str:
     return text.rstrip()
 
 
-def normalize(nb: Any) -> Any:
-    """A normalised copy of notebook ``nb`` (an ``nbformat.NotebookNode``); see the module doc."""
+def _lesson_title(path: Path) -> str:
+    nb = nbformat.read(str(path), as_version=4)
+    from journeykit.course import read_title
+
+    return read_title(nb, default=path.stem).split(":")[0].strip()
+
+
+def navigation(path: Path) -> str | None:
+    """The navigation bar of lesson ``path`` (Markdown), or ``None`` if it is not a lesson.
+
+    ``← previous · index · exercise · next →``, each a relative link; the first and last lesson
+    miss one side.
+    """
+    path = Path(path)
+    if path.parent.name != "notebooks" or not path.name[:2].isdigit():
+        return None
+    lessons = sorted(p for p in path.parent.glob("[0-9][0-9]_*.ipynb"))
+    if path not in lessons:
+        return None
+    i = lessons.index(path)
+    parts = []
+    if i > 0:
+        parts.append(f"[← {_lesson_title(lessons[i - 1])}]({lessons[i - 1].name})")
+    parts.append("[All lessons](README.md)")
+    exercise = path.parent.parent / "exercises" / path.name
+    if exercise.exists():
+        parts.append(f"[Exercise](../exercises/{path.name})")
+    if i + 1 < len(lessons):
+        parts.append(f"[{_lesson_title(lessons[i + 1])} →]({lessons[i + 1].name})")
+    return "---\n\n" + " · ".join(parts)
+
+
+def normalize(nb: Any, nav: str | None = None) -> Any:
+    """A normalised copy of notebook ``nb`` (an ``nbformat.NotebookNode``); see the module doc.
+
+    ``nav``: the lesson's navigation bar (:func:`navigation`), put last in place of any old one.
+    """
     nb = copy.deepcopy(nb)
     cells = []
     ordinal = 0  # position among code cells, 1-based: the count a top-to-bottom run gives
     for cell in nb.cells:
         tags = _tags(cell)
-        if DROP_CELL_TAGS & set(tags):
+        if DROP_CELL_TAGS & set(tags) or NAV_TAG in tags:
             continue
         kind = cell.get("cell_type", "code")
         new: dict[str, Any] = {"cell_type": kind, "metadata": {}, "source": _source(cell)}
@@ -110,6 +149,8 @@ def normalize(nb: Any) -> Any:
         elif "attachments" in cell and kind in ("markdown", "raw"):
             new["attachments"] = cell["attachments"]
         cells.append(new)
+    if nav:
+        cells.append({"cell_type": "markdown", "metadata": {"tags": [NAV_TAG]}, "source": nav})
     for i, cell in enumerate(cells):
         cell["id"] = f"cell-{i:03d}"
     out = nbformat.from_dict(
@@ -126,7 +167,7 @@ def normalize(nb: Any) -> Any:
 def normalized_text(path: Path) -> str:
     """The normalised file text of the notebook at ``path``."""
     nb = nbformat.read(str(path), as_version=4)
-    return nbformat.writes(normalize(nb)) + "\n"
+    return nbformat.writes(normalize(nb, navigation(path))) + "\n"
 
 
 def refresh(path: Path, *, timeout: float = 600) -> Any:
@@ -139,7 +180,7 @@ def refresh(path: Path, *, timeout: float = 600) -> Any:
     for mine, ran in zip(source.cells, executed.cells, strict=True):
         if mine.cell_type == "code" and CHECK_TAG in _tags(mine):
             mine["outputs"] = ran.get("outputs", [])
-    return normalize(source)
+    return normalize(source, navigation(path))
 
 
 def run(
