@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.journeykit-installed
 
-.PHONY: course test lab lint exercises notebooks datasets bench clean-venv
+.PHONY: course test test-oldest lab lint exercises notebooks datasets bench clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# The package's tests (not the notebooks or the browser) on the oldest supported versions of
+# numpy, pandas, matplotlib, ipywidgets, scipy and pyarrow (.ci/oldest-constraints.txt).
+OLDEST := .venv-oldest
+test-oldest:
+	@test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST)/bin/python -m pip install --quiet -c .ci/oldest-constraints.txt -e ".[test]"
+	$(OLDEST)/bin/python -m pytest -q --ignore=tests/test_notebooks.py --ignore=tests/browser \
+		--ignore=tests/test_channelattribution_compare.py
 
 # Regenerate files derived from sources (see CONTRIBUTING.md); CI checks they are up to date.
 exercises: $(STAMP)

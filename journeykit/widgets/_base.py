@@ -83,7 +83,7 @@ def figure_svg(fig: Figure) -> str:
         warnings.catch_warnings(),
     ):
         # text is kept as text: the browser draws characters the plotting font lacks (emoji...)
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
         # no creation date: the same figure gives the same SVG, byte for byte
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
