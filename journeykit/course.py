@@ -594,6 +594,35 @@ def render_html(ipynb: str | Path, target: str | Path) -> Path:
     return target
 
 
+_HREF = re.compile(r'href="(\.\./exercises/)?(\d{2}_[a-z0-9_]+)\.ipynb"|href="README\.md"')
+
+
+def link_pages(page: str, page_dir: Path, out: Path, root: Path) -> str:
+    """Point a rendered lesson's links to other notebooks at the pages of this run.
+
+    A lesson links ``NN_name.ipynb`` (another lesson), ``../exercises/NN_name.ipynb`` (its
+    exercise) and ``README.md`` (the lesson index); in the rendered course these become
+    ``NN_name.html`` and ``exercises/NN_name.html`` when those pages were rendered, otherwise the
+    source notebook in the course folder, and ``index.html``.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()); _ = (out / "02_b.html").write_text("")
+    >>> link_pages('<a href="02_b.ipynb">next</a> <a href="README.md">all</a>', out, out, out)
+    '<a href="02_b.html">next</a> <a href="index.html">all</a>'
+    """
+
+    def target(m: re.Match[str]) -> str:
+        if m.group(2) is None:  # README.md: the lesson index
+            return f'href="{os.path.relpath(out / "index.html", page_dir)}"'
+        folder = "exercises" if m.group(1) else ""
+        rendered = out / folder / f"{m.group(2)}.html"
+        source = root / (folder or "notebooks") / f"{m.group(2)}.ipynb"
+        chosen = rendered if rendered.exists() else source
+        return f'href="{Path(os.path.relpath(chosen, page_dir)).as_posix()}"'
+
+    return _HREF.sub(target, page)
+
+
 # --------------------------------------------------------------------------------------------
 # Running the course
 # --------------------------------------------------------------------------------------------
@@ -775,6 +804,10 @@ def run_course(
                             other.cancel()
 
     ordered = [results[nb.path] for nb in chosen if nb.path in results]
+    for r in ordered:  # navigation links between the rendered pages
+        if r.html is not None and r.notebook.kind == "lesson":
+            page = r.html.read_text(encoding="utf-8")
+            r.html.write_text(link_pages(page, r.html.parent, out, root), encoding="utf-8")
     index = write_index(ordered, out, parameters=params)
     written = [index] + [p for r in ordered for p in (r.ipynb, r.html) if p is not None]
     manifest = {

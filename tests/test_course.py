@@ -341,3 +341,22 @@ def test_cli_help_mentions_parameter_parsing(capsys):
     with pytest.raises(SystemExit):
         main(["course", "run", "--help"])
     assert "papermill's -p" in capsys.readouterr().out
+
+
+def test_rendered_lessons_link_to_rendered_pages_or_else_to_the_source(tmp_path):
+    root, out = tmp_path / "course", tmp_path / "course" / "build" / "site"
+    (out / "exercises").mkdir(parents=True)
+    (out / "02_b.html").write_text("")
+    (out / "exercises" / "01_a.html").write_text("")
+    page = (
+        '<a href="02_b.ipynb">next</a> <a href="00_z.ipynb">before</a> '
+        '<a href="../exercises/01_a.ipynb">ex</a> <a href="../exercises/02_b.ipynb">ex2</a> '
+        '<a href="README.md">all</a> <a href="https://example.org/x.ipynb">keep</a>'
+    )
+    linked = course.link_pages(page, out, out, root)
+    assert 'href="02_b.html"' in linked  # rendered in this run
+    assert 'href="../../notebooks/00_z.ipynb"' in linked  # not rendered: the source notebook
+    assert 'href="exercises/01_a.html"' in linked
+    assert 'href="../../exercises/02_b.ipynb"' in linked
+    assert 'href="index.html"' in linked
+    assert 'href="https://example.org/x.ipynb"' in linked  # other links untouched
