@@ -537,7 +537,7 @@ def storage_reward_cost_from_data(referrals: pd.DataFrame, reward: StorageReward
     >>> r.iloc[0].tolist()
     [3.0, 3.0, 21.0, 7.0]
     """
-    refs = _require(referrals, "referrals", ("inviter_id", "invitee_id"))
+    refs = require_columns(referrals, "referrals", ("inviter_id", "invitee_id"))
     joined = refs[refs["invitee_id"].notna()]
     per_inviter = joined.groupby("inviter_id").size()
     rewarded = np.minimum(per_inviter.to_numpy(), reward.max_rewarded_referrals).sum()
@@ -594,10 +594,6 @@ def reward_cost_from_data(tables: object) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 
-def _require(df: object, table: str, columns: Iterable[str]) -> pd.DataFrame:
-    return require_columns(df, table, columns)
-
-
 def _tables_part(tables: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
     df = getattr(tables, name, None)
     if df is None:
@@ -606,7 +602,7 @@ def _tables_part(tables: object, name: str, columns: Iterable[str]) -> pd.DataFr
             None,
             f"expected a journeykit.schema.Tables with a {name} table, got {type(tables).__name__}",
         )
-    return _require(df, name, columns)
+    return require_columns(df, name, columns)
 
 
 BASES: tuple[str, ...] = ("advocates", "customers", "users", "inviters")
@@ -779,12 +775,12 @@ def cycle_times(referrals: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
     >>> cycle_times(refs, users)[["invite_to_signup_days", "cycle_days"]].values.tolist()
     [[2.0, 4.0]]
     """
-    refs = _require(
+    refs = require_columns(
         referrals,
         "referrals",
         ("referral_id", "inviter_id", "invitee_id", "invite_time", "signup_time"),
     )
-    users = _require(users, "users", ("user_id", "first_seen"))
+    users = require_columns(users, "users", ("user_id", "first_seen"))
     done = refs[refs["invitee_id"].notna() & refs["signup_time"].notna()]
     first_seen = users.drop_duplicates("user_id").set_index("user_id")["first_seen"]
     inviter_seen = done["inviter_id"].map(first_seen)
@@ -822,7 +818,7 @@ def referral_tree(referrals: pd.DataFrame, users: pd.DataFrame | None = None) ->
     >>> referral_tree(refs)[["user_id", "generation", "root_id"]].values.tolist()
     [[1, 0, 1], [2, 1, 1], [3, 2, 1], [4, 2, 1], [5, 3, 1]]
     """
-    refs = _require(referrals, "referrals", ("inviter_id", "invitee_id"))
+    refs = require_columns(referrals, "referrals", ("inviter_id", "invitee_id"))
     joined = refs[refs["invitee_id"].notna()]
     child = joined["invitee_id"].astype("int64")
     parent_of = pd.Series(joined["inviter_id"].astype("int64").to_numpy(), index=child.to_numpy())
@@ -835,7 +831,7 @@ def referral_tree(referrals: pd.DataFrame, users: pd.DataFrame | None = None) ->
             list(joined.index[dup][:10]),
         )
     if users is not None:
-        nodes = pd.Index(_require(users, "users", ("user_id",))["user_id"].astype("int64"))
+        nodes = pd.Index(require_columns(users, "users", ("user_id",))["user_id"].astype("int64"))
         unknown = ~parent_of.index.isin(nodes) | ~parent_of.isin(nodes)
         if unknown.any():
             raise SchemaError(
@@ -889,7 +885,7 @@ def generation_counts(tree: pd.DataFrame) -> pd.DataFrame:
     >>> generation_counts(tree)["ratio_to_previous"].tolist()
     [nan, 0.5, 0.5]
     """
-    _require(tree, "tree", ("generation",))
+    require_columns(tree, "tree", ("generation",))
     counts = tree["generation"].value_counts().sort_index()
     counts = counts.reindex(range(int(counts.index.max()) + 1), fill_value=0)
     out = pd.DataFrame(
@@ -960,7 +956,7 @@ def advocate_promoter_crosstab(people: pd.DataFrame, *, lang: str = "en") -> pd.
     """
     from journeykit.i18n import t
 
-    _require(people, "people", ("advocate", "promoter"))
+    require_columns(people, "people", ("advocate", "promoter"))
     yes, no, total = t("referrals.yes", lang), t("referrals.no", lang), t("referrals.total", lang)
     adv = people["advocate"].astype(bool).map({True: yes, False: no})
     pro = people["promoter"].astype(bool).map({True: yes, False: no})

@@ -20,7 +20,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from journeykit.i18n import check_lang, label_map, t
-from journeykit.plots.style import PALETTE, need_columns, new_axes
+from journeykit.plots.style import PALETTE, new_axes
+from journeykit.schema import require_columns
 from journeykit.stages import get_model
 
 __all__ = ["plot_lift", "plot_journey_reach", "step_label"]
@@ -42,9 +43,9 @@ def plot_lift(comparison: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     interval that crosses it is not distinguishable from no effect.
     """
     check_lang(lang)
-    df = need_columns(
-        "comparison",
+    df = require_columns(
         comparison,
+        "comparison",
         ("campaign", "from_step", "to_step", "difference", "ci_low", "ci_high"),
     )
     ax = new_axes(ax, figsize=(8, 1.2 + 0.7 * len(df)))
@@ -79,7 +80,7 @@ def plot_journey_reach(effect: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     journey by a constant factor, and the promoters stay a tiny share.
     """
     check_lang(lang)
-    df = need_columns("effect", effect, ("step", "before", "after"))
+    df = require_columns(effect, "effect", ("step", "before", "after"))
     ax = new_axes(ax)
     x = np.arange(len(df))
     ax.plot(x, df["before"] * 100, marker="o", color=PALETTE[0], label=t("campaigns.before", lang))

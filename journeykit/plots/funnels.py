@@ -23,7 +23,8 @@ from journeykit.errors import ValidationError
 from journeykit.funnels import BREAKDOWNS
 from journeykit.i18n import LABELS, check_lang, t
 from journeykit.metrics import METRICS, format_metric
-from journeykit.plots.style import PALETTE, color_for, need_columns, new_axes
+from journeykit.plots.style import PALETTE, color_for, new_axes
+from journeykit.schema import require_columns
 
 __all__ = [
     "plot_funnel",
@@ -60,7 +61,9 @@ def plot_funnel(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = Non
     :func:`plot_funnel_by` for one with ``by``).
     """
     lang = check_lang(lang)
-    f = need_columns("funnel", funnel, ("label", "users", "step_conversion", "overall_conversion"))
+    f = require_columns(
+        funnel, "funnel", ("label", "users", "step_conversion", "overall_conversion")
+    )
     if _by_column(f) is not None:
         raise ValidationError("funnel", "a funnel without a breakdown (see plot_funnel_by)")
     n = len(f)
@@ -91,7 +94,7 @@ def plot_funnel_by(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
     Takes a funnel with a breakdown column (``by=`` of :func:`~journeykit.funnels.stage_funnel`).
     """
     lang = check_lang(lang)
-    f = need_columns("funnel", funnel, ("label", "position", "overall_conversion"))
+    f = require_columns(funnel, "funnel", ("label", "position", "overall_conversion"))
     by = _by_column(f)
     if by is None:
         raise ValidationError("funnel", f"a breakdown column ({', '.join(BREAKDOWNS)})")
@@ -120,8 +123,8 @@ def plot_time_to_convert(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | N
     """Bars of the median days from the previous step, for steps 2..n of an
     :func:`~journeykit.funnels.ordered_funnel` (the mean is written beside each bar)."""
     lang = check_lang(lang)
-    f = need_columns(
-        "funnel", funnel, ("label", "median_days_from_previous", "mean_days_from_previous")
+    f = require_columns(
+        funnel, "funnel", ("label", "median_days_from_previous", "mean_days_from_previous")
     )
     f = f.iloc[1:]
     ax = new_axes(ax, figsize=(8, 0.6 * len(f) + 1.6))
@@ -204,7 +207,7 @@ def plot_journey_score(scores: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     weighted metric (the ``<key>_contrib`` columns of :func:`~journeykit.score.journey_score`),
     best journey on top."""
     lang = check_lang(lang)
-    s = need_columns("scores", scores, ("score",))
+    s = require_columns(scores, "scores", ("score",))
     keys = [c[: -len("_contrib")] for c in s.columns if c.endswith("_contrib")]
     keys = [k for k in keys if k in METRICS]
     if not keys:
@@ -237,7 +240,7 @@ def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     """A cohort x period heatmap of :func:`~journeykit.metrics.cohort_retention` (%), with the
     cohort size beside each row; periods not yet observed are left blank."""
     lang = check_lang(lang)
-    tab = need_columns("table", table, ("cohort_size",))
+    tab = require_columns(table, "table", ("cohort_size",))
     shares = tab.drop(columns="cohort_size")
     values = 100 * shares.to_numpy(dtype=float)
     ax = new_axes(ax, figsize=(0.6 * shares.shape[1] + 3, 0.4 * len(tab) + 2))

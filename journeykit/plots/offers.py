@@ -30,7 +30,8 @@ from journeykit.offers import (
     sbg_forecast,
 )
 from journeykit.onboarding import OnboardingComparison
-from journeykit.plots.style import PALETTE, need_columns, new_axes
+from journeykit.plots.style import PALETTE, new_axes
+from journeykit.schema import require_columns
 
 __all__ = [
     "plot_cumulative_profit",
@@ -71,7 +72,7 @@ def plot_cumulative_profit(
         label=t("offer.expected", lang),
     )
     if simulated is not None:
-        sim = need_columns("simulated", simulated, ("month", "margin_per_customer"))
+        sim = require_columns(simulated, "simulated", ("month", "margin_per_customer"))
         factor = (1.0 + float(discount)) ** -sim["month"].to_numpy(dtype=float)
         sim_profit = np.cumsum(sim["margin_per_customer"].to_numpy() * factor)
         ax.plot(
@@ -243,7 +244,7 @@ def plot_observed_ltv(
     lang = check_lang(lang)
     if by not in ("acquisition_channel", "entry_offer"):
         raise ValidationError("by", "'acquisition_channel' or 'entry_offer'", got=repr(by))
-    df = need_columns("table", table, (by, "margin_per_customer"))
+    df = require_columns(table, "table", (by, "margin_per_customer"))
     df = df.sort_values("margin_per_customer", ascending=True)
     names = [
         t(f"channel.{v}", lang) if by == "acquisition_channel" and f"channel.{v}" in LABELS else v
@@ -320,7 +321,7 @@ def plot_time_to_first_value(
     """Histogram of days from the first order to first value
     (from :func:`journeykit.onboarding.first_value_table`), the median marked."""
     lang = check_lang(lang)
-    df = need_columns("table", table, ("days_to_first_value",))
+    df = require_columns(table, "table", ("days_to_first_value",))
     days = df["days_to_first_value"].dropna().to_numpy(dtype=float)
     ax = new_axes(ax)
     if len(days):

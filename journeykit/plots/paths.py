@@ -19,7 +19,8 @@ from matplotlib.axes import Axes
 
 from journeykit.i18n import check_lang, label_map, t
 from journeykit.paths import SEP
-from journeykit.plots.style import PALETTE, need_columns, new_axes
+from journeykit.plots.style import PALETTE, new_axes
+from journeykit.schema import require_columns
 
 __all__ = ["plot_time_lag", "plot_path_length", "plot_top_paths", "channel_path_label"]
 
@@ -38,7 +39,7 @@ def _bucket_bars(
     dist: pd.DataFrame, *, title: str, xlabel: str, lang: str, ax: Axes | None
 ) -> Axes:
     check_lang(lang)
-    dist = need_columns("distribution", dist, ("bucket", "share_pct"))
+    dist = require_columns(dist, "distribution", ("bucket", "share_pct"))
     ax = new_axes(ax)
     x = range(len(dist))
     bars = ax.bar(x, dist["share_pct"], color=PALETTE[0])
@@ -81,7 +82,7 @@ def plot_top_paths(
     ['Email > Direct']
     """
     check_lang(lang)
-    top = need_columns("top", top, ("path", "conversions"))
+    top = require_columns(top, "top", ("path", "conversions"))
     ax = new_axes(ax, figsize=(9, max(2.5, 0.45 * len(top) + 1.2)))
     labels = []
     for p in top["path"]:

@@ -19,7 +19,8 @@ from matplotlib.axes import Axes
 
 from journeykit.errors import SchemaError
 from journeykit.i18n import check_lang, t
-from journeykit.plots.style import PALETTE, need_columns, new_axes
+from journeykit.plots.style import PALETTE, new_axes
+from journeykit.schema import require_columns
 
 __all__ = [
     "plot_growth",
@@ -50,7 +51,7 @@ def plot_growth(
     check_lang(lang)
     if x not in ("cycle", "day"):
         raise SchemaError("closed", x, "x: expected 'cycle' or 'day'")
-    closed = need_columns("closed", closed, (x, column))
+    closed = require_columns(closed, "closed", (x, column))
     ax = new_axes(ax)
     ax.plot(
         closed[x],
@@ -61,7 +62,7 @@ def plot_growth(
         label=t("referrals.closed_form", lang),
     )
     if simulated is not None:
-        sim = need_columns("simulated", simulated, (x, "mean", "p05", "p95"))
+        sim = require_columns(simulated, "simulated", (x, "mean", "p05", "p95"))
         ax.fill_between(
             sim[x],
             sim["p05"],
@@ -97,7 +98,7 @@ def plot_growth_by_k(
     ``log=True`` draws the users on a log scale, where geometric growth is a straight line.
     """
     check_lang(lang)
-    table = need_columns("table", table, ("k", "cycle", "total_users"))
+    table = require_columns(table, "table", ("k", "cycle", "total_users"))
     ax = new_axes(ax)
     for i, (k, g) in enumerate(table.groupby("k", sort=True)):
         ax.plot(
@@ -120,7 +121,7 @@ def plot_growth_by_k(
 def plot_generations(counts: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Users per referral generation (:func:`~journeykit.referrals.generation_counts`), log scale."""
     check_lang(lang)
-    counts = need_columns("counts", counts, ("generation", "users"))
+    counts = require_columns(counts, "counts", ("generation", "users"))
     ax = new_axes(ax)
     ax.bar(counts["generation"], counts["users"], color=PALETTE[0])
     for gx, n in zip(counts["generation"], counts["users"], strict=True):
@@ -138,7 +139,7 @@ def plot_cycle_times(
 ) -> Axes:
     """Histograms of the two referral clocks (:func:`~journeykit.referrals.cycle_times`), in days."""
     check_lang(lang)
-    times = need_columns("times", times, ("invite_to_signup_days", "cycle_days"))
+    times = require_columns(times, "times", ("invite_to_signup_days", "cycle_days"))
     ax = new_axes(ax)
     for i, (col, key) in enumerate(
         (
@@ -162,7 +163,7 @@ def plot_acquisition_costs(
 ) -> Axes:
     """Cost of one new customer per route (:func:`~journeykit.referrals.acquisition_cost_comparison`)."""
     check_lang(lang)
-    table = need_columns("table", table, ("cost_per_customer",))
+    table = require_columns(table, "table", ("cost_per_customer",))
     ax = new_axes(ax, figsize=(8, 3))
     routes = list(table.index)
     labels = [t(f"referrals.route.{r}", lang) for r in routes]

@@ -8,20 +8,16 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import matplotlib
-import pandas as pd
 
 matplotlib.use(matplotlib.get_backend() if matplotlib.get_backend() else "Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
-from journeykit.schema import require_columns  # noqa: E402
-
-__all__ = ["PALETTE", "color_for", "new_axes", "need_columns", "EMOTION_CMAP"]
+__all__ = ["PALETTE", "color_for", "new_axes", "EMOTION_CMAP"]
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
 PALETTE: tuple[str, ...] = (
@@ -49,18 +45,3 @@ def new_axes(ax: Axes | None = None, *, figsize: tuple[float, float] = (8, 4.5),
         return ax
     _, new = plt.subplots(figsize=figsize, **kw)
     return new
-
-
-def need_columns(name: str, df: object, columns: Iterable[str]) -> pd.DataFrame:
-    """Check that the table a plot was given is a DataFrame with ``columns``; return it.
-
-    A plot draws only what it is given, so a wrong table stops it with an error naming the
-    table and the missing column (:func:`journeykit.schema.require_columns`), never a silently
-    wrong chart.
-
-    >>> need_columns("funnel", pd.DataFrame({"users": [3]}), ("label", "users"))
-    Traceback (most recent call last):
-    ...
-    journeykit.errors.SchemaError: funnel.label: missing column(s) label; has users
-    """
-    return require_columns(df, name, columns)

@@ -19,7 +19,8 @@ from matplotlib.axes import Axes
 
 from journeykit.errors import ValidationError
 from journeykit.i18n import LABELS, check_lang, t
-from journeykit.plots.style import PALETTE, color_for, need_columns, new_axes
+from journeykit.plots.style import PALETTE, color_for, new_axes
+from journeykit.schema import require_columns
 from journeykit.stages import StageModel, get_model
 
 __all__ = [
@@ -86,7 +87,7 @@ def plot_omnichannel(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None
     """Grouped bars from :func:`~journeykit.touchpoints.omnichannel_summary`: the share of
     buyers, non-buyers and everyone who used 2+ channels and 2+ devices (%)."""
     lang = check_lang(lang)
-    s = need_columns("summary", summary, ("multichannel_share", "cross_device_share", "people"))
+    s = require_columns(summary, "summary", ("multichannel_share", "cross_device_share", "people"))
     ax = new_axes(ax, figsize=(7.5, 4.2))
     x = np.arange(len(s))
     for i, (col, key) in enumerate(
@@ -132,7 +133,7 @@ def plot_channel_count(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None
     """Bars of :func:`~journeykit.touchpoints.conversion_by_channel_count`: conversion rate (%)
     by the number of channels used, with the number of people under each bar."""
     lang = check_lang(lang)
-    c = need_columns("table", table, ("channels", "people", "conversion_rate"))
+    c = require_columns(table, "table", ("channels", "people", "conversion_rate"))
     ax = new_axes(ax, figsize=(7, 4))
     ticks = [f"{k}\n(n={n:,})" for k, n in zip(c["channels"], c["people"], strict=True)]
     _percent_bars(ax, c["conversion_rate"], [""] * len(c), ticks)
@@ -146,7 +147,7 @@ def plot_device_split(split: pd.DataFrame, *, lang: str = "en", ax: Axes | None 
     """Bars of :func:`~journeykit.touchpoints.device_split`: share of conversions per device (%),
     with the number of conversions on each bar."""
     lang = check_lang(lang)
-    d = need_columns("split", split, ("device", "conversions", "share"))
+    d = require_columns(split, "split", ("device", "conversions", "share"))
     ax = new_axes(ax, figsize=(6.5, 4))
     notes = [f" ({n:,})" for n in d["conversions"]]
     _percent_bars(ax, d["share"], notes, [_label("device", k, lang) for k in d["device"]])
