@@ -14,6 +14,9 @@ stage: expected one of 'awareness', 'consideration', got 'hype'
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+
 __all__ = [
     "JourneykitError",
     "ValidationError",
@@ -25,7 +28,23 @@ __all__ = [
 
 
 class JourneykitError(ValueError):
-    """Base class of every error journeykit raises on purpose."""
+    """Base class of every error journeykit raises on purpose.
+
+    In a notebook (IPython, papermill, nbval) the error shows as its one-line message instead
+    of a page of traceback: the message already names what was wrong and how to fix it. Set
+    the environment variable ``JOURNEYKIT_TRACEBACK=1`` to see the full traceback.
+
+    >>> JourneykitError("parameter seed: expected an integer >= 0")._render_traceback_()
+    ['JourneykitError: parameter seed: expected an integer >= 0']
+    """
+
+    @property
+    def _render_traceback_(self) -> Callable[[], list[str]]:
+        # IPython's hook for exceptions that render themselves (InteractiveShell.showtraceback
+        # looks it up with hasattr, so an AttributeError gives the usual traceback).
+        if os.environ.get("JOURNEYKIT_TRACEBACK"):
+            raise AttributeError("_render_traceback_")
+        return lambda: [f"{type(self).__name__}: {self}"]
 
 
 class ValidationError(JourneykitError):

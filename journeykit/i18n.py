@@ -24,6 +24,12 @@ LANGS: Final = ("en", "id")
 
 # key -> (English, Bahasa Indonesia). Keep one section per topic; add to your topic's section.
 LABELS: dict[str, tuple[str, str]] = {
+    # notebook parameters (journeykit.params): a name papermill passed that the lesson lacks
+    "params.unknown": (
+        "parameter {name}: this notebook has no such parameter{hint} (its parameters: {declared})",
+        "parameter {name}: notebook ini tidak punya parameter itu{hint} (parameternya: {declared})",
+    ),
+    "params.did_you_mean": ("; did you mean {name}?", "; mungkin maksud Anda {name}?"),
     # --- general ---------------------------------------------------------------------------
     "lang.en": ("English", "Bahasa Inggris"),
     "lang.id": ("Bahasa Indonesia", "Bahasa Indonesia"),

@@ -18,13 +18,17 @@ journeykit.errors.ParameterError: parameter lang: expected one of 'en', 'id', go
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ast
+import difflib
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from journeykit.errors import ParameterError
+from journeykit.i18n import LANGS, t
 
-__all__ = ["ParamSpec", "SPECS", "check_parameters", "check_value"]
+__all__ = ["ParamSpec", "SPECS", "check_parameters", "check_value", "injected_names"]
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,75 @@ def check_value(name: str, value: Any) -> None:
         )
 
 
+# papermill's Python translator starts the cell it injects with this comment.
+_INJECTED_HEADER = "# Parameters"
+
+
+def injected_names(sources: Iterable[str] | None = None) -> list[str]:
+    r"""Names assigned in the last cell papermill injected into this kernel (``[]`` if none).
+
+    ``sources`` are the cell sources run so far, oldest first; by default IPython's input
+    history (``In``) when running in a kernel. papermill adds its values as a cell that starts
+    with ``# Parameters`` and passes names the notebook does not declare straight through, so
+    a misspelled ``-p n_user 200`` would otherwise run the whole lesson with the defaults.
+
+    >>> injected_names(["seed = 42", "# Parameters\nseed = 7\nn_user = 200\n", "x = 1"])
+    ['seed', 'n_user']
+    >>> injected_names(["seed = 42"])
+    []
+    """
+    if sources is None:
+        sources = _kernel_history()
+    last = None
+    for source in sources:
+        if isinstance(source, str) and source.lstrip().startswith(_INJECTED_HEADER):
+            last = source
+    if last is None:
+        return []
+    try:
+        tree = ast.parse(last)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [tgt.id for tgt in node.targets if isinstance(tgt, ast.Name)]
+    return names
+
+
+def _kernel_history() -> list[str]:
+    ipython = sys.modules.get("IPython")  # never import IPython just to look
+    shell = ipython.get_ipython() if ipython is not None else None
+    history = getattr(shell, "user_ns", {}).get("In", []) if shell is not None else []
+    return list(history)
+
+
+def _refuse_unknown(unknown: list[str], declared: list[str], lang: str) -> None:
+    name = unknown[0]
+    close = difflib.get_close_matches(name, declared, n=1)
+    hint = t("params.did_you_mean", lang).format(name=close[0]) if close else ""
+    raise ParameterError(
+        t("params.unknown", lang).format(name=name, hint=hint, declared=", ".join(declared))
+    )
+
+
 def check_parameters(**values: Any) -> None:
-    """Check every given parameter against :data:`SPECS`; the first bad one raises."""
+    """Check every given parameter against :data:`SPECS`; the first bad one raises.
+
+    The keyword names are the notebook's declared parameters. Under papermill, a value passed
+    for a name the notebook does not declare (see :func:`injected_names`) is refused too, with
+    the closest declared name as a hint, in the notebook's ``lang``.
+
+    >>> check_parameters(seed=7, lang="en")
+    >>> check_parameters(n_users=10)
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.ParameterError: parameter n_users: expected an integer between 100 and 2,000,000, got 10 (int)
+    """
+    lang = values.get("lang", "en")
+    lang = lang if lang in LANGS else "en"
+    unknown = [n for n in injected_names() if n not in values]
+    if unknown:
+        _refuse_unknown(unknown, list(values), lang)
     for name, value in values.items():
         check_value(name, value)
