@@ -30,6 +30,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "parameter {name}: notebook ini tidak punya parameter itu{hint} (parameternya: {declared})",
     ),
     "params.did_you_mean": ("; did you mean {name}?", "; mungkin maksud Anda {name}?"),
+    # workshop kit (journeykit.workshop): the class progress page
+    "workshop.progress_title": ("Class progress", "Kemajuan kelas"),
+    "workshop.learner": ("Learner", "Peserta"),
+    "workshop.exercise": ("Exercise", "Latihan"),
+    "workshop.task": ("Task", "Tugas"),
+    "workshop.hint": ("Feedback", "Umpan balik"),
+    "workshop.learners": ("Learners", "Peserta"),
+    "workshop.common_hints": (
+        "Most common feedback on wrong answers",
+        "Umpan balik yang paling sering muncul untuk jawaban yang belum tepat",
+    ),
     # --- general ---------------------------------------------------------------------------
     "lang.en": ("English", "Bahasa Inggris"),
     "lang.id": ("Bahasa Indonesia", "Bahasa Indonesia"),

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offers_cmd",
     "growth_cmd",
     "course_cmd",
+    "workshop_cmd",
 )
 
 
