@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``journeykit`` console script."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"journeykit {__version__}")  # without importing every command's dependencies
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
