@@ -15,6 +15,7 @@ failure message on a broken notebook, and ``pytest --nbval-lax`` over lessons an
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import subprocess
 import sys
@@ -221,7 +222,16 @@ def _messy_notebook():
 def test_normalize_strips_counts_outputs_papermill_and_fixes_ids():
     clean = normalize_notebooks.normalize(_messy_notebook())
     nbformat.validate(clean)
-    assert [c.id for c in clean.cells] == ["cell-000", "cell-001", "cell-002", "cell-003"]
+    expected_ids = [
+        hashlib.sha1(f"{kind}\n{src}".encode()).hexdigest()[:10]
+        for kind, src in [
+            ("markdown", "# T"),
+            ("code", "seed = 1"),
+            ("code", "plot()"),
+            ("code", "print(2)"),
+        ]
+    ]
+    assert [c.id for c in clean.cells] == expected_ids
     assert [c.source for c in clean.cells] == ["# T", "seed = 1", "plot()", "print(2)"]
     assert set(clean.metadata) == {"kernelspec", "language_info"}
     assert "version" not in clean.metadata["language_info"]
@@ -231,6 +241,29 @@ def test_normalize_strips_counts_outputs_papermill_and_fixes_ids():
     assert [o.data for o in kept] == [{"text/plain": "2"}]
     assert kept[0].execution_count == 3 == clean.cells[3].execution_count  # 3rd code cell
     assert normalize_notebooks.normalize(clean) == clean  # idempotent
+
+
+def test_cell_ids_survive_inserting_a_cell_and_repeat_sources_stay_unique():
+    nb = _messy_notebook()
+    before = [c.id for c in normalize_notebooks.normalize(nb).cells]
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("A new paragraph."))
+    nb.cells.append(nbformat.v4.new_code_cell("plot()"))
+    after = [c.id for c in normalize_notebooks.normalize(nb).cells]
+    assert after[:1] + after[2:5] == before
+    assert after[5] == before[2] + "-2"
+
+
+def test_normalize_merges_consecutive_stream_outputs_as_nbval_compares_them():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(check())")
+    cell.metadata["tags"] = [CHECK_TAG]
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="✔ a: correct."),
+        nbformat.v4.new_output("stream", name="stdout", text="\n"),
+    ]
+    nb.cells = [cell]
+    outs = normalize_notebooks.normalize(nb).cells[0].outputs
+    assert [(o.name, o.text) for o in outs] == [("stdout", "✔ a: correct.\n")]
 
 
 def test_normalize_check_mode_reports_and_leaves_files(tmp_path, capsys):

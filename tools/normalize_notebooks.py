@@ -3,10 +3,11 @@
 For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
 
 * execution counts and outputs removed, except in cells tagged ``nbval-check-output``: those
-  keep their outputs (metadata dropped) and get as execution count their position among the
+  keep their outputs (metadata dropped, consecutive stream outputs merged as nbval compares them) and get as execution count their position among the
   code cells (1, 2, ...: what a top-to-bottom run gives). nbval needs a count there: it treats
   a cell without one as "unrun" and refuses to compare its stored output;
-* cell ids ``cell-000``, ``cell-001`` ... (deterministic: by position);
+* cell ids from each cell's kind and source (a short SHA-1), so inserting or editing a cell
+  leaves every other cell's id as it was;
 * cell metadata reduced to ``tags``; notebook metadata reduced to a fixed ``kernelspec``
   (``python3``) and a minimal ``language_info`` (no Python version);
 * cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed;
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -82,6 +84,34 @@ def _clean_output(output: dict[str, Any], count: int | None) -> dict[str, Any]:
             clean["execution_count"] = count
         return clean
     return dict(output)  # errors are kept so that the --check/tests show them
+
+
+def _cell_id(cell: dict[str, Any], seen: dict[str, int]) -> str:
+    """An id from the cell's kind and source: inserting a cell renames no other cell.
+
+    Two cells with the same kind and source get ``-2``, ``-3`` … in order.
+    """
+    digest = hashlib.sha1(f"{cell['cell_type']}\n{cell['source']}".encode()).hexdigest()[:10]
+    n = seen[digest] = seen.get(digest, 0) + 1
+    return digest if n == 1 else f"{digest}-{n}"
+
+
+def _coalesce(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive outputs of one stream merged into one (as nbval compares them)."""
+    merged: list[dict[str, Any]] = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and out.get("output_type") == "stream"
+            and prev.get("output_type") == "stream"
+            and prev.get("name") == out.get("name")
+        ):
+            text = lambda o: "".join(o["text"]) if isinstance(o["text"], list) else o["text"]  # noqa: E731
+            prev["text"] = text(prev) + text(out)
+        else:
+            merged.append(dict(out))
+    return merged
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -144,15 +174,18 @@ def normalize(nb: Any, nav: str | None = None) -> Any:
             count = ordinal if keep else None
             new["execution_count"] = count
             new["outputs"] = (
-                [_clean_output(o, count) for o in cell.get("outputs", [])] if keep else []
+                _coalesce([_clean_output(o, count) for o in cell.get("outputs", [])])
+                if keep
+                else []
             )
         elif "attachments" in cell and kind in ("markdown", "raw"):
             new["attachments"] = cell["attachments"]
         cells.append(new)
     if nav:
         cells.append({"cell_type": "markdown", "metadata": {"tags": [NAV_TAG]}, "source": nav})
-    for i, cell in enumerate(cells):
-        cell["id"] = f"cell-{i:03d}"
+    seen: dict[str, int] = {}
+    for cell in cells:
+        cell["id"] = _cell_id(cell, seen)
     out = nbformat.from_dict(
         {
             "cells": cells,
