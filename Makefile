@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.journeykit-installed
 
-.PHONY: course test test-oldest lab lint exercises notebooks datasets bench clean-venv
+.PHONY: course test test-fast test-oldest lab lint exercises notebooks datasets bench clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# The quick tier while you work (about 2 minutes): the package's tests and doctests with 10
+# hypothesis examples per property, no notebook runs, no browser, no external comparisons.
+test-fast: $(STAMP)
+	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q -m "not notebooks and not browser and not compare"
 
 # The package's tests (not the notebooks or the browser) on the oldest supported versions of
 # numpy, pandas, matplotlib, ipywidgets, scipy and pyarrow (.ci/oldest-constraints.txt).
