@@ -31,7 +31,7 @@ test: $(STAMP) lint
 # The quick tier while you work (about 2 minutes): the package's tests and doctests with 10
 # hypothesis examples per property, no notebook runs, no browser, no external comparisons.
 test-fast: $(STAMP)
-	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q -m "not notebooks and not browser and not compare"
+	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q -m "not notebooks and not browser and not compare and not hub"
 
 # The package's tests (not the notebooks or the browser) on the oldest supported versions of
 # numpy, pandas, matplotlib, ipywidgets, scipy and pyarrow (.ci/oldest-constraints.txt).
@@ -41,7 +41,7 @@ test-oldest:
 	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
 	$(OLDEST)/bin/python -m pip install --quiet -c .ci/oldest-constraints.txt -e ".[test]"
 	$(OLDEST)/bin/python -m pytest -q --ignore=tests/test_notebooks.py --ignore=tests/browser \
-		--ignore=tests/test_channelattribution_compare.py
+		--ignore=tests/test_channelattribution_compare.py --ignore=tests/hub
 
 # Regenerate files derived from sources (see CONTRIBUTING.md); CI checks they are up to date.
 exercises: $(STAMP)
