@@ -51,6 +51,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
 
+from journeykit.editions import edition_of
 from journeykit.errors import OverwriteError, ParameterError, ValidationError
 from journeykit.params import SPECS
 
@@ -563,9 +564,16 @@ def run_notebook(
     target.parent.mkdir(parents=True, exist_ok=True)
     failure: CellFailure | None = None
     start = time.perf_counter()
+    # with lang="id" the lesson's Indonesian edition runs (journeykit.editions), when it has one
+    source = edition_of(notebook.path, str(parameters.get("lang", ""))) or notebook.path
     try:
         execute(
-            notebook.path, target, parameters=parameters, kernel_name=kernel_name, timeout=timeout
+            source,
+            target,
+            parameters=parameters,
+            kernel_name=kernel_name,
+            timeout=timeout,
+            cwd=notebook.path.parent,
         )
     except PapermillExecutionError as err:
         index = err.cell_index

@@ -38,8 +38,9 @@ from typing import Literal
 
 import pandas as pd
 
+from journeykit.editions import edition_of
 from journeykit.errors import OverwriteError, ParameterError
-from journeykit.i18n import t
+from journeykit.i18n import check_lang, t
 
 __all__ = [
     "ORIGINALS",
@@ -82,13 +83,18 @@ def _course_files(root: Path) -> list[Path]:
 
 
 def learner_copy(
-    out: str | os.PathLike[str], *, root: str | os.PathLike[str] = ".", force: bool = False
+    out: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] = ".",
+    force: bool = False,
+    lang: str = "en",
 ) -> list[Path]:
     """Write a learner's copy of the course to ``out`` and return the files written.
 
     ``out`` gets ``notebooks/``, ``exercises/`` (without ``exercises/solutions/``) and
     ``datasets/`` from the course folder ``root``, plus ``.originals/`` with the shipped
-    notebooks. The copy is built in a temporary folder beside ``out`` and renamed into place,
+    notebooks. With ``lang="id"`` the notebooks are the Indonesian edition
+    (:mod:`journeykit.editions`: Indonesian prose, ``lang = "id"``) where a lesson has one. The copy is built in a temporary folder beside ``out`` and renamed into place,
     so an interrupted copy leaves nothing half-written; an existing ``out`` is replaced only
     with ``force=True`` (and then as a whole).
 
@@ -100,6 +106,9 @@ def learner_copy(
     >>> [p.relative_to(tmp / "copy").as_posix() for p in learner_copy(tmp / "copy", root=tmp / "course")]
     ['exercises/01_a.ipynb', '.originals/exercises/01_a.ipynb']
     """
+    import nbformat
+
+    check_lang(lang)
     root, out = Path(root), Path(out)
     files = _course_files(root)
     if not any(p.suffix == ".ipynb" for p in files):
@@ -118,9 +127,13 @@ def learner_copy(
         for src in files:
             rel = src.relative_to(root)
             targets = [rel] + ([Path(ORIGINALS) / rel] if src.suffix == ".ipynb" else [])
+            translated = edition_of(src, lang) if src.suffix == ".ipynb" else None
             for target in targets:
                 (tmp / target).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, tmp / target)
+                if translated is None:
+                    shutil.copy2(src, tmp / target)
+                else:
+                    (tmp / target).write_text(nbformat.writes(translated) + "\n", encoding="utf-8")
         written = [out / p.relative_to(tmp) for p in sorted(tmp.rglob("*")) if p.is_file()]
         if out.exists():
             old = out.with_name(f".{out.name}.old")

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -84,16 +83,6 @@ def _clean_output(output: dict[str, Any], count: int | None) -> dict[str, Any]:
             clean["execution_count"] = count
         return clean
     return dict(output)  # errors are kept so that the --check/tests show them
-
-
-def _cell_id(cell: dict[str, Any], seen: dict[str, int]) -> str:
-    """An id from the cell's kind and source: inserting a cell renames no other cell.
-
-    Two cells with the same kind and source get ``-2``, ``-3`` … in order.
-    """
-    digest = hashlib.sha1(f"{cell['cell_type']}\n{cell['source']}".encode()).hexdigest()[:10]
-    n = seen[digest] = seen.get(digest, 0) + 1
-    return digest if n == 1 else f"{digest}-{n}"
 
 
 def _coalesce(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -183,9 +172,11 @@ def normalize(nb: Any, nav: str | None = None) -> Any:
         cells.append(new)
     if nav:
         cells.append({"cell_type": "markdown", "metadata": {"tags": [NAV_TAG]}, "source": nav})
+    from journeykit.editions import cell_key  # translations are keyed by the same ids
+
     seen: dict[str, int] = {}
     for cell in cells:
-        cell["id"] = _cell_id(cell, seen)
+        cell["id"] = cell_key(cell, seen)
     out = nbformat.from_dict(
         {
             "cells": cells,

@@ -31,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy.add_argument("--out", required=True, type=Path, help="the learner copy's folder")
     copy.add_argument("--root", type=Path, default=Path("."), help="the course folder (default: .)")
     copy.add_argument("--force", action="store_true", help="replace an existing --out folder")
+    copy.add_argument(
+        "--lang",
+        choices=("en", "id"),
+        default="en",
+        help="the edition: id = Indonesian prose and lang='id' where a lesson has it",
+    )
     copy.set_defaults(func=_copy)
 
     reset = sub.add_parser(
@@ -66,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _copy(args: argparse.Namespace) -> int:
     from journeykit.workshop import learner_copy
 
-    files = learner_copy(args.out, root=args.root, force=args.force)
+    files = learner_copy(args.out, root=args.root, force=args.force, lang=args.lang)
     shown = [f for f in files if ".originals" not in f.parts]
     print(f"wrote {len(shown)} files to {args.out} (no solutions)")
     return 0

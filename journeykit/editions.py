@@ -1,0 +1,163 @@
+"""Language editions of the course: the lesson prose in Bahasa Indonesia, kept in step with the English.
+
+The English notebooks are the one source. Each lesson's Indonesian prose lives in a translation
+catalogue beside it — ``notebooks/id/05_measuring.md`` for ``notebooks/05_measuring.ipynb``,
+``exercises/id/05_measuring.md`` for an exercise and its solution — with one section per
+Markdown cell, keyed by the cell's id, which is derived from the English text
+(:func:`cell_key`)::
+
+    <!-- cell 3f2a1b9c0d -->
+    # 05 · Mengukur perjalanan pelanggan
+
+When the English text of a cell changes, its key changes, so the old translation no longer
+matches and :func:`problems` reports the cell as missing (and the old section as stale): the two
+editions cannot drift apart unnoticed. Code cells are shared; with ``lang="id"`` they print
+Indonesian through the label catalogue (:mod:`journeykit.i18n`).
+
+:func:`edition` builds the Indonesian notebook (prose replaced, ``lang = "id"`` in the
+parameters cell); ``journeykit course run -p lang id`` runs and renders it, and
+``journeykit course edition --lang id --out DIR`` writes the notebooks for JupyterLab.
+
+>>> nb = {"cells": [{"cell_type": "markdown", "source": "# Hello", "metadata": {}}]}
+>>> key = cell_key(nb["cells"][0])
+>>> edition(nb, "id", {key: "# Halo"})["cells"][0]["source"]
+'# Halo'
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from journeykit.errors import ParameterError
+
+__all__ = [
+    "EDITION_LANGS",
+    "cell_key",
+    "catalogue_path",
+    "read_catalogue",
+    "write_catalogue",
+    "edition",
+    "problems",
+    "edition_of",
+]
+
+EDITION_LANGS: tuple[str, ...] = ("id",)
+"""Languages that have a prose edition besides the English source."""
+
+_SECTION = re.compile(r"^<!-- cell ([0-9a-f]{10}(?:-\d+)?) -->$", re.MULTILINE)
+_LANG_LINE = re.compile(r'^lang\s*=\s*["\']en["\']\s*$', re.MULTILINE)
+
+
+def _source(cell: Mapping[str, Any]) -> str:
+    src = cell.get("source", "")
+    return ("".join(src) if isinstance(src, list) else str(src)).rstrip()
+
+
+def cell_key(cell: Mapping[str, Any], seen: dict[str, int] | None = None) -> str:
+    """The id of a cell, from its kind and text (the id ``tools/normalize_notebooks.py`` stores).
+
+    ``seen`` numbers repeated cells (``-2``, ``-3`` …) in notebook order.
+
+    >>> cell_key({"cell_type": "markdown", "source": "# Hello"})
+    'cc474a9d67'
+    """
+    digest = hashlib.sha1(f"{cell.get('cell_type', 'code')}\n{_source(cell)}".encode()).hexdigest()
+    digest = digest[:10]
+    if seen is None:
+        return digest
+    n = seen[digest] = seen.get(digest, 0) + 1
+    return digest if n == 1 else f"{digest}-{n}"
+
+
+def _keys(nb: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    seen: dict[str, int] = {}
+    return [(cell_key(c, seen), c) for c in nb["cells"]]
+
+
+def catalogue_path(notebook: str | os.PathLike[str], lang: str) -> Path:
+    """Where the ``lang`` prose of ``notebook`` is kept (solutions share their exercise's)."""
+    notebook = Path(notebook)
+    folder = notebook.parent
+    if folder.name == "solutions":
+        folder = folder.parent
+    return folder / lang / f"{notebook.stem}.md"
+
+
+def read_catalogue(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The sections of a translation catalogue: ``{cell key: translated Markdown}``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ParameterError(f"{path}: not UTF-8 text; save the translation as UTF-8") from None
+    parts = _SECTION.split(text)
+    sections: dict[str, str] = {}
+    for key, body in zip(parts[1::2], parts[2::2], strict=True):
+        if key in sections:
+            raise ParameterError(f"{path}: cell {key} appears twice; keep one section per cell")
+        sections[key] = body.strip("\n")
+    return sections
+
+
+def write_catalogue(
+    path: str | os.PathLike[str], sections: Mapping[str, str], *, title: str
+) -> None:
+    """Write ``sections`` (key → Markdown) as a catalogue file, in the given order."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = (
+        f"<!-- {title}: one section per Markdown cell of the English notebook, keyed by the cell's "
+        "id (tools/translations.py check lists missing and stale sections) -->\n"
+    )
+    body = "".join(f"\n<!-- cell {key} -->\n{text.strip()}\n" for key, text in sections.items())
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(head + body, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def problems(nb: Mapping[str, Any], sections: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """``(missing, stale)``: Markdown cells without a translation, sections matching no cell."""
+    keys = [(k, c) for k, c in _keys(nb) if c.get("cell_type") == "markdown" and _source(c)]
+    present = {k for k, _ in keys}
+    missing = [k for k, _ in keys if k not in sections]
+    stale = [k for k in sections if k not in present]
+    return missing, stale
+
+
+def edition(nb: Mapping[str, Any], lang: str, sections: Mapping[str, str]) -> dict[str, Any]:
+    """Notebook ``nb`` in ``lang``: each Markdown cell replaced by its section, ``lang`` set.
+
+    A Markdown cell without a section keeps its English text (see :func:`problems`); the
+    parameters cell's ``lang = "en"`` becomes ``lang = "<lang>"``.
+    """
+    out = copy.deepcopy(dict(nb))
+    cells = []
+    for key, cell in _keys(out):
+        cell = dict(cell)
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") == "markdown" and key in sections:
+            cell["source"] = sections[key]
+        elif cell.get("cell_type") == "code" and "parameters" in tags:
+            cell["source"] = _LANG_LINE.sub(f'lang = "{lang}"', _source(cell))
+        cells.append(cell)
+    out["cells"] = cells
+    return out
+
+
+def edition_of(notebook: str | os.PathLike[str], lang: str) -> dict[str, Any] | None:
+    """The ``lang`` edition of the notebook file, or ``None`` when it has no catalogue."""
+    import nbformat
+
+    if lang not in EDITION_LANGS:
+        return None
+    path = catalogue_path(notebook, lang)
+    if not path.exists():
+        return None
+    nb = nbformat.read(str(notebook), as_version=4)
+    return nbformat.from_dict(edition(nb, lang, read_catalogue(path)))
