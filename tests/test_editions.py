@@ -19,7 +19,6 @@ import translations  # noqa: E402
 # when a listed notebook has its catalogue (delete the line) or an unlisted one lacks it.
 PENDING: set[str] = {
     "notebooks/02_personas",
-    "notebooks/03_journey_maps",
     "notebooks/04_touchpoints",
     "notebooks/05_measuring",
     "notebooks/06_time_lag",
