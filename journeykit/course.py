@@ -942,8 +942,9 @@ def lessons_markdown(root: str | Path = ".") -> str:
     return (
         "# Lessons\n\n"
         "Each lesson is a notebook that reads like a textbook chapter; its first code cell holds\n"
-        "the parameters you can change. Open them with `jupyter lab notebooks/`, or run them all\n"
-        "headless and render them to HTML with `journeykit course run --out build/course`\n"
+        "the parameters you can change. Open them with `make lab` (JupyterLab on the repository\n"
+        "root, so the exercises open too), or run them all headless and render them, with their\n"
+        "exercises, to an offline HTML site with `journeykit course run --out build/course`\n"
         "(`-p NAME VALUE` to change a parameter, `--only 01` for one lesson).\n\n"
         + "\n".join(rows)
         + "\n\n*This file is written by `python tools/normalize_notebooks.py` (`make notebooks`).*\n"
