@@ -511,3 +511,19 @@ def test_guides_are_rendered_from_docs_with_links_to_the_pages(tmp_path):
     page = (out / "teaching.html").read_text()
     assert "<title>Teaching &lt;it&gt;</title>" in page
     assert "<table>" in page and 'href="05_m.html"' in page and 'href="index.html"' in page
+
+
+def test_cli_run_renders_exercises_by_default(tiny_course, monkeypatch):
+    seen = {}
+
+    def fake_run_course(root, out, **kw):
+        seen.update(kw)
+        return []
+
+    monkeypatch.setattr(course, "run_course", fake_run_course)
+    assert main(["course", "run", "--root", str(tiny_course), "--out", "o"]) == 0
+    assert seen["exercises"] is True and seen["solutions"] is False
+    main(["course", "run", "--root", str(tiny_course), "--out", "o", "--no-exercises"])
+    assert seen["exercises"] is False
+    main(["course", "run", "--root", str(tiny_course), "--out", "o", "--solutions"])
+    assert seen["exercises"] is True and seen["solutions"] is True
