@@ -464,7 +464,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "course.column.solution": ("Solution", "Solusi"),
     "course.column.run": ("Run", "Hasil jalan"),
     "course.notebook": ("notebook", "notebook"),
-    "course.guides": ("For trainers", "Untuk pengajar"),
+    "course.guides": ("Trainer's guide and sources", "Panduan pengajar dan sumber"),
     "course.guide.teaching": ("Trainer's guide", "Panduan pengajar"),
     "course.guide.teaching_text": (
         "workshop plans, what to show live in each lesson, the mistakes the exercise checks "
