@@ -1,7 +1,7 @@
 """The rendered course as a learner opens it from disk, with every network request refused.
 
-The course runner renders lessons 05 (the funnel explorer: drop-downs, date pickers) and 07 (the
-attribution explorer: sliders; formulas) with their exercises and solutions into a temporary
+The course runner renders lessons 03 (the map builder: buttons with Font Awesome icons), 05 (the
+funnel explorer: drop-downs, date pickers) and 07 (the attribution explorer: sliders; formulas) with their exercises and solutions into a temporary
 folder. Headless Chromium (Debian's, driven by Playwright) opens the pages from ``file://`` with
 a route that aborts every request that is not ``file://`` or ``data:``: the saved widgets must
 still be drawn (the renderer, require.js and MathJax come from the course's ``assets/``), each
@@ -25,7 +25,7 @@ from journeykit import course
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = ("05", "07")
+LESSONS = ("03", "05", "07")
 RENDER_TIMEOUT_MS = 60_000
 
 
@@ -103,6 +103,17 @@ def test_sliders_and_formulas_render_with_the_network_blocked(site, offline_page
     page.screenshot(path=str(build_dir / "course-07-offline.png"))
     assert refused == [], f"the page asked the network for {refused}"
     assert errors == []
+
+
+def test_icons_fonts_load_from_the_assets_folder(site, offline_page):
+    # the renderer looks for its Font Awesome fonts next to its modules' URLs; a failed font
+    # request (a path outside assets/) shows as a failed request
+    page, refused, errors = offline_page
+    page.goto((site / "03_journey_maps.html").as_uri())
+    page.locator(".jk-mapbuilder").first.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # fonts load after the widgets are drawn
+    assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 5 Free\"')")
+    assert refused == [] and errors == []
 
 
 def test_exercise_page_exists_and_links_back(site, offline_page):
