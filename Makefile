@@ -15,11 +15,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $(STAMP)
 
+# make course                 lessons and exercises; make course SOLUTIONS=1 adds the solutions
+COURSE_OPTS ?= $(if $(SOLUTIONS),--solutions)
 course: $(STAMP)
-	$(BIN)/journeykit course run --out build/course
+	$(BIN)/journeykit course run --out build/course $(COURSE_OPTS)
 
+# make lab: JupyterLab on the repository root (lessons in notebooks/, exercises in exercises/).
+# As root (containers, workshop servers) it adds --allow-root. More options through LAB_OPTS:
+#   make lab LAB_OPTS="--no-browser --ip=0.0.0.0 --port=8888"
+LAB_OPTS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ROOT) $(LAB_OPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check journeykit tests benchmarks tools

@@ -13,7 +13,12 @@ progress line per notebook, and writes into the output folder:
 
 * ``NN_slug.ipynb`` and ``NN_slug.html`` per lesson (``exercises/`` and ``solutions/`` sub-folders
   for exercise and solution notebooks when asked for);
-* ``index.html`` linking them all;
+* ``index.html``: an introduction, the lessons with their exercises (and solutions) and the
+  guides; ``teaching.html`` and ``sources.html``, the trainer's guide and the sources page
+  (``docs/TEACHING.md``, ``docs/SOURCES.md``);
+* ``assets/``: the JavaScript the pages load (widget renderer, require.js, MathJax 3) with its
+  licences, so that the pages show the saved widgets and the maths with no network
+  (:func:`render_html`);
 * ``.journeykit-course.json``, the list of files the runner wrote.
 
 **The output folder rule.** The runner writes into a folder that is missing, empty, or that it made
@@ -71,7 +76,13 @@ __all__ = [
     "execute",
     "run_notebook",
     "run_course",
+    "ASSETS",
+    "copy_assets",
+    "page_title",
+    "kernel_note_html",
     "render_html",
+    "link_pages",
+    "write_guides",
     "write_index",
     "lessons_markdown",
 ]
@@ -586,47 +597,169 @@ def run_notebook(
         failure = CellFailure(-1, "", type(err).__name__, detail)
     seconds = time.perf_counter() - start
     written = target if target.exists() else None
-    page = render_html(written, written.with_suffix(".html")) if html and written else None
+    page = (
+        render_html(
+            written, written.with_suffix(".html"), kind=notebook.kind, assets=Path(out) / "assets"
+        )
+        if html and written
+        else None
+    )
     return RunResult(notebook, parameters, seconds, written, page, failure)
 
 
-def render_html(ipynb: str | Path, target: str | Path) -> Path:
-    """Render an executed notebook to a self-contained HTML page (figures embedded)."""
+ASSETS = Path(__file__).with_name("course_assets")
+"""The vendored files the pages load (``tools/vendor_assets.py``; licences in ``licenses/``)."""
+_TEMPLATE = Path(__file__).with_name("course_template")
+_ASSET_URLS = {
+    "require_js_url": "require.js",
+    "mathjax_url": "tex-svg-full.js",
+    "widget_renderer_url": "embed-amd.js",
+}
+
+
+def copy_assets(dest: str | Path) -> list[Path]:
+    """Copy the pages' JavaScript, fonts and licences (:data:`ASSETS`) into ``dest``.
+
+    Returns every file now in ``dest`` that came from :data:`ASSETS` (files already equal are
+    not rewritten). A rendered page loads them by relative path, so the course folder can be
+    opened from disk, copied to a USB stick or served, with no network.
+    """
+    dest = Path(dest)
+    copied = []
+    for src in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
+        target = dest / src.relative_to(ASSETS)
+        data = src.read_bytes()
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        copied.append(target)
+    return copied
+
+
+def page_title(notebook: Mapping[str, Any], kind: Kind = "lesson", lang: str = "en") -> str:
+    """The page title of a rendered notebook: its first heading; a solution says so.
+
+    >>> nb = {"cells": [{"cell_type": "markdown", "source": "# Exercise 01 · Stages"}]}
+    >>> page_title(nb), page_title(nb, "solution"), page_title(nb, "solution", "id")
+    ('Exercise 01 · Stages', 'Exercise 01 · Stages (solution)', 'Exercise 01 · Stages (solusi)')
+    """
+    from journeykit.i18n import t
+
+    title = read_title(notebook, default="journeykit")
+    if kind == "solution":
+        title = f"{title} ({t('course.solution_mark', lang)})"
+    return title
+
+
+def _page_lang(nb: Mapping[str, Any]) -> str:
+    """The ``lang`` the notebook ran with (papermill's record, else its default), or ``en``."""
+    ran = nb.get("metadata", {}).get("papermill", {}).get("parameters", {})
+    lang = ran.get("lang", read_parameters(nb).get("lang", "en"))
+    return lang if lang in ("en", "id") else "en"
+
+
+def kernel_note_html(lang: str = "en") -> str:
+    """The note under every widget of a rendered page (HTML): moving it needs a kernel.
+
+    >>> print(kernel_note_html())  # doctest: +ELLIPSIS
+    The widget as it was saved: ... <code>make lab</code> ...
+    """
+    from journeykit.i18n import t
+
+    text = html.escape(t("course.kernel_note", lang))
+    return text.replace("{command}", "<code>make lab</code>")
+
+
+def render_html(
+    ipynb: str | Path,
+    target: str | Path,
+    *,
+    kind: Kind = "lesson",
+    assets: str | Path | None = None,
+) -> Path:
+    """Render an executed notebook to an HTML page that needs no network.
+
+    Figures are embedded; the saved widget state is drawn by the vendored widget renderer, maths
+    by the vendored MathJax 3 and every widget gets a note (in the notebook's ``lang``) saying that
+    moving it needs a running kernel (``make lab``). The page loads those files by a relative
+    path from ``assets`` (default: an ``assets`` folder next to ``target``, filled with
+    :func:`copy_assets` when missing). Its ``<title>`` is :func:`page_title`.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(str(ipynb), as_version=4)
-    body, _ = HTMLExporter().from_notebook_node(nb)
     target = Path(target)
+    assets = Path(assets) if assets is not None else target.parent / "assets"
+    if not (assets / _ASSET_URLS["widget_renderer_url"]).exists():
+        copy_assets(assets)
+    rel = Path(os.path.relpath(assets, target.parent)).as_posix()
+    nb = nbformat.read(str(ipynb), as_version=4)
+    lang = _page_lang(nb)
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_template_paths=[str(_TEMPLATE)],
+        template_file="page.html.j2",
+        language_code=lang,
+        **{name: f"{rel}/{file}" for name, file in _ASSET_URLS.items()},
+    )
+    resources = {
+        "metadata": {"name": page_title(nb, kind, lang)},
+        "jk_assets_url": rel,
+        "jk_kernel_note": kernel_note_html(lang),
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     target.write_text(body, encoding="utf-8")
     return target
 
 
-_HREF = re.compile(r'href="(\.\./exercises/)?(\d{2}_[a-z0-9_]+)\.ipynb"|href="README\.md"')
+_HREF = re.compile(r'href="([^"#:?]+\.(?:ipynb|md))(#[^"]*)?"')
 
 
-def link_pages(page: str, page_dir: Path, out: Path, root: Path) -> str:
-    """Point a rendered lesson's links to other notebooks at the pages of this run.
+def _page_for(source: Path, out: Path, root: Path) -> Path | None:
+    """The page of ``out`` that stands for the repository file ``source``, if there is one."""
+    special = {root / "notebooks" / "README.md": out / "index.html"}
+    special |= {root / source: out / page for page, (source, _key) in _GUIDES.items()}
+    if source in special:
+        return special[source]
+    if source.suffix != ".ipynb":
+        return None
+    for kind, folder in _FOLDERS.items():
+        if source.parent == root / folder:
+            return out / _OUT_SUBDIR[kind] / f"{source.stem}.html"
+    return None
 
-    A lesson links ``NN_name.ipynb`` (another lesson), ``../exercises/NN_name.ipynb`` (its
-    exercise) and ``README.md`` (the lesson index); in the rendered course these become
-    ``NN_name.html`` and ``exercises/NN_name.html`` when those pages were rendered, otherwise the
-    source notebook in the course folder, and ``index.html``.
+
+def link_pages(
+    page: str, page_dir: Path, out: Path, root: Path, *, source_dir: Path | None = None
+) -> str:
+    """Point a rendered page's links to course files at the pages of this run.
+
+    A notebook links other notebooks and Markdown files by relative paths from its own folder
+    ``source_dir`` (default ``root/notebooks``): a lesson ``NN_name.ipynb``, an exercise
+    ``../exercises/NN_name.ipynb``, a solution ``../exercises/solutions/NN_name.ipynb``, the
+    lesson index ``README.md`` and the trainer's guide ``../docs/TEACHING.md``. In the rendered
+    course these become the pages (``NN_name.html``, ``exercises/NN_name.html``,
+    ``solutions/NN_name.html``, ``index.html``, ``teaching.html``) relative to ``page_dir`` when
+    those pages exist, otherwise the source file in the course folder. Links elsewhere (other
+    sites, anchors, images) are left alone.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp()); _ = (out / "02_b.html").write_text("")
     >>> link_pages('<a href="02_b.ipynb">next</a> <a href="README.md">all</a>', out, out, out)
     '<a href="02_b.html">next</a> <a href="index.html">all</a>'
     """
+    root = Path(root).resolve()
+    out = Path(out).resolve()
+    page_dir = Path(page_dir).resolve()
+    source_dir = (Path(source_dir) if source_dir is not None else root / "notebooks").resolve()
 
     def target(m: re.Match[str]) -> str:
-        if m.group(2) is None:  # README.md: the lesson index
-            return f'href="{os.path.relpath(out / "index.html", page_dir)}"'
-        folder = "exercises" if m.group(1) else ""
-        rendered = out / folder / f"{m.group(2)}.html"
-        source = root / (folder or "notebooks") / f"{m.group(2)}.ipynb"
-        chosen = rendered if rendered.exists() else source
-        return f'href="{Path(os.path.relpath(chosen, page_dir)).as_posix()}"'
+        source = Path(os.path.normpath(source_dir / m.group(1)))
+        rendered = _page_for(source, out, root)
+        written = rendered is not None and (rendered.exists() or rendered == out / "index.html")
+        chosen = rendered if written else source  # the index is written after the pages
+        rel = Path(os.path.relpath(chosen, page_dir)).as_posix()
+        return f'href="{html.escape(rel)}{m.group(2) or ""}"'
 
     return _HREF.sub(target, page)
 
@@ -636,54 +769,155 @@ def link_pages(page: str, page_dir: Path, out: Path, root: Path) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _index_html(results: Sequence[RunResult], parameters: Mapping[str, Any]) -> str:
+_PAGE_CSS = (
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"
+    "td,th{padding:.3em .8em;text-align:left;vertical-align:top}"
+    "table{border-collapse:collapse}tr+tr td{border-top:1px solid #ddd}"
+    ".ok{color:#007a5a}.failed{color:#D55E00}code{background:#f2f2f2;padding:0 .2em}"
+    "pre{background:#f6f6f6;padding:.6em;overflow-x:auto}"
+)
+_GUIDES: dict[str, tuple[str, str]] = {  # page: (source under the course folder, label key)
+    "teaching.html": ("docs/TEACHING.md", "course.guide.teaching"),
+    "sources.html": ("docs/SOURCES.md", "course.guide.sources"),
+}
+
+
+def _lang_of(parameters: Mapping[str, Any]) -> str:
+    lang = parameters.get("lang", "en")
+    return lang if lang in ("en", "id") else "en"
+
+
+def _index_html(
+    results: Sequence[RunResult],
+    parameters: Mapping[str, Any],
+    guides: Sequence[str] = (),
+) -> str:
     from journeykit.i18n import t
 
-    lang = parameters.get("lang", "en")
-    lang = lang if lang in ("en", "id") else "en"
+    lang = _lang_of(parameters)
     esc = html.escape
+    title = t("course.index_title", lang)
+    intro = esc(t("course.intro", lang)).replace("{command}", "<code>make lab</code>")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
-        f"<title>{esc(t('course.index_title', lang))}</title>",
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
-        "td,th{padding:.3em .8em;text-align:left}.ok{color:#009E73}.failed{color:#D55E00}</style>",
-        f"</head><body><h1>{esc(t('course.index_title', lang))}</h1>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{_PAGE_CSS}</style>",
+        f"</head><body><h1>{esc(title)}</h1>",
+        f'<p class="jk-intro">{intro}</p>',
     ]
     if parameters:
         shown = ", ".join(f"{k} = {v!r}" for k, v in parameters.items())
         parts.append(f"<p>{esc(t('course.parameters', lang))}: <code>{esc(shown)}</code></p>")
-    for kind in KINDS:
-        rows = [r for r in results if r.notebook.kind == kind]
-        if not rows:
-            continue
-        parts.append(f"<h2>{esc(t('course.section.' + kind, lang))}</h2><table>")
-        for r in rows:
-            rel = _OUT_SUBDIR[kind] + "/" if _OUT_SUBDIR[kind] else ""
-            status = "ok" if r.ok else "failed"
-            link = (
-                f'<a href="{esc(rel + r.notebook.name)}.html">{esc(r.notebook.title)}</a>'
-                if r.html
-                else esc(r.notebook.title)
+
+    def link(r: RunResult | None) -> str:
+        if r is None:
+            return "&mdash;"
+        rel = _OUT_SUBDIR[r.notebook.kind] + "/" if _OUT_SUBDIR[r.notebook.kind] else ""
+        shown = (
+            r.notebook.title
+            if r.notebook.kind == "lesson"
+            else t(f"course.column.{r.notebook.kind}", lang)
+        )
+        text = (
+            f'<a href="{esc(rel + r.notebook.name)}.html">{esc(shown)}</a>'
+            if r.html
+            else esc(shown)
+        )
+        if r.ipynb:
+            text += (
+                f' <small>(<a href="{esc(rel + r.notebook.name)}.ipynb">'
+                f"{esc(t('course.notebook', lang))}</a>)</small>"
             )
-            nb_link = f'<a href="{esc(rel + r.notebook.name)}.ipynb">.ipynb</a>' if r.ipynb else ""
-            detail = "" if r.ok else f" &mdash; {esc(str(r.failure))}"
-            parts.append(
-                f"<tr><td>{esc(r.notebook.number)}</td><td>{link}</td><td>{nb_link}</td>"
-                f'<td class="{status}">{esc(t("course.status." + status, lang))}{detail}</td>'
-                f"<td>{r.seconds:.1f} s</td></tr>"
-            )
+        return text
+
+    numbers = list(dict.fromkeys(r.notebook.number for r in results))
+    kinds = [k for k in KINDS if any(r.notebook.kind == k for r in results)]
+    if numbers:
+        head = "".join(f"<th>{esc(t('course.column.' + k, lang))}</th>" for k in kinds)
+        parts.append(f"<h2>{esc(t('course.section.lesson', lang))}</h2><table>")
+        parts.append(f"<tr><th>#</th>{head}<th>{esc(t('course.column.run', lang))}</th></tr>")
+    for number in numbers:
+        row = {r.notebook.kind: r for r in results if r.notebook.number == number}
+        failed = [r for r in row.values() if not r.ok]
+        if failed:
+            status = "failed"
+            detail = "; ".join(f"{r.notebook.label}: {r.failure}" for r in failed)
+            state = f"{esc(t('course.status.failed', lang))} &mdash; {esc(detail)}"
+        else:
+            status, state = "ok", esc(t("course.status.ok", lang))
+        seconds = sum(r.seconds for r in row.values())
+        cells = "".join(f"<td>{link(row.get(k))}</td>" for k in kinds)
+        parts.append(
+            f"<tr><td>{esc(number)}</td>{cells}"
+            f'<td class="{status}">{state} ({seconds:.1f} s)</td></tr>'
+        )
+    if numbers:
         parts.append("</table>")
+    if guides:
+        parts.append(f"<h2>{esc(t('course.guides', lang))}</h2><ul>")
+        for page in guides:
+            key = _GUIDES[page][1]
+            parts.append(
+                f'<li><a href="{esc(page)}">{esc(t(key, lang))}</a>: '
+                f"{esc(t(key + '_text', lang))}</li>"
+            )
+        parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def write_guides(root: str | Path, out: str | Path) -> list[Path]:
+    """Render the trainer's guide and the sources page (``docs/*.md``) into ``out`` as HTML.
+
+    ``docs/TEACHING.md`` becomes ``teaching.html`` and ``docs/SOURCES.md`` ``sources.html``
+    (a missing file is skipped); their links to notebooks point at the rendered pages as in
+    :func:`link_pages`. Returns the pages written.
+    """
+    import mistune
+
+    root, out = Path(root), Path(out)
+    render = mistune.create_markdown(plugins=["table", "strikethrough"])
+    written = []
+    for page, (source, _key) in _GUIDES.items():
+        path = root / source
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        body = str(render(text))
+        title = read_title({"cells": [{"cell_type": "markdown", "source": text}]}, "journeykit")
+        target = out / page
+        target.write_text(
+            "\n".join(
+                [
+                    "<!DOCTYPE html>",
+                    '<html lang="en"><head><meta charset="utf-8">',
+                    '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+                    f"<title>{html.escape(title)}</title>",
+                    f"<style>{_PAGE_CSS}</style></head><body>",
+                    '<p><a href="index.html">&larr; journeykit</a></p>',
+                    link_pages(body, out, out, root, source_dir=path.parent),
+                    "</body></html>",
+                ]
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        written.append(target)
+    return written
 
 
 def write_index(
     results: Sequence[RunResult], out: str | Path, *, parameters: Mapping[str, Any] | None = None
 ) -> Path:
-    """Write ``out/index.html`` linking every executed notebook (titles HTML-escaped)."""
-    target = Path(out) / "index.html"
-    target.write_text(_index_html(results, dict(parameters or {})), encoding="utf-8")
+    """Write ``out/index.html``: an introduction, a row per lesson linking its page, exercise and
+    solution (those that ran), how each ran, and the guides of ``out`` (:func:`write_guides`).
+    Titles and error messages are HTML-escaped; the labels follow the ``lang`` parameter."""
+    out = Path(out)
+    guides = [page for page in _GUIDES if (out / page).exists()]
+    target = out / "index.html"
+    target.write_text(_index_html(results, dict(parameters or {}), guides), encoding="utf-8")
     return target
 
 
@@ -716,8 +950,9 @@ def lessons_markdown(root: str | Path = ".") -> str:
     return (
         "# Lessons\n\n"
         "Each lesson is a notebook that reads like a textbook chapter; its first code cell holds\n"
-        "the parameters you can change. Open them with `jupyter lab notebooks/`, or run them all\n"
-        "headless and render them to HTML with `journeykit course run --out build/course`\n"
+        "the parameters you can change. Open them with `make lab` (JupyterLab on the repository\n"
+        "root, so the exercises open too), or run them all headless and render them, with their\n"
+        "exercises, to an offline HTML site with `journeykit course run --out build/course`\n"
         "(`-p NAME VALUE` to change a parameter, `--only 01` for one lesson).\n\n"
         + "\n".join(rows)
         + "\n\n*This file is written by `python tools/normalize_notebooks.py` (`make notebooks`).*\n"
@@ -777,6 +1012,7 @@ def run_course(
         with contextlib.suppress(OSError):
             (out / sub).rmdir()  # only when empty
     out.mkdir(parents=True, exist_ok=True)
+    assets = copy_assets(out / "assets")  # what the pages load, so they need no network
 
     say = progress or (lambda _line: None)
     total = len(chosen)
@@ -812,12 +1048,15 @@ def run_course(
                             other.cancel()
 
     ordered = [results[nb.path] for nb in chosen if nb.path in results]
-    for r in ordered:  # navigation links between the rendered pages
-        if r.html is not None and r.notebook.kind == "lesson":
+    guides = write_guides(root, out)
+    for r in ordered:  # links between the rendered pages
+        if r.html is not None:
             page = r.html.read_text(encoding="utf-8")
-            r.html.write_text(link_pages(page, r.html.parent, out, root), encoding="utf-8")
+            linked = link_pages(page, r.html.parent, out, root, source_dir=r.notebook.path.parent)
+            r.html.write_text(linked, encoding="utf-8")
     index = write_index(ordered, out, parameters=params)
-    written = [index] + [p for r in ordered for p in (r.ipynb, r.html) if p is not None]
+    written = [index, *assets, *guides]
+    written += [p for r in ordered for p in (r.ipynb, r.html) if p is not None]
     manifest = {
         "generator": "journeykit course run",
         "files": sorted(p.relative_to(out).as_posix() for p in written),

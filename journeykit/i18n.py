@@ -451,6 +451,49 @@ LABELS: dict[str, tuple[str, str]] = {
     "course.section.solution": ("Solutions", "Solusi"),
     "course.status.ok": ("ran without error", "berjalan tanpa galat"),
     "course.status.failed": ("failed", "gagal"),
+    # course site: offline pages, kernel note, index (issue 13 items 1-2, branch course)
+    "course.solution_mark": ("solution", "solusi"),
+    "course.kernel_note": (
+        "The widget as it was saved: you can look at it here, but moving it changes nothing "
+        "without a running Python kernel. To use it, run {command} in the course folder and "
+        "open this lesson in JupyterLab.",
+        "Widget ini tampil seperti saat disimpan: bisa dilihat di sini, tetapi menggerakkannya "
+        "tidak mengubah apa pun tanpa kernel Python yang berjalan. Untuk memakainya, jalankan "
+        "{command} di folder kursus lalu buka pelajaran ini di JupyterLab.",
+    ),
+    "course.intro": (
+        "A course on the customer journey: stage models, personas, journey maps, touchpoints, "
+        "measurement, attribution, entry-point offers, onboarding, referral loops, campaigns and "
+        "follow-up. Each lesson runs on seeded synthetic data and has an exercise whose checks "
+        "say whether your answer is right and, if not, what the likely mistake is. These pages "
+        "were rendered in advance: read them here, and to change a parameter, move a widget or "
+        "answer an exercise, run {command} in the course folder.",
+        "Kursus tentang perjalanan pelanggan (customer journey): model tahapan, persona, peta "
+        "perjalanan pelanggan, titik kontak, pengukuran, atribusi, penawaran entry-point, "
+        "onboarding, loop referral, kampanye dan tindak lanjut. Setiap pelajaran memakai data "
+        "sintetis dengan seed tetap dan punya latihan yang pemeriksaannya memberi tahu apakah "
+        "jawaban Anda benar dan, bila belum, kemungkinan kesalahannya. Halaman ini sudah "
+        "dirender sebelumnya: bacalah di sini; untuk mengubah parameter, menggerakkan widget "
+        "atau mengerjakan latihan, jalankan {command} di folder kursus.",
+    ),
+    "course.column.lesson": ("Lesson", "Pelajaran"),
+    "course.column.exercise": ("Exercise", "Latihan"),
+    "course.column.solution": ("Solution", "Solusi"),
+    "course.column.run": ("Run", "Hasil jalan"),
+    "course.notebook": ("notebook", "notebook"),
+    "course.guides": ("Trainer's guide and sources", "Panduan pengajar dan sumber"),
+    "course.guide.teaching": ("Trainer's guide", "Panduan pengajar"),
+    "course.guide.teaching_text": (
+        "workshop plans, what to show live in each lesson, the mistakes the exercise checks "
+        "catch, troubleshooting",
+        "rencana lokakarya, apa yang diperagakan langsung di tiap pelajaran, kesalahan yang "
+        "ditangkap pemeriksaan latihan, pemecahan masalah",
+    ),
+    "course.guide.sources": ("Sources", "Sumber"),
+    "course.guide.sources_text": (
+        "the five Indonesian articles the course is built on",
+        "lima artikel berbahasa Indonesia yang menjadi dasar kursus ini",
+    ),
     "stages.mapping_title": (
         "How the {source} maps onto the {target}",
         "Bagaimana {source} dipetakan ke {target}",

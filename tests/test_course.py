@@ -6,6 +6,7 @@ Tests that start a kernel live in tests/test_notebooks.py (marker ``notebooks``)
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -360,3 +361,169 @@ def test_rendered_lessons_link_to_rendered_pages_or_else_to_the_source(tmp_path)
     assert 'href="../../exercises/02_b.ipynb"' in linked
     assert 'href="index.html"' in linked
     assert 'href="https://example.org/x.ipynb"' in linked  # other links untouched
+
+
+# --- pages that need no network (issue 13) ----------------------------------------------------
+
+
+def _executed_widget_notebook(path: Path, lang: str) -> Path:
+    """A notebook as papermill leaves it: a widget view output and the saved widget state."""
+    nb = nbformat.v4.new_notebook()
+    p = nbformat.v4.new_code_cell(f"lang = {lang!r}")
+    p.metadata["tags"] = ["parameters"]
+    view = {"model_id": "m1", "version_major": 2, "version_minor": 0}
+    cell = nbformat.v4.new_code_cell("IntSlider()")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/vnd.jupyter.widget-view+json": view, "text/plain": "IntSlider()"},
+        )
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# 09 · Sliding $x^2$ <b>"), p, cell]
+    nb.metadata["papermill"] = {"parameters": {"lang": lang}}
+    nb.metadata["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {
+                "m1": {
+                    "model_module": "@jupyter-widgets/controls",
+                    "model_module_version": "2.0.0",
+                    "model_name": "IntSliderModel",
+                    "state": {"value": 3},
+                }
+            },
+            "version_major": 2,
+            "version_minor": 0,
+        }
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [("en", "running Python kernel"), ("id", "kernel Python")]
+)
+def test_rendered_page_loads_only_local_assets_and_notes_the_kernel(tmp_path, lang, word):
+    out = tmp_path / "site"
+    source = _executed_widget_notebook(out / "exercises" / "09_x.ipynb", lang)
+    assets = out / "assets"
+    page = course.render_html(source, source.with_suffix(".html"), assets=assets).read_text()
+    for file in ("require.js", "embed-amd.js", "tex-svg-full.js"):
+        assert (assets / file).exists()
+        assert f"../assets/{file}" in page  # relative to the page in exercises/
+    assert not re.findall(r'src="(?:https?:)?//', page)
+    for host in ("unpkg.com", "cdnjs", "jsdelivr", "googleapis"):
+        assert host not in page
+    assert f'<html lang="{lang}">' in page
+    assert "<title>09 · Sliding $x^2$ &lt;b&gt;</title>" in page
+    note = re.search(r'<p class="jk-kernel-note">(.*?)</p>', page, re.S).group(1)
+    assert word in note and "<code>make lab</code>" in note
+    assert "application/vnd.jupyter.widget-state+json" in page  # the state the renderer draws
+
+
+def test_kernel_note_and_index_labels_exist_in_both_languages():
+    from journeykit.i18n import LABELS
+
+    en, id_ = LABELS["course.kernel_note"]
+    assert "{command}" in en and "{command}" in id_ and en != id_
+    assert "make lab" in course.kernel_note_html("id")
+
+
+def test_vendored_assets_are_the_recorded_npm_files_with_their_licences():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "vendor_assets", Path(__file__).parents[1] / "tools" / "vendor_assets.py"
+    )
+    vendor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vendor)
+    assert vendor.check() == []
+    record = json.loads((course.ASSETS / "ASSETS.json").read_text())
+    assert record["embed-amd.js"]["package"] == "@jupyter-widgets/html-manager@1.0.15"
+    assert record["tex-svg-full.js"]["package"] == "mathjax@3.2.2"
+    assert record["require.js"]["package"] == "requirejs@2.3.8"
+    licences = {p.name for p in (course.ASSETS / "licenses").iterdir()}
+    assert {"jupyter-widgets-LICENSE.txt", "mathjax-LICENSE.txt"} <= licences
+    assert "RequireJS 2.3.8" in (course.ASSETS / "require.js").read_text()[:300]
+
+
+def test_solutions_get_their_own_title_in_the_learners_language():
+    nb = {"cells": [{"cell_type": "markdown", "source": "# Exercise 05 · Measuring\n\ntext"}]}
+    assert course.page_title(nb, "exercise") == "Exercise 05 · Measuring"
+    assert course.page_title(nb, "solution", "id") == "Exercise 05 · Measuring (solusi)"
+
+
+def test_links_from_exercises_and_solutions_point_at_rendered_pages(tmp_path):
+    root, out = tmp_path / "course", tmp_path / "course" / "build" / "site"
+    for rel in ("01_a.html", "exercises/01_a.html", "solutions/01_a.html", "teaching.html"):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text("")
+    lesson = '<a href="../exercises/solutions/01_a.ipynb#task-2">sol</a>'
+    linked = course.link_pages(lesson, out, out, root)
+    assert linked == '<a href="solutions/01_a.html#task-2">sol</a>'
+    exercise = (
+        '<a href="../notebooks/01_a.ipynb">lesson</a> <a href="../notebooks/README.md">all</a>'
+    )
+    linked = course.link_pages(
+        exercise, out / "exercises", out, root, source_dir=root / "exercises"
+    )
+    assert linked == '<a href="../01_a.html">lesson</a> <a href="../index.html">all</a>'
+    solution = '<a href="../../notebooks/01_a.ipynb">l</a> <a href="../01_a.ipynb">e</a>'
+    linked = course.link_pages(
+        solution, out / "solutions", out, root, source_dir=root / "exercises" / "solutions"
+    )
+    assert linked == '<a href="../01_a.html">l</a> <a href="../exercises/01_a.html">e</a>'
+    guide = '<a href="../docs/TEACHING.md">guide</a> <a href="../docs/SOURCES.md">src</a>'
+    linked = course.link_pages(guide, out, out, root)
+    # the guide was rendered; the sources page was not: the source file in the course folder
+    assert linked == '<a href="teaching.html">guide</a> <a href="../../docs/SOURCES.md">src</a>'
+
+
+def test_index_introduces_the_course_and_links_exercises_solutions_and_guides(tmp_path):
+    nbs = [
+        course.Notebook(Path(f"{folder}/01_a.ipynb"), kind, "01", "a", title)
+        for folder, kind, title in [
+            ("notebooks", "lesson", "01 · First"),
+            ("exercises", "exercise", "Exercise 01 · First"),
+            ("exercises/solutions", "solution", "Exercise 01 · First"),
+        ]
+    ]
+    (tmp_path / "teaching.html").write_text("")
+    page = course.write_index([_result(n) for n in nbs], tmp_path).read_text()
+    assert "make lab" in page and "customer journey" in page  # the introduction
+    assert page.count("<tr><td>01</td>") == 1  # one row per lesson
+    for href in ("01_a.html", "exercises/01_a.html", "solutions/01_a.html", "teaching.html"):
+        assert f'href="{href}"' in page
+    assert "sources.html" not in page  # not rendered: not linked
+    assert "Trainer&#x27;s guide" in page
+
+
+def test_guides_are_rendered_from_docs_with_links_to_the_pages(tmp_path):
+    root, out = tmp_path / "c", tmp_path / "c" / "site"
+    (root / "docs").mkdir(parents=True)
+    out.mkdir()
+    (out / "05_m.html").write_text("")
+    (root / "docs" / "TEACHING.md").write_text(
+        "# Teaching <it>\n\n| a | b |\n|---|---|\n| 1 | [lesson](../notebooks/05_m.ipynb) |\n"
+    )
+    written = course.write_guides(root, out)
+    assert written == [out / "teaching.html"]
+    page = (out / "teaching.html").read_text()
+    assert "<title>Teaching &lt;it&gt;</title>" in page
+    assert "<table>" in page and 'href="05_m.html"' in page and 'href="index.html"' in page
+
+
+def test_cli_run_renders_exercises_by_default(tiny_course, monkeypatch):
+    seen = {}
+
+    def fake_run_course(root, out, **kw):
+        seen.update(kw)
+        return []
+
+    monkeypatch.setattr(course, "run_course", fake_run_course)
+    assert main(["course", "run", "--root", str(tiny_course), "--out", "o"]) == 0
+    assert seen["exercises"] is True and seen["solutions"] is False
+    main(["course", "run", "--root", str(tiny_course), "--out", "o", "--no-exercises"])
+    assert seen["exercises"] is False
+    main(["course", "run", "--root", str(tiny_course), "--out", "o", "--solutions"])
+    assert seen["exercises"] is True and seen["solutions"] is True

@@ -172,6 +172,24 @@ def test_every_lesson_ends_with_a_navigation_bar_whose_links_exist():
         assert f"../exercises/{path.name}" in links
 
 
+def test_exercises_and_solutions_end_with_a_link_back_and_every_relative_link_exists():
+    import re
+
+    for path in NOTEBOOKS:
+        nb = _read(path)
+        if path.parent.name != "notebooks":
+            last = nb.cells[-1]
+            assert "navigation" in _tags(last), f"{_rel(path)}: no navigation bar"
+            assert f"notebooks/{path.name})" in last.source, f"{_rel(path)}: no link to its lesson"
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for link in re.findall(r"\]\(([^)#\s]+)", cell.source):
+                if ":" in link:
+                    continue  # another site
+                assert (path.parent / link).exists(), f"{_rel(path)}: broken link {link}"
+
+
 def test_exercises_are_generated_from_solutions_and_up_to_date(capsys):
     code = make_exercises.run(ROOT, check=True)
     assert code == 0, capsys.readouterr().out
@@ -357,6 +375,7 @@ def test_runner_names_the_lesson_and_cell_that_failed(tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [
             ".journeykit-course.json",
+            "assets",  # what the pages load (widget renderer, require.js, MathJax)
             "01_fine.html",
             "01_fine.ipynb",
             "02_broken.html",

@@ -48,3 +48,22 @@ def test_console_script_and_version():
     assert PYPROJECT["project"]["scripts"]["journeykit"] == "journeykit.cli:main"
     assert PYPROJECT["project"]["requires-python"] == ">=3.11"
     assert journeykit.__version__ == PYPROJECT["project"]["version"]
+
+
+def test_environment_yml_installs_what_pyproject_and_the_tests_need():
+    """conda users get the same packages: the dependencies and the `test` extra (the `compare`
+    extra, GPL and pip-only, is left out and environment.yml says so)."""
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    listed = {
+        re.split(r"[<>=!\s]", line.strip()[2:].strip())[0].lower()
+        for line in text.splitlines()
+        if line.strip().startswith("- ") and not line.strip().startswith("- -")
+    }
+    wanted = (
+        PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"]
+    )
+    names = {re.split(r"[<>=!\s]", req)[0].lower() for req in wanted}
+    assert names <= listed, f"environment.yml lacks {sorted(names - listed)}"
+    for req in PYPROJECT["project"]["optional-dependencies"]["compare"]:
+        name = re.split(r"[<>=!\s]", req)[0]
+        assert name not in listed and name in text  # left out, and said so

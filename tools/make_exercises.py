@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import posixpath
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +33,7 @@ from typing import Any
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from normalize_notebooks import CHECK_TAG, normalize  # noqa: E402
+from normalize_notebooks import CHECK_TAG, navigation, normalize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION_TAG = "solution"
@@ -72,12 +74,37 @@ def _tags(cell: Any) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def make_exercise(solution: Any) -> Any:
-    """The exercise notebook for a solution notebook (both ``nbformat.NotebookNode``)."""
+_LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
+
+
+def relink(markdown: str) -> str:
+    """Markdown links relative to ``exercises/solutions/`` made relative to ``exercises/``.
+
+    >>> relink("[lesson](../../notebooks/05_a.ipynb) [pic](map.png) [web](https://x.org/a)")
+    '[lesson](../notebooks/05_a.ipynb) [pic](solutions/map.png) [web](https://x.org/a)'
+    """
+
+    def moved(m: re.Match[str]) -> str:
+        if m.group(1).startswith("/") or ":" in m.group(1):  # absolute, or another site
+            return m.group(0)
+        return f"]({posixpath.normpath('solutions/' + m.group(1))}{m.group(2) or ''})"
+
+    return _LINK.sub(moved, markdown)
+
+
+def make_exercise(solution: Any, nav: str | None = None) -> Any:
+    """The exercise notebook for a solution notebook (both ``nbformat.NotebookNode``).
+
+    The exercise sits one folder up from its solution, so relative Markdown links are
+    rewritten (:func:`relink`); ``nav`` is the exercise's navigation bar
+    (``normalize_notebooks.navigation``), put last.
+    """
     nb = copy.deepcopy(solution)
     cells = []
     for cell in nb.cells:
         tags = _tags(cell)
+        if cell.cell_type == "markdown":
+            cell.source = relink(cell.source)
         if SOLUTION_TAG in tags:
             if cell.cell_type != "code":
                 continue
@@ -90,7 +117,7 @@ def make_exercise(solution: Any) -> Any:
             cell.outputs = []
         cells.append(cell)
     nb.cells = cells
-    return normalize(nb)
+    return normalize(nb, nav)
 
 
 def exercise_path(solution_path: Path) -> Path:
@@ -106,7 +133,8 @@ def run(root: Path = ROOT, *, check: bool = False, only: Sequence[Path] = ()) ->
     problems: list[str] = []
     for sol in solutions:
         target = exercise_path(sol)
-        text = nbformat.writes(make_exercise(nbformat.read(str(sol), as_version=4))) + "\n"
+        solution = nbformat.read(str(sol), as_version=4)
+        text = nbformat.writes(make_exercise(solution, navigation(target))) + "\n"
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:
             continue

@@ -13,7 +13,8 @@ For every notebook under ``notebooks/`` and ``exercises/`` (solutions included):
 * cells papermill adds (``injected-parameters``, error banners) and ``metadata.papermill`` removed;
 * every lesson (``notebooks/NN_*.ipynb``) ends with a navigation bar: a Markdown cell tagged
   ``navigation`` linking the previous lesson, the index, the lesson's exercise and the next
-  lesson (rewritten each time, so renaming or adding a lesson keeps the links true).
+  lesson (rewritten each time, so renaming or adding a lesson keeps the links true); every
+  exercise and solution ends with one linking back to its lesson and the index.
 
 Run on the whole course (no paths given), it also rewrites ``notebooks/README.md``, the lesson
 index (:func:`journeykit.course.lessons_markdown`); ``--check`` reports it when stale.
@@ -117,14 +118,34 @@ def _lesson_title(path: Path) -> str:
 
 
 def navigation(path: Path) -> str | None:
-    """The navigation bar of lesson ``path`` (Markdown), or ``None`` if it is not a lesson.
+    """The navigation bar of a course notebook (Markdown), or ``None`` if it has none.
 
-    ``← previous · index · exercise · next →``, each a relative link; the first and last lesson
-    miss one side.
+    A lesson (``notebooks/NN_*.ipynb``) gets ``← previous · index · exercise · next →``; the
+    first and last lesson miss one side. An exercise (``exercises/NN_*.ipynb``) links back to
+    its lesson and the index; a solution (``exercises/solutions/NN_*.ipynb``) to its lesson,
+    its exercise and the index. Every link is relative to the notebook's own folder, so it
+    works in JupyterLab and the course runner turns it into a link between rendered pages.
     """
     path = Path(path)
-    if path.parent.name != "notebooks" or not path.name[:2].isdigit():
+    if not path.name[:2].isdigit():
         return None
+    if path.parent.name == "notebooks":
+        return _lesson_navigation(path)
+    if path.parent.name == "exercises":
+        up, extra = "../", []
+    elif path.parent.name == "solutions" and path.parent.parent.name == "exercises":
+        up, extra = "../../", [f"[Exercise](../{path.name})"]
+    else:
+        return None
+    lesson = path.parents[len(up) // 3] / "notebooks" / path.name
+    if not lesson.exists():
+        return None
+    parts = [f"[← Lesson {_lesson_title(lesson)}]({up}notebooks/{path.name})", *extra]
+    parts.append(f"[All lessons]({up}notebooks/README.md)")
+    return "---\n\n" + " · ".join(parts)
+
+
+def _lesson_navigation(path: Path) -> str | None:
     lessons = sorted(p for p in path.parent.glob("[0-9][0-9]_*.ipynb"))
     if path not in lessons:
         return None

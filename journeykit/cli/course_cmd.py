@@ -34,8 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "run",
         help="execute the lessons, write executed notebooks, HTML pages and an index",
         description=(
-            "Execute the lessons (notebooks/NN_slug.ipynb) with papermill and write OUT/NN_slug.ipynb, "
-            "OUT/NN_slug.html and OUT/index.html. Unknown parameter names and wrongly typed values "
+            "Execute the lessons (notebooks/NN_slug.ipynb) and their exercises with papermill and "
+            "write OUT/NN_slug.ipynb, OUT/NN_slug.html, OUT/exercises/, OUT/index.html and "
+            "OUT/assets/ (what the pages load: they need no network). Unknown parameter names and wrongly typed values "
             "are refused before any kernel starts. OUT must be missing, empty or made by an "
             "earlier run (its files are replaced); any other folder needs --force. " + _VALUES_HELP
         ),
@@ -59,10 +60,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     run.add_argument(
         "--exercises",
-        action="store_true",
-        help="also run the exercise notebooks (their checks print 'no answer yet')",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run and render the exercise notebooks, linked from their lessons and the "
+        "index (default; their checks print 'no answer yet'); --no-exercises: lessons only",
     )
-    run.add_argument("--solutions", action="store_true", help="also run the solution notebooks")
+    run.add_argument(
+        "--solutions",
+        action="store_true",
+        help="also run and render the solution notebooks (for trainers; linked from the index)",
+    )
     run.add_argument(
         "--force", action="store_true", help="write into an OUT folder holding other files"
     )
