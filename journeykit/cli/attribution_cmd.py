@@ -92,6 +92,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a.add_argument(
         "--markov-order", type=int, default=1, help="order of the Markov chain, 1-4 (default 1)"
     )
+    a.add_argument(
+        "--markov-state-rule",
+        choices=("windows", "collapsed"),
+        default="windows",
+        help="order >= 2: windows of touches over the raw path, as channelattribution (default), "
+        "or the last channels after merging repeats (collapsed)",
+    )
     a.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
     a.add_argument("--force", action="store_true", help="replace an existing --out file")
     a.set_defaults(func=_run_attribution)
@@ -151,6 +158,7 @@ def _run_attribution(args: argparse.Namespace) -> int:
         first_weight=args.first_weight,
         last_weight=args.last_weight,
         markov_order=args.markov_order,
+        markov_state_rule=args.markov_state_rule,
     )
     _emit(table, args.out)
     return 0
