@@ -276,10 +276,22 @@ def test_collapsed_rule_ignores_a_touch_logged_twice_windows_does_not():
 
 
 def test_attribute_passes_the_markov_order_and_state_rule():
-    credit = attribute(CA_ORDER2, models="markov", markov_order=2)
-    assert credit["markov"].tolist() == pytest.approx([12 / 7, 16 / 7])  # worked out above
-    other = attribute(CA_ORDER2, models="markov", markov_order=2, markov_state_rule="collapsed")
-    assert other["markov"].tolist() != pytest.approx([12 / 7, 16 / 7])
+    # c > a > a converts twice, a > a fails twice.
+    # windows: (c,a) > (a,a) and (a,a): the shared (a,a) converts half the time, so P = 1/2;
+    #   without c only start -> (a,a) -> conv is left: 1/2 * 1/2, effect 1/2; without a: 0,
+    #   effect 1; shares 2/3 and 1/3 of the 2 conversions
+    # collapsed: (c) > (c,a) and (a): without c or without a nothing converts: 2 and 2
+    rows = [(["c", "a", "a"], 2, 0), (["a", "a"], 0, 2)]
+    df = pd.DataFrame(
+        {"path": ["c > a > a", "a > a"], "total_conversions": [2, 0], "total_null": [0, 2]}
+    )
+    by_hand = {"windows": [4 / 3, 2 / 3], "collapsed": [1.0, 1.0]}
+    for rule, want in by_hand.items():
+        got = attribute(df, models="markov", markov_order=2, markov_state_rule=rule)["markov"]
+        assert got.tolist() == pytest.approx(want)
+        base = _solve_fractions(rows, 2, rule=rule)
+        eff = [1 - _solve_fractions(rows, 2, removed=c, rule=rule) / base for c in "ac"]
+        assert [float(2 * e / sum(eff)) for e in eff] == pytest.approx(want)
     with pytest.raises(ParameterError, match="state_rule"):
         markov_removal_effects(CA_ORDER2, order=2, state_rule="raw")
 

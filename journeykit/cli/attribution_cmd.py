@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from pathlib import Path
 
@@ -139,8 +140,8 @@ def _run_paths(args: argparse.Namespace) -> int:
         tables.events, tables.orders, lookback_days=args.lookback_days, conversions=args.conversions
     )
     table = aggregate_paths(journeys)
-    if args.out is None:
-        _emit(table, None)
+    if args.out is None:  # quoted as write_paths does: channel names may hold "\r", commas ...
+        table.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_NONNUMERIC)
     else:
         write_paths(table, args.out, force=args.force)
         print(f"wrote {args.out} ({len(table)} paths)", file=sys.stderr)
