@@ -290,6 +290,23 @@ def _holds(digits: np.ndarray, k: int) -> np.ndarray:
     return holds
 
 
+def _factorize_rows(digits: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row code of every row, distinct rows sorted): rows of digits ``0 .. base - 1``.
+
+    Each row is read as one integer in ``base`` (hash factorising, far faster than sorting
+    rows); when that could overflow, rows are compared as they are (``np.unique`` on rows).
+    """
+    order = digits.shape[1]
+    if float(base) ** order < 2.0**62:
+        key = digits @ (np.int64(base) ** np.arange(order - 1, -1, -1, dtype=np.int64))
+        code, uniq = pd.factorize(key, sort=True)
+        uniq = np.asarray(uniq, dtype=np.int64)
+        rows = (uniq[:, None] // np.int64(base) ** np.arange(order - 1, -1, -1)) % base
+        return code.astype(np.int64), rows
+    rows, code = np.unique(digits, axis=0, return_inverse=True)
+    return code.reshape(-1).astype(np.int64), rows
+
+
 def _history_states(a: PathArrays, order: int) -> tuple[np.ndarray, np.ndarray]:
     """State code of every touch (the last ``order`` channels up to it) and each state's channels."""
     k = len(a.channels)
@@ -300,8 +317,8 @@ def _history_states(a: PathArrays, order: int) -> tuple[np.ndarray, np.ndarray]:
     lag = np.arange(order)[::-1]  # oldest first
     src = np.arange(len(a.codes))[:, None] - lag[None, :]
     digits = np.where(pos[:, None] >= lag[None, :], a.codes[np.maximum(src, 0)] + 1, 0)
-    uniq, state = np.unique(digits, axis=0, return_inverse=True)
-    return state.reshape(-1).astype(np.int64), _holds(uniq, k)
+    state, uniq = _factorize_rows(digits, k + 1)
+    return state, _holds(uniq, k)
 
 
 def _window_states(
@@ -323,8 +340,7 @@ def _window_states(
     inside = lag[None, :] < np.minimum(a.lengths, order)[w_path][:, None]
     src = np.minimum(first[:, None] + lag[None, :], len(a.codes) - 1)
     digits = np.where(inside, a.codes[src] + 1, 0)
-    uniq, state = np.unique(digits, axis=0, return_inverse=True)
-    state = state.reshape(-1).astype(np.int64)
+    state, uniq = _factorize_rows(digits, k + 1)
     keep = np.ones(len(state), dtype=bool)
     keep[1:] = (state[1:] != state[:-1]) | (w_path[1:] != w_path[:-1])
     lengths = np.bincount(w_path[keep], minlength=len(a.lengths)).astype(np.int64)

@@ -513,3 +513,18 @@ def test_each_model_once_and_weights_checked():
         attribute(PATHS, models="position", first_weight=1.5)
     with pytest.raises(ParameterError, match="half_life_touches"):
         attribute(PATHS, models="time_decay", half_life_touches=-2)
+
+
+def test_state_rows_factorised_alike_with_integer_keys_and_row_comparison():
+    from journeykit.attribution import _factorize_rows
+
+    rng = np.random.default_rng(5)
+    digits = rng.integers(0, 4, size=(200, 3))
+    code, rows = _factorize_rows(digits, 4)  # integer keys in base 4
+    code_big, rows_big = _factorize_rows(digits, 2**40)  # would overflow: rows compared
+    want_rows, want_code = np.unique(digits, axis=0, return_inverse=True)
+    np.testing.assert_array_equal(rows, want_rows)
+    np.testing.assert_array_equal(code, want_code.reshape(-1))
+    np.testing.assert_array_equal(rows_big, want_rows)
+    np.testing.assert_array_equal(code_big, want_code.reshape(-1))
+    np.testing.assert_array_equal(rows[code], digits)
