@@ -577,6 +577,9 @@ def test_channel_holding_the_separator_is_escaped_not_split(tmp_path):
     credit = attribute(back, models="first,last").set_index("channel")
     assert credit.loc["Brand > Search", "first"] == 1.0
     assert credit.loc["email", "last"] == 1.0
+    assert top_paths(j)["n_touches"].tolist() == [2, 2]  # the escaped ">" is not a separator
+    assisted = assisted_conversions(j).set_index("channel")["assisted_conversions"]
+    assert assisted.to_dict() == {"Brand > Search": 1.0, "a\\b": 1.0, "email": 0.0, "x, y": 0.0}
 
 
 def test_hand_written_escapes_and_plain_backslashes():
