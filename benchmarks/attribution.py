@@ -11,6 +11,8 @@ count as much as numpy ones. Measured:
   removal effects), both from the DataFrame (parsing included);
 * channelattribution 2.2.5 ``heuristic_models`` and ``markov_model`` (order 1, its defaults:
   simulated, ``max_step`` = longest observed path);
+* the same two Markov models at order 2 (``journeykit_markov2``, ``ca_markov2``: both build
+  channelattribution's states, windows of two touches over the raw path);
 * plain pandas first/last/linear (``str.split`` + ``explode`` + ``groupby``).
 
 Run: ``.venv/bin/python benchmarks/attribution.py [--sizes 10000 100000 1000000]``.
@@ -50,6 +52,8 @@ TOOLS = (
     "pandas_heuristics",
     "journeykit_markov",
     "ca_markov",
+    "journeykit_markov2",
+    "ca_markov2",
 )
 
 
@@ -112,6 +116,7 @@ def _measure(tool: str, file: str) -> dict[str, float]:
     fn = {
         "journeykit_heuristics": lambda: attribute(df, models="first,last,linear"),
         "journeykit_markov": lambda: attribute(df, models="markov"),
+        "journeykit_markov2": lambda: attribute(df, models="markov", markov_order=2),
         "ca_heuristics": lambda: ca.heuristic_models(
             df,
             "path",
@@ -127,6 +132,17 @@ def _measure(tool: str, file: str) -> dict[str, float]:
             var_value="total_conversion_value",
             var_null="total_null",
             sep=">",
+            verbose=False,
+            flg_pro=False,
+        ),
+        "ca_markov2": lambda: ca.markov_model(
+            df,
+            "path",
+            "total_conversions",
+            var_value="total_conversion_value",
+            var_null="total_null",
+            sep=">",
+            order=2,
             verbose=False,
             flg_pro=False,
         ),
@@ -203,6 +219,8 @@ def main() -> None:
         "ca_heuristics": "ca_heuristics",
         "journeykit_markov": "ca_markov",
         "ca_markov": "ca_markov",
+        "journeykit_markov2": "ca_markov2",
+        "ca_markov2": "ca_markov2",
     }
     for n in pivot_t.index:
         for tool in args.tools:
@@ -219,7 +237,8 @@ def main() -> None:
     print("\n".join(lines))
     print(
         "\nratio < 1: faster than channelattribution (heuristic_models for first/last/linear, "
-        "markov_model order 1 for the Markov rows; journeykit's is exact, theirs simulated)."
+        "markov_model of the same order for the Markov rows; journeykit's is exact, theirs "
+        "simulated)."
     )
 
 

@@ -29,7 +29,9 @@ path, so each model's credits add up to the total conversions (and total value).
 ``markov``
     Data-driven: the removal effect of a Markov chain fitted to all paths, converting and not
     (see :func:`markov_removal_effects`). Computed **exactly** by solving the absorbing chain
-    (no simulation), so the result is deterministic.
+    (no simulation), so the result is deterministic. ``markov_order`` 2-4 uses
+    channelattribution's states (windows of that many touches over the raw path), or with
+    ``markov_state_rule="collapsed"`` the last channels after merging repeats.
 
 A single-channel path credits that channel fully under every model.
 
@@ -64,6 +66,7 @@ __all__ = [
     "credit_range",
     "heuristic_credit",
     "markov_removal_effects",
+    "STATE_RULES",
     "transition_matrix",
     "MarkovResult",
 ]
@@ -242,20 +245,26 @@ class MarkovResult:
     ``removal_effect_value``, ``value_share`` and ``value`` (the same for conversion value).
     ``conversion_probability``: probability that a journey starting at ``(start)`` ends in a
     conversion; ``order``: the chain's order; ``n_states``: transient states (tuples of up to
-    ``order`` channels).
+    ``order`` channels); ``state_rule``: how paths became states (see
+    :func:`markov_removal_effects`).
     """
 
     removal: pd.DataFrame
     conversion_probability: float
     order: int
     n_states: int
+    state_rule: str = "windows"
+
+
+STATE_RULES: Final[tuple[str, ...]] = ("windows", "collapsed")
+"""How :func:`markov_removal_effects` turns a path into states for order 2 and above."""
 
 
 def _collapse_repeats(a: PathArrays) -> PathArrays:
     """Drop a touch that repeats the channel just before it (``a > a > b`` -> ``a > b``).
 
-    Self-loops do not change where a first-order chain ends up; for higher orders this is the
-    convention of channelattribution's ``markov_model``.
+    Self-loops do not change where a first-order chain ends up, so for order 1 this changes
+    nothing; for higher orders it is the ``state_rule="collapsed"`` convention.
     """
     keep = np.ones(len(a.codes), dtype=bool)
     if len(a.codes) > 1:
@@ -273,49 +282,116 @@ def _collapse_repeats(a: PathArrays) -> PathArrays:
     )
 
 
-def _states(a: PathArrays, order: int) -> tuple[np.ndarray, np.ndarray]:
-    """State code of every touch (the last ``order`` channels) and each state's channel set."""
+def _holds(digits: np.ndarray, k: int) -> np.ndarray:
+    """(n_states, k) boolean: which channels each state holds (digits are channel code + 1, 0 = none)."""
+    holds = np.zeros((len(digits), k), dtype=bool)
+    rows, cols = np.nonzero(digits)
+    holds[rows, digits[rows, cols] - 1] = True
+    return holds
+
+
+def _factorize_rows(digits: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row code of every row, distinct rows sorted): rows of digits ``0 .. base - 1``.
+
+    Each row is read as one integer in ``base`` (hash factorising, far faster than sorting
+    rows); when that could overflow, rows are compared as they are (``np.unique`` on rows).
+    """
+    order = digits.shape[1]
+    if float(base) ** order < 2.0**62:
+        key = digits @ (np.int64(base) ** np.arange(order - 1, -1, -1, dtype=np.int64))
+        code, uniq = pd.factorize(key, sort=True)
+        uniq = np.asarray(uniq, dtype=np.int64)
+        rows = (uniq[:, None] // np.int64(base) ** np.arange(order - 1, -1, -1)) % base
+        return code.astype(np.int64), rows
+    rows, code = np.unique(digits, axis=0, return_inverse=True)
+    return code.reshape(-1).astype(np.int64), rows
+
+
+def _history_states(a: PathArrays, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """State code of every touch (the last ``order`` channels up to it) and each state's channels."""
     k = len(a.channels)
     if order == 1:  # the state is the channel itself
         return a.codes, np.eye(k, dtype=bool)
     pid = a.path_of_touch
     pos = np.arange(len(a.codes)) - a.starts[pid]
-    key = np.zeros(len(a.codes), dtype=np.int64)
-    base = k + 1
-    for lag in range(order):
-        # channel `lag` touches back, +1; 0 when before the path's start
-        src = np.arange(len(a.codes)) - lag
-        valid = pos >= lag
-        digit = np.where(valid, a.codes[np.maximum(src, 0)] + 1, 0)
-        key = key * base + digit
-    state, uniq = pd.factorize(key, sort=True)
-    # which channels each state holds: (n_states, k) boolean
-    holds = np.zeros((len(uniq), k), dtype=bool)
-    rest = np.asarray(uniq, dtype=np.int64)
-    for _ in range(order):
-        digit = rest % base
-        rest = rest // base
-        has = digit > 0
-        holds[np.flatnonzero(has), digit[has] - 1] = True
-    return state.astype(np.int64), holds
+    lag = np.arange(order)[::-1]  # oldest first
+    src = np.arange(len(a.codes))[:, None] - lag[None, :]
+    digits = np.where(pos[:, None] >= lag[None, :], a.codes[np.maximum(src, 0)] + 1, 0)
+    state, uniq = _factorize_rows(digits, k + 1)
+    return state, _holds(uniq, k)
+
+
+def _window_states(
+    a: PathArrays, order: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """channelattribution's states: windows of ``order`` touches over the raw path.
+
+    A path of ``L >= order`` touches gives the ``L - order + 1`` windows of ``order`` consecutive
+    touches; a shorter path gives one state, the whole path. Identical consecutive windows are
+    then merged (``a > a > a > b`` at order 2: ``(a, a), (a, b)``). Returns (state of every
+    window laid end to end, start and length of each path's run of states, channels per state).
+    """
+    k = len(a.channels)
+    n_win = np.maximum(a.lengths - order + 1, 1)
+    w_path = np.repeat(np.arange(len(a.lengths)), n_win)
+    offset = np.arange(int(n_win.sum())) - np.repeat(np.cumsum(n_win) - n_win, n_win)
+    first = a.starts[w_path] + offset
+    lag = np.arange(order)
+    inside = lag[None, :] < np.minimum(a.lengths, order)[w_path][:, None]
+    src = np.minimum(first[:, None] + lag[None, :], len(a.codes) - 1)
+    digits = np.where(inside, a.codes[src] + 1, 0)
+    state, uniq = _factorize_rows(digits, k + 1)
+    keep = np.ones(len(state), dtype=bool)
+    keep[1:] = (state[1:] != state[:-1]) | (w_path[1:] != w_path[:-1])
+    lengths = np.bincount(w_path[keep], minlength=len(a.lengths)).astype(np.int64)
+    return state[keep], np.cumsum(lengths) - lengths, lengths, _holds(uniq, k)
+
+
+def _state_runs(
+    a: PathArrays, order: int, state_rule: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(state sequence of all paths, start and length of each path's run, channels per state)."""
+    if len(a.codes) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, a.starts, a.lengths, np.zeros((0, len(a.channels)), dtype=bool)
+    if state_rule == "windows" and order > 1:
+        return _window_states(a, order)
+    c = _collapse_repeats(a)
+    state, holds = _history_states(c, order)
+    return state, c.starts, c.lengths, holds
 
 
 def markov_removal_effects(
     paths: PathsLike,
     *,
     order: int = 1,
+    state_rule: str = "windows",
     sep: str = SEP,
 ) -> MarkovResult:
     """Fit a Markov chain of ``order`` to all paths and compute each channel's removal effect exactly.
 
     The chain: from ``(start)`` to the first state, from state to state along each path, and
     from the last state to ``(conversion)`` or ``(null)``; transition probabilities are the
-    observed transitions weighted by journeys (``total_conversions + total_null``). Repeats of
-    the same channel in a row are merged first (``a > a > b`` is ``a > b``), as
-    channelattribution's ``markov_model`` does; for order 1 this changes nothing, since a
-    self-loop only delays where a journey ends. A state is the last ``order`` channels. The absorption probabilities ``x`` solve ``(I - Q) x = r`` (``Q``: transitions
-    among states, ``r``: one-step conversion probabilities); the conversion probability is
-    ``x`` seen from ``(start)``.
+    observed transitions weighted by journeys (``total_conversions + total_null``). The
+    absorption probabilities ``x`` solve ``(I - Q) x = r`` (``Q``: transitions among states,
+    ``r``: one-step conversion probabilities); the conversion probability is ``x`` seen from
+    ``(start)``.
+
+    **States.** For order 1 a state is a channel, and a repeat (``a > a``) only delays where a
+    journey ends, so repeats are merged (``a > a > b`` is ``a > b``), as channelattribution
+    does. For order 2 and above ``state_rule`` chooses:
+
+    ``"windows"`` (default, channelattribution's ``markov_model``)
+        A state is a window of ``order`` consecutive touches of the **raw** path (a path with
+        fewer touches than ``order`` is one state, the whole path); identical consecutive
+        windows are merged. ``a > a > b > c`` at order 2: ``(a, a) > (a, b) > (b, c)``;
+        ``a > b`` at order 3: ``(a, b)``.
+    ``"collapsed"``
+        Repeats are merged first, then a state is the last ``order`` channels up to each touch,
+        the first touches of a path holding fewer (``a > a > b > c``: ``(a) > (a, b) > (b, c)``).
+        A channel logged twice in a row (a tracker firing two events for one visit) then
+        changes nothing, which the windows rule cannot promise: use it when repeats in your
+        export are duplicates rather than real visits.
 
     **Removal effect** of channel ``c``: ``1 - P(conversion without c) / P(conversion)``, where
     removing ``c`` sends every journey that reaches a state holding ``c`` to ``(null)``.
@@ -323,7 +399,8 @@ def markov_removal_effects(
     the total conversions are split by that share (the usual rule, as channelattribution).
     For value, each conversion ending at state ``s`` is worth the mean value of the observed
     conversions ending at ``s``; the value removal effect is the lost share of the expected
-    value, normalised the same way.
+    value, normalised the same way. channelattribution estimates the same quantities by
+    simulating journeys; this solve is exact and deterministic.
 
     >>> import pandas as pd
     >>> p = pd.DataFrame({"path": ["a > b", "b"], "total_conversions": [1, 1], "total_null": [1, 1]})
@@ -334,20 +411,29 @@ def markov_removal_effects(
       channel  removal_effect  conversions
     0       a             0.5     0.666667
     1       b             1.0     1.333333
+    >>> q = pd.DataFrame({"path": ["a > b > c"], "total_conversions": [1]})
+    >>> markov_removal_effects(q, order=2).n_states  # (a, b), (b, c)
+    2
+    >>> markov_removal_effects(q, order=2, state_rule="collapsed").n_states  # (a), (a, b), (b, c)
+    3
     """
     if not isinstance(order, int) or isinstance(order, bool) or not 1 <= order <= 4:
         raise ParameterError(f"order: expected an integer from 1 to 4, got {order!r}")
-    a = _collapse_repeats(_arrays(paths, sep))
+    if state_rule not in STATE_RULES:
+        raise ParameterError(
+            f"state_rule: expected one of {', '.join(map(repr, STATE_RULES))}, got {state_rule!r}"
+        )
+    a = _arrays(paths, sep)
     k = len(a.channels)
     weight = a.conversions + a.nulls
     keep_path = weight > 0
-    state, holds = _states(a, order)
+    state, starts, lengths, holds = _state_runs(a, order, state_rule)
     n = len(holds)
-    pid = a.path_of_touch
+    pid = np.repeat(np.arange(len(lengths)), lengths)
     w_touch = weight[pid]
-    ends = a.ends
-    # transitions between consecutive touches of a path
-    nxt = np.ones(len(a.codes), dtype=bool)
+    ends = starts + lengths - 1
+    # transitions between consecutive states of a path
+    nxt = np.ones(len(state), dtype=bool)
     nxt[ends] = False
     src = state[nxt]
     dst = state[np.flatnonzero(nxt) + 1]
@@ -360,7 +446,7 @@ def markov_removal_effects(
     conv_out = np.bincount(last_state, weights=a.conversions, minlength=n)
     null_out = np.bincount(last_state, weights=a.nulls, minlength=n)
     value_out = np.bincount(last_state, weights=a.values, minlength=n)
-    start = np.bincount(state[a.starts[keep_path]], weights=weight[keep_path], minlength=n)
+    start = np.bincount(state[starts[keep_path]], weights=weight[keep_path], minlength=n)
     out_total = np.asarray(q_counts.sum(axis=1)).ravel() + conv_out + null_out
     with np.errstate(divide="ignore", invalid="ignore"):
         inv = np.where(out_total > 0, 1.0 / out_total, 0.0)
@@ -403,7 +489,7 @@ def markov_removal_effects(
             "value": shares[:, 1] * total_value,
         }
     )
-    return MarkovResult(removal, float(base[0]), order, n)
+    return MarkovResult(removal, float(base[0]), order, n, state_rule)
 
 
 def transition_matrix(paths: PathsLike, *, sep: str = SEP) -> pd.DataFrame:
@@ -459,6 +545,7 @@ def attribute(
     last_weight: float = 0.4,
     direct: str = "direct",
     markov_order: int = 1,
+    markov_state_rule: str = "windows",
     sep: str = SEP,
 ) -> pd.DataFrame:
     """Credit per channel under each of ``models`` (see the module docstring for each rule).
@@ -485,7 +572,7 @@ def attribute(
     out = pd.DataFrame({"channel": pd.array(a.channels, dtype="string")})
     for m in models:
         if m == "markov":
-            res = markov_removal_effects(a, order=markov_order)
+            res = markov_removal_effects(a, order=markov_order, state_rule=markov_state_rule)
             col = res.removal["value" if value else "conversions"].to_numpy()
         else:
             col = heuristic_credit(

@@ -24,6 +24,8 @@ __all__ = [
     "ParameterError",
     "OverwriteError",
     "MapFileError",
+    "JourneykitWarning",
+    "FitWarning",
 ]
 
 
@@ -96,3 +98,11 @@ class OverwriteError(JourneykitError, FileExistsError):
 
 class MapFileError(JourneykitError):
     """A saved persona or journey-map file cannot be read (not JSON, wrong schema version ...)."""
+
+
+class JourneykitWarning(UserWarning):
+    """Base class of every warning journeykit issues: the result is computed, but look at it twice."""
+
+
+class FitWarning(JourneykitWarning):
+    """A fitted model is poorly determined by the data (estimate on a search bound, flat likelihood)."""

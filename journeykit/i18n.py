@@ -188,6 +188,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "metric.reviews": ("Reviews per customer", "Ulasan per pelanggan"),
     "metric.referrals": ("Referrals per customer", "Referensi (rujukan) per pelanggan"),
     "metric.viral_coefficient": ("Viral coefficient K", "Koefisien viral K"),
+    # issue 14 (one K for the course, per customer; the other denominators labelled)
+    "metric.viral_coefficient_reached": (
+        "Viral coefficient K per person reached",
+        "Koefisien viral K per orang yang terjangkau",
+    ),
+    "referrals.k_base.customers": (
+        "K per customer (the course's K)",
+        "K per pelanggan (K kursus ini)",
+    ),
+    "referrals.k_base.advocates": ("K per advocate", "K per advokat"),
+    "referrals.k_base.inviters": ("K per inviter (promoter)", "K per pengundang (promotor)"),
+    "referrals.k_base.users": ("K per user", "K per pengguna"),
+    "referrals.k_measured": (
+        "Viral coefficient K measured on the data (k = joined / n_base)",
+        "Koefisien viral K terukur pada data (k = bergabung / n_base)",
+    ),
     "unit.people": ("people", "orang"),
     "unit.events": ("events", "peristiwa"),
     "unit.orders": ("orders", "pesanan"),

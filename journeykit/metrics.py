@@ -45,9 +45,13 @@ feedback                customers who answered the survey / customers           
 nps                     100 x (NPS answers 9-10 minus answers 0-6) / NPS answers    points (-100..100)
 reviews                 ``review`` events / customers                               per customer
 referrals               invitees who signed up / customers                          per customer
-viral_coefficient       invitees who signed up / reached (K = invites per person x  new people per person
-                        invite conversion; :func:`journeykit.referrals.observed_k`
-                        with ``base="users"`` when everyone has an event)
+viral_coefficient       invitees of customers who signed up / customers: the        per customer
+                        course's K (invites per customer x invite conversion), as
+                        :func:`journeykit.referrals.observed_k` (its default
+                        ``base="customers"``) when every customer has an event
+viral_coefficient_      invitees who signed up / people reached: K per person       new people per person
+reached                 reached (``observed_k(base="users")`` when everyone has an
+                        event)
 ======================  ==========================================================  ===================
 
 Breakdowns (``by="persona" | "channel" | "device" | "campaign" | "cohort"``) put each person in
@@ -259,10 +263,18 @@ METRICS: dict[str, Metric] = {
         _m(
             "viral_coefficient",
             "ratio",
+            "per_customer",
+            "customer_referral_signups",
+            "customer",
+            "invitees of customers who signed up / customers (the course's K)",
+        ),
+        _m(
+            "viral_coefficient_reached",
+            "ratio",
             "per_person",
             "referral_signups",
             "reached",
-            "invitees who signed up / people reached",
+            "invitees who signed up / people reached (K per person reached)",
         ),
     )
 }
@@ -318,9 +330,10 @@ _ORDER_FACTS = {
     "entry_customer",
     "ascended",
     "ttfv_days",
+    "customer_referral_signups",
 }
 _SURVEY_FACTS = {"csat_satisfied", "csat_answers", "nps_net", "nps_answers", "customer_responded"}
-_REFERRAL_FACTS = {"referral_signups"}
+_REFERRAL_FACTS = {"referral_signups", "customer_referral_signups"}
 
 
 def user_facts(
@@ -337,7 +350,8 @@ def user_facts(
     (1 if a core/ascension order at or after the first entry order), ``ttfv_days`` (days from first order to first onboard event at or after it; NaN
     if none), ``csat_answers``, ``csat_satisfied`` (answers 4-5), ``nps_answers``, ``nps_net``
     (answers 9-10 minus answers 0-6), ``customer_responded`` (1 if a customer answered the
-    survey), ``referral_signups`` (invitees of this person who signed up).
+    survey), ``referral_signups`` (invitees of this person who signed up),
+    ``customer_referral_signups`` (the same, 0 when the person is not a customer).
 
     ``facts`` limits the work to the named columns' tables (orders, survey, referrals are only
     read when needed).
@@ -429,6 +443,8 @@ def user_facts(
         rf = checked_columns("referrals", _table(tables, "referrals"), ["inviter_id", "invitee_id"])
         signed = rf[rf["invitee_id"].notna()]
         out["referral_signups"] = signed.groupby("inviter_id").size().reindex(people, fill_value=0)
+        if "customer" in out:
+            out["customer_referral_signups"] = out["referral_signups"] * out["customer"]
     return out
 
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,7 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-from journeykit.errors import SchemaError, ValidationError
+from journeykit.errors import FitWarning, SchemaError, ValidationError
 from journeykit.schema import OFFER_TYPES, validate_table
 
 __all__ = [
@@ -1036,6 +1037,12 @@ def fit_sbg(survival: Sequence[float] | np.ndarray | pd.Series) -> SBGFit:
     size). Customers lost in period t contribute ``log P(T = t)``; those still active at the end
     contribute ``log S(n)``. Optimised over ``log alpha, log beta`` with scipy's L-BFGS-B.
 
+    Issues a :class:`~journeykit.errors.FitWarning` naming the parameter when the data do not
+    pin the fit down: when ``alpha`` or ``beta`` ends on the search bound (``exp(±12)``; e.g.
+    churn the same every period, which the sBG can only reach as ``alpha, beta -> inf``), or when
+    the likelihood is flat (the 95 % likelihood interval along its flattest direction spans
+    more than a factor 10 in ``alpha``/``beta`` either way: too few periods or customers).
+
     >>> fit = fit_sbg(FADER_HARDIE_2007["regular"][:8])
     >>> round(fit.alpha, 3), round(fit.beta, 3)
     (0.704, 1.182)
@@ -1059,8 +1066,55 @@ def fit_sbg(survival: Sequence[float] | np.ndarray | pd.Series) -> SBGFit:
         nll, res.x, method="Nelder-Mead", options={"xatol": 1e-9, "fatol": 1e-11, "maxiter": 4000}
     )
     best = res2 if res2.fun <= res.fun else res
+    _warn_if_poorly_determined(nll, np.asarray(best.x, float), bound=12.0)
     a, b = np.exp(best.x)
     return SBGFit(float(a), float(b), float(-best.fun), tuple(float(v) for v in s))
+
+
+_SBG_NAMES = ("alpha", "beta")
+
+
+def _warn_if_poorly_determined(nll: Any, x: np.ndarray, *, bound: float) -> None:
+    """FitWarning when ``x`` (log alpha, log beta) is on the search bound or the likelihood is flat.
+
+    Flat: the smallest curvature ``lam`` of the negative log-likelihood (central differences)
+    gives a 95 % likelihood interval of ``±sqrt(3.84 / lam)`` in log space along its direction;
+    wider than ``ln 10`` (a factor 10 either way) counts as flat.
+    """
+    at_bound = [n for n, v in zip(_SBG_NAMES, x, strict=True) if abs(v) >= bound - 1e-6]
+    if at_bound:
+        which = " and ".join(at_bound)
+        where = ", ".join(f"log {n} = {v:.1f}" for n, v in zip(_SBG_NAMES, x, strict=True))
+        warnings.warn(
+            f"fit_sbg: {which} ended on the search bound ({where}; the bound is ±{bound:g}): the "
+            "data do not pin it down (churn that never falls drives alpha and beta to infinity, "
+            "a cohort lost in one period drives beta to 0); trust alpha / (alpha + beta), the "
+            "mean churn, rather than the parameters themselves",
+            FitWarning,
+            stacklevel=3,
+        )
+        return
+    h = 1e-3
+    hess = np.empty((2, 2))
+    eye = np.eye(2) * h
+    for i in range(2):
+        for j in range(2):
+            hess[i, j] = (
+                nll(x + eye[i] + eye[j])
+                - nll(x + eye[i] - eye[j])
+                - nll(x - eye[i] + eye[j])
+                + nll(x - eye[i] - eye[j])
+            ) / (4 * h * h)
+    lam, vec = np.linalg.eigh((hess + hess.T) / 2)
+    if lam[0] <= 0 or math.sqrt(3.84 / lam[0]) > math.log(10):
+        which = " and ".join(n for n, v in zip(_SBG_NAMES, vec[:, 0], strict=True) if abs(v) > 0.3)
+        warnings.warn(
+            f"fit_sbg: the likelihood is flat in {which}: values 10 times larger or smaller fit "
+            "the survival almost as well (too few periods or customers); add periods before "
+            "trusting the forecast",
+            FitWarning,
+            stacklevel=3,
+        )
 
 
 def sbg_forecast(fit: SBGFit, periods: int) -> pd.DataFrame:

@@ -27,7 +27,11 @@ non-converting journey
 path
     The channels of a journey's interactions in time order, joined with ``" > "``
     (``"social_ads > email > direct"``). Repeats are kept (``"direct > direct"``), as in GA's
-    top conversion paths and as channelattribution counts them.
+    top conversion paths and as channelattribution counts them. A channel name holding the
+    separator is **escaped**, never split: a backslash makes the next character part of the
+    name (``"Brand > Search"`` is written ``Brand \\> Search``; a backslash ``\\\\``; a comma,
+    semicolon, ``|``, tab or arrow, a trailing ``-``/``=`` and spaces at either end of a name are
+    escaped the same way), so the aggregated paths CSV round-trips any channel name.
 time lag
     Days (float) from the first interaction on the path to the conversion.
 path length
@@ -60,6 +64,8 @@ that did not convert) and ``total_conversion_value``.
 
 from __future__ import annotations
 
+import csv
+import functools
 import io
 import os
 import re
@@ -432,11 +438,51 @@ def _search_block_time(
     return np.searchsorted(keys, q, side="left")
 
 
+_ESCAPE: Final = "\\"
+_MASK: Final = "\ufffc"  # stands in for an escaped character when looking for stray separators
+
+
+def _escapable(core: str) -> str:
+    """Regex character class of the characters a backslash escapes in a path split on ``core``."""
+    chars = sorted(set(_ESCAPE + core + "".join(_OTHER_SEPARATORS)))
+    return "[" + "".join(re.escape(c) for c in chars) + r"\s]"
+
+
+def _escape_channel(name: str, core: str) -> str:
+    """``name`` as written in a path split on ``core``: a backslash before every character the
+    reader would otherwise take for a separator or strip (see the module docstring)."""
+    flag = [c == _ESCAPE for c in name]
+    i = name.find(core)
+    while i >= 0:
+        flag[i] = True
+        i = name.find(core, i + len(core))
+    for s in _OTHER_SEPARATORS:
+        if s == core or s in core:
+            continue
+        if core in s:  # "a-" before ">" reads as "->": escape the trailing "-"
+            if name.endswith(s[: s.index(core)]):
+                flag[-1] = True
+            continue
+        i = name.find(s)
+        while i >= 0:
+            flag[i] = True
+            i = name.find(s, i + len(s))
+    if name and name[0].isspace():
+        flag[0] = True
+    if name and name[-1].isspace():
+        flag[-1] = True
+    return "".join(_ESCAPE + c if f else c for c, f in zip(name, flag, strict=True))
+
+
 def _join_paths(tokens: np.ndarray, lengths: np.ndarray, sep: str = SEP) -> np.ndarray:
-    """Join consecutive runs of ``tokens`` (run sizes ``lengths``) with ``sep``."""
+    """Join consecutive runs of ``tokens`` (run sizes ``lengths``) with ``sep``, each channel
+    name escaped (:func:`_escape_channel`; done once per distinct name)."""
     if len(lengths) == 0:
         return np.array([], dtype=object)
-    arr = np.asarray(tokens, dtype=object).copy()
+    codes, names = pd.factorize(np.asarray(tokens, dtype=object))
+    core = sep.strip()
+    escaped = np.array([_escape_channel(str(n), core) for n in names], dtype=object)
+    arr = escaped[codes]
     ends = np.cumsum(lengths) - 1
     not_last = np.ones(len(arr), dtype=bool)
     not_last[ends] = False
@@ -451,7 +497,9 @@ def aggregate_paths(journeys: Journeys, *, sep: str = SEP) -> pd.DataFrame:
     Columns: ``path`` (channels joined by ``sep``), ``total_conversions`` (converting journeys
     on this path), ``total_null`` (non-converting journeys on this path),
     ``total_conversion_value`` (money of those conversions, currency units). Sorted by
-    conversions, then journeys, descending.
+    conversions, then journeys, descending. Paths are built from the touches, channel names
+    escaped (``Brand \\> Search > email``: one channel ``Brand > Search``, then ``email``); an
+    empty channel name cannot be written and is refused (:class:`~journeykit.errors.SchemaError`).
 
     >>> import pandas as pd
     >>> events = pd.DataFrame({"user_id": [1, 1, 2, 3],
@@ -463,8 +511,19 @@ def aggregate_paths(journeys: Journeys, *, sep: str = SEP) -> pd.DataFrame:
     0  email > direct                  1           0                     0.0
     1           email                  0           2                     0.0
     """
+    if not isinstance(sep, str) or sep.strip() == "":
+        raise ParameterError(f"sep: expected a non-blank separator such as ' > ', got {sep!r}")
     j = journeys.journeys
-    path = j["path"] if sep == SEP else j["path"].str.replace(SEP, sep, regex=False)
+    channel = journeys.touches["channel"]
+    empty = (channel.astype("string") == "").to_numpy(dtype=bool)
+    if empty.any():
+        raise SchemaError(
+            "events",
+            "channel",
+            "empty channel name: a path cannot hold it; give those touches a channel such as "
+            "'(none)'",
+        )
+    path = _join_paths(channel.to_numpy(dtype=object), j["n_touches"].to_numpy(dtype=np.int64), sep)
     df = pd.DataFrame(
         {
             "path": path,
@@ -500,12 +559,17 @@ def validate_paths(
     separator trimmed). Raises :class:`~journeykit.errors.SchemaError` naming the column and
     rows for: a missing column; an empty path or an empty channel (``"a >  > b"``); a channel
     holding another separator (``"a, b"`` when ``sep`` is ``" > "``); counts or values that are
-    missing, not numbers or negative.
+    missing, not numbers or negative. A backslash escapes the character after it (see the
+    module docstring): ``Brand \\> Search > email`` is the channel ``Brand > Search``, then
+    ``email``, and ``a\\, b`` one channel ``a, b``.
 
     >>> import pandas as pd
     >>> validate_paths(pd.DataFrame({"path": ["email>direct"], "total_conversions": [2]}))
                  path  total_conversions  total_null  total_conversion_value
     0  email > direct                2.0         0.0                     0.0
+    >>> list(path_arrays(pd.DataFrame({"path": ["Brand \\\\> Search > email"],
+    ...     "total_conversions": [1]})).channels)
+    ['Brand > Search', 'email']
     >>> validate_paths(pd.DataFrame({"path": ["email, direct"], "total_conversions": [2]}))
     Traceback (most recent call last):
     ...
@@ -563,7 +627,7 @@ def _parse_paths(
         return numbers, np.array([], dtype=object), empty, empty, empty
     core = sep.strip()
     row_path, distinct = pd.factorize(p)
-    uniques, codes, lengths = _tokenise(distinct, core)
+    uniques, codes, lengths, masked, masked_code = _tokenise(distinct, core)
     empty_tok = uniques == ""
     if empty_tok.any():
         rows = _rows_with_codes(codes, lengths, row_path, np.flatnonzero(empty_tok), index)
@@ -574,14 +638,16 @@ def _parse_paths(
             else f"empty channel between separators {sep!r}"
         )
         raise SchemaError(table, "path", problem, rows)
-    stripped = pd.Series(uniques, dtype="string")
     for s in (s for s in _OTHER_SEPARATORS if s != core and s not in core):
+        # looked for in the raw text, escaped characters masked: "a\\, b" is one channel
         if core in s:  # "->" split on ">" leaves channels ending in "-"
-            holds = stripped.str.endswith(s[: s.index(core)]).to_numpy(dtype=bool)
+            hit = masked.str.endswith(s[: s.index(core)]).to_numpy(dtype=bool)
         else:
-            holds = stripped.str.contains(s, regex=False).to_numpy(dtype=bool)
+            hit = masked.str.contains(s, regex=False).to_numpy(dtype=bool)
+        holds = np.zeros(len(uniques), dtype=bool)
+        holds[masked_code[hit]] = True
         if holds.any():
-            first = str(stripped[holds].iloc[0])
+            first = str(uniques[holds][0])
             rows = _rows_with_codes(codes, lengths, row_path, np.flatnonzero(holds), index)
             shown = s if s.strip() else repr(s)
             raise SchemaError(
@@ -594,24 +660,82 @@ def _parse_paths(
     return numbers, uniques, codes, lengths, row_path
 
 
-def _tokenise(values: pd.Index, core: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Split paths (distinct strings) on ``core`` with Arrow's string kernels.
+@functools.lru_cache(maxsize=8)
+def _escape_regexes(core: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(one raw channel up to an unescaped ``core``, a channel's escaped edges, one escape)."""
+    esc = _escapable(core)
+    char = rf"\\{esc}|\\(?!{esc})"  # an escape, or a backslash before an ordinary character
+    token = re.compile(rf"(?:{char}|(?!{re.escape(core)})[^\\])*", re.S)
+    trim = re.compile(rf"\s*((?:{char}|[^\\])*?)\s*", re.S)
+    return token, trim, re.compile(rf"\\({esc})", re.S)
 
-    Returns (sorted distinct stripped channels, code of every token, number of tokens per path).
-    The split and the dictionary encoding run in Arrow's C++ kernels, so no Python object is
-    made per token: only the few distinct channel names come back to Python to be stripped.
+
+def _split_escaped(path: str, core: str) -> list[tuple[str, str]]:
+    """Channels of one path holding backslashes: (name, name with escaped characters masked)."""
+    token, trim, unescape = _escape_regexes(core)
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while True:
+        m = token.match(path, pos)
+        pos = m.end() if m else pos
+        inner = trim.fullmatch(m.group() if m else "")
+        body = inner.group(1) if inner else ""
+        out.append((unescape.sub(r"\1", body), unescape.sub(_MASK, body)))
+        if pos >= len(path):
+            return out
+        pos += len(core)  # stopped at an unescaped separator
+        if pos >= len(path):
+            out.append(("", ""))
+            return out
+
+
+def _tokenise(
+    values: pd.Index, core: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Series, np.ndarray]:
+    """Split paths (distinct strings) on ``core``.
+
+    Returns (sorted distinct channels, code of every token, number of tokens per path, the text
+    the separator checks look at -- each distinct raw token, escaped characters masked -- and
+    the channel code of each of those). Paths without a backslash are split and dictionary
+    encoded in Arrow's C++ kernels, so no Python object is made per token: only the few distinct
+    channel names come back to Python to be stripped. Paths holding a backslash (escaped
+    characters, see the module docstring) are split one by one with a regular expression.
     """
-    arr = pa.array(values.astype("string").array)
-    if isinstance(arr, pa.ChunkedArray):  # one dictionary for all tokens needs one chunk
-        arr = arr.combine_chunks()
-    parts = pc.split_pattern(arr, core)
-    lengths = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
-    encoded = pc.dictionary_encode(pc.list_flatten(parts))
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    stripped = pd.Series(encoded.dictionary.to_pylist(), dtype="string").str.strip()
+    strs = pd.Series(values.astype("string").array)
+    slow = strs.str.contains(_ESCAPE, regex=False).to_numpy(dtype=bool)
+    lengths = np.zeros(len(strs), dtype=np.int64)
+    fast_i = np.flatnonzero(~slow)
+    f_codes = np.zeros(0, dtype=np.int64)
+    f_names: list[str] = []
+    if len(fast_i):
+        arr = pa.array(strs.iloc[fast_i].array)
+        if isinstance(arr, pa.ChunkedArray):  # one dictionary for all tokens needs one chunk
+            arr = arr.combine_chunks()
+        parts = pc.split_pattern(arr, core)
+        lengths[fast_i] = pc.list_value_length(parts).to_numpy(zero_copy_only=False)
+        encoded = pc.dictionary_encode(pc.list_flatten(parts))
+        f_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        raw = pd.Series(encoded.dictionary.to_pylist(), dtype="string")
+        f_names = raw.str.strip().tolist()
+    slow_i = np.flatnonzero(slow)
+    s_names: list[str] = []
+    s_masked: list[str] = []
+    for k, path in zip(slow_i, strs.iloc[slow_i], strict=True):
+        toks = _split_escaped(str(path), core)
+        lengths[k] = len(toks)
+        s_names += [n for n, _ in toks]
+        s_masked += [m for _, m in toks]
     # distinct raw tokens may strip to the same channel ("a " and "a"): merge, sort by name
-    codes2, uniques2 = pd.factorize(stripped, sort=True)
-    return np.asarray(uniques2, dtype=object), codes2[codes].astype(np.int64), lengths
+    names_code, uniques = pd.factorize(pd.Series(f_names + s_names, dtype="string"), sort=True)
+    names_code = names_code.astype(np.int64)
+    starts = np.cumsum(lengths) - lengths
+    codes = np.empty(int(lengths.sum()), dtype=np.int64)
+    for idx, tok_codes in ((fast_i, names_code[: len(f_names)][f_codes]), (slow_i, None)):
+        n = lengths[idx]
+        pos = np.repeat(starts[idx], n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        codes[pos] = names_code[len(f_names) :] if tok_codes is None else tok_codes
+    masked = pd.Series(f_names + s_masked, dtype="string")
+    return np.asarray(uniques, dtype=object), codes, lengths, masked, names_code
 
 
 def _rows_with_codes(
@@ -665,7 +789,9 @@ def write_paths(paths: pd.DataFrame, file: str | os.PathLike[str], *, force: boo
     if out.exists() and not force:
         raise OverwriteError(f"{out}: file exists; pass force=True (--force) to replace it")
     checked = validate_paths(paths)
-    checked.to_csv(out, index=False)
+    # every path in quotes: a channel name may hold a comma, a quote or a bare "\r", which
+    # the csv module would otherwise leave unquoted and pandas would read as a line break
+    checked.to_csv(out, index=False, quoting=csv.QUOTE_NONNUMERIC)
     return out
 
 

@@ -35,6 +35,12 @@ quantities measured on data (article 004: advocates, promoters, Dropbox, affilia
 **Measured on data** (the ``referrals``, ``users``, ``events`` and ``survey`` tables of
 :mod:`journeykit.schema`): :func:`observed_k`, :func:`cycle_times`, :func:`referral_tree`,
 :func:`advocates_and_promoters` and :func:`advocate_promoter_crosstab`.
+
+**The course's K** measured on data is **per customer** (:data:`K_BASE`): friends of customers
+who joined / customers, as lesson 10 and ``datasets/README.md`` teach and as
+:func:`journeykit.metrics.metric_table`'s ``viral_coefficient`` computes. Dividing by advocates,
+by inviters (promoters) or by all users gives other numbers; they are named options
+(``base=``), labelled in every table (:meth:`ReferralRates.label`).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -66,6 +72,7 @@ __all__ = [
     "storage_reward_cost_from_data",
     "reward_cost_from_data",
     "BASES",
+    "K_BASE",
     "ReferralRates",
     "observed_k",
     "base_entry",
@@ -605,18 +612,23 @@ def _tables_part(tables: object, name: str, columns: Iterable[str]) -> pd.DataFr
     return require_columns(df, name, columns)
 
 
-BASES: tuple[str, ...] = ("advocates", "customers", "users", "inviters")
-"""Who counts in the denominator of an observed K (see :func:`base_users`)."""
+BASES: tuple[str, ...] = ("customers", "advocates", "inviters", "users")
+"""Who counts in the denominator of an observed K (see :func:`base_entry`); the first,
+``"customers"``, is the course's K (:data:`K_BASE`)."""
+
+K_BASE: Final = "customers"
+"""The denominator of the course's viral coefficient: K per customer."""
+
+Base = Literal["customers", "advocates", "inviters", "users"]
 
 
-def base_entry(
-    tables: object, base: Literal["advocates", "customers", "users", "inviters"] = "advocates"
-) -> pd.Series:
+def base_entry(tables: object, base: Base = K_BASE) -> pd.Series:
     """The users a measured K is averaged over, with the time each entered that group.
 
+    * ``"customers"`` (the default, the course's K): users with at least one order; entered at
+      their first order;
     * ``"advocates"``: users whose events reached the Customer Value Journey step *advocate* or
       later (``events.stage`` is ``advocate`` or ``promote``); entered at their first such event;
-    * ``"customers"``: users with at least one order; entered at their first order;
     * ``"users"``: everyone in ``users``; entered at ``first_seen``;
     * ``"inviters"``: users who sent at least one invitation (the promoters themselves);
       entered at their first invitation.
@@ -674,7 +686,7 @@ class ReferralRates:
     ``joined`` turned into new users. ``invites_per_user = invites / n_base``,
     ``invite_conversion = joined / invites``, ``k = invites_per_user * invite_conversion =
     joined / n_base`` (new users per base user). ``invites_outside_base`` counts invitations sent
-    by users outside the base (left out of every rate).
+    by users outside the base (left out of every rate). :meth:`label` names the denominator.
     """
 
     base: str
@@ -695,12 +707,19 @@ class ReferralRates:
     def k(self) -> float:
         return self.joined / self.n_base if self.n_base else float("nan")
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row: the counts and the three rates."""
+    def label(self, lang: str = "en") -> str:
+        """What this K is, in ``lang``: ``"K per customer (the course's K)"``, ``"K per advocate"`` ..."""
+        from journeykit.i18n import t
+
+        return t(f"referrals.k_base.{self.base}", lang)
+
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """One row: ``base``, ``label`` (:meth:`label` in ``lang``), the counts and the three rates."""
         return pd.DataFrame(
             [
                 {
                     "base": self.base,
+                    "label": self.label(lang),
                     "n_base": self.n_base,
                     "invites": self.invites,
                     "joined": self.joined,
@@ -715,15 +734,17 @@ class ReferralRates:
 def observed_k(
     tables: object,
     *,
-    base: Literal["advocates", "customers", "users", "inviters"] = "advocates",
+    base: Base = K_BASE,
     follow_up_days: float | None = None,
 ) -> ReferralRates:
     """Measure K = invites per base user x invite conversion from the ``referrals`` table.
 
-    ``base`` chooses the denominator (:func:`base_entry`): per *inviter* (promoter) it is "each
-    promoter brings K friends" — the generator's ``invites_per_promoter x invite_conversion`` —;
-    per advocate or customer it is lower, because not all of them invite. An invitation
-    *converted* when its ``invitee_id`` is present.
+    ``base`` chooses the denominator (:func:`base_entry`). The default, ``"customers"``, is the
+    course's K: new users per customer (``datasets/README.md``'s ground truth, ``metric_table``'s
+    ``viral_coefficient``). The named options: per *inviter* (promoter) it is "each promoter
+    brings K friends" — the generator's ``invites_per_promoter x invite_conversion`` —; per
+    advocate it lies between, because not all advocates invite; per user (everyone in
+    ``users``) it is the smallest. An invitation *converted* when its ``invitee_id`` is present.
 
     ``follow_up_days`` handles right censoring: the data stops at some moment, so people who
     joined the base just before it have not sent all their invitations yet, and their friends
@@ -731,13 +752,12 @@ def observed_k(
     before the end of the data count (with all their invitations).
 
     >>> from types import SimpleNamespace
-    >>> ev = pd.DataFrame({"user_id": [1, 2, 3], "stage": ["promote", "advocate", "aware"],
-    ...     "timestamp": pd.to_datetime(["2024-01-01"] * 3)})
+    >>> orders = pd.DataFrame({"user_id": [1, 2, 4, 5], "timestamp": pd.to_datetime(["2024-01-01"] * 4)})
     >>> refs = pd.DataFrame({"inviter_id": [1, 1, 1, 1], "invitee_id": [3, None, None, None],
     ...     "invite_time": pd.to_datetime(["2024-01-02"] * 4)})
-    >>> r = observed_k(SimpleNamespace(events=ev, referrals=refs))
-    >>> r.n_base, r.invites, r.joined, r.invites_per_user, r.invite_conversion, r.k
-    (2, 4, 1, 2.0, 0.25, 0.5)
+    >>> r = observed_k(SimpleNamespace(orders=orders, referrals=refs))
+    >>> r.label(), r.n_base, r.invites, r.joined, r.invites_per_user, r.invite_conversion, r.k
+    ("K per customer (the course's K)", 4, 4, 1, 1.0, 0.25, 0.25)
     """
     refs = _tables_part(tables, "referrals", ("inviter_id", "invitee_id", "invite_time"))
     entered = base_entry(tables, base)

@@ -108,8 +108,25 @@ def test_attribute_columns_as_named():
 # Markov: an independent exact solve with fractions
 
 
+def _hand_states(chans: list[str], order: int, rule: str) -> list[tuple[str, ...]]:
+    """The states a path walks through, written out with plain Python (no journeykit code)."""
+    if rule == "windows" and order > 1:
+        # channelattribution: windows of `order` touches over the raw path (a shorter path is
+        # one state), identical consecutive windows merged
+        if len(chans) < order:
+            wins = [tuple(chans)]
+        else:
+            wins = [tuple(chans[i : i + order]) for i in range(len(chans) - order + 1)]
+        return [w for i, w in enumerate(wins) if i == 0 or w != wins[i - 1]]
+    collapsed = [c for i, c in enumerate(chans) if i == 0 or c != chans[i - 1]]
+    return [tuple(collapsed[max(0, i - order + 1) : i + 1]) for i in range(len(collapsed))]
+
+
 def _solve_fractions(
-    paths: list[tuple[list[str], int, int]], order: int = 1, removed: str | None = None
+    paths: list[tuple[list[str], int, int]],
+    order: int = 1,
+    removed: str | None = None,
+    rule: str = "collapsed",
 ):
     """P(conversion) of the chain fitted to paths, by Gauss-Jordan elimination over fractions."""
     counts: dict[tuple, dict[object, int]] = {}
@@ -120,8 +137,7 @@ def _solve_fractions(
             counts[src][dst] += w
 
     for chans, conv, null in paths:
-        collapsed = [c for i, c in enumerate(chans) if i == 0 or c != chans[i - 1]]
-        states = [tuple(collapsed[max(0, i - order + 1) : i + 1]) for i in range(len(collapsed))]
+        states = _hand_states(chans, order, rule)
         add("start", states[0], conv + null)
         for s, t in zip(states, states[1:], strict=False):
             add(s, t, conv + null)
@@ -178,8 +194,9 @@ def test_markov_two_channel_cycle_by_hand():
     assert r.removal["conversions"].tolist() == pytest.approx([2 / 3, 1 / 3])
 
 
+@pytest.mark.parametrize("rule", ["windows", "collapsed"])
 @pytest.mark.parametrize("order", [1, 2, 3])
-def test_markov_matches_independent_fraction_solve(order):
+def test_markov_matches_independent_fraction_solve(order, rule):
     rows = _as_list(PATHS) + [(["b", "c", "b", "a"], 2, 1), (["a", "a", "c"], 1, 2)]
     df = pd.DataFrame(
         {
@@ -188,11 +205,11 @@ def test_markov_matches_independent_fraction_solve(order):
             "total_null": [r[2] for r in rows],
         }
     )
-    r = markov_removal_effects(df, order=order)
-    base = _solve_fractions(rows, order)
+    r = markov_removal_effects(df, order=order, state_rule=rule)
+    base = _solve_fractions(rows, order, rule=rule)
     assert r.conversion_probability == pytest.approx(float(base), rel=1e-12)
     effects = {
-        c: 1 - float(_solve_fractions(rows, order, removed=c) / base)
+        c: 1 - float(_solve_fractions(rows, order, removed=c, rule=rule) / base)
         for c in ["a", "b", "c", "direct"]
     }
     got = r.removal.set_index("channel")
@@ -202,6 +219,81 @@ def test_markov_matches_independent_fraction_solve(order):
     assert got["conversions"].to_dict() == pytest.approx(
         {c: conv * e / total for c, e in effects.items()}
     )
+
+
+# channelattribution's order-2 states of these paths, written out by hand:
+#   a > a > b      (a,a) > (a,b)          1 conversion, 1 null
+#   a > b > a > b  (a,b) > (b,a) > (a,b)  2 conversions
+#   b              (b)                    shorter than the order: the whole path is one state
+#   a > a > a      (a,a) > (a,a) = (a,a)  identical consecutive windows merged; 3 nulls
+CA_ORDER2 = pd.DataFrame(
+    {
+        "path": ["a > a > b", "a > b > a > b", "b", "a > a > a"],
+        "total_conversions": [1, 2, 1, 0],
+        "total_null": [1, 0, 2, 3],
+    }
+)
+
+
+def test_markov_order_2_windows_by_hand():
+    # start -> (a,a) 5/10, (a,b) 2/10, (b) 3/10; (a,a) -> (a,b) 2/5, null 3/5
+    # (a,b) -> conv 3/6, (b,a) 2/6, null 1/6; (b,a) -> (a,b) 1; (b) -> conv 1/3, null 2/3
+    # x_ab = 1/2 + x_ba / 3, x_ba = x_ab  =>  x_ab = 3/4; x_aa = 2/5 * 3/4 = 3/10; x_b = 1/3
+    # P = 1/2 * 3/10 + 1/5 * 3/4 + 3/10 * 1/3 = 2/5
+    # without a only (b) is left: 3/10 * 1/3 = 1/10, effect 3/4; without b: 0, effect 1
+    # shares 3/7 and 4/7 of 4 conversions (channelattribution's simulation: 1.711, 2.289)
+    r = markov_removal_effects(CA_ORDER2, order=2)
+    assert r.n_states == 4
+    assert r.conversion_probability == pytest.approx(0.4)
+    got = r.removal.set_index("channel")
+    assert got["removal_effect"].to_dict() == pytest.approx({"a": 0.75, "b": 1.0})
+    assert got["conversions"].to_dict() == pytest.approx({"a": 12 / 7, "b": 16 / 7})
+    # the same by numpy linear algebra over the hand-written chain (states ab, ba, aa, b)
+    q = np.array([[0, 2 / 6, 0, 0], [1, 0, 0, 0], [2 / 5, 0, 0, 0], [0, 0, 0, 0]])
+    rr = np.array([3 / 6, 0, 0, 1 / 3])
+    x = np.linalg.solve(np.eye(4) - q, rr)
+    assert np.array([2, 0, 5, 3]) / 10 @ x == pytest.approx(r.conversion_probability)
+
+
+def test_markov_order_1_same_under_both_state_rules():
+    a = markov_removal_effects(CA_ORDER2, order=1, state_rule="windows")
+    b = markov_removal_effects(CA_ORDER2, order=1, state_rule="collapsed")
+    pd.testing.assert_frame_equal(a.removal, b.removal)
+
+
+def test_collapsed_rule_ignores_a_touch_logged_twice_windows_does_not():
+    once = pd.DataFrame(
+        {"path": ["a > b", "c > b", "b"], "total_conversions": [2, 1, 0], "total_null": [1, 2, 2]}
+    )
+    twice = once.assign(path=["a > a > b", "c > b", "b"])
+    kw = {"order": 2}
+    c1 = markov_removal_effects(once, state_rule="collapsed", **kw).removal
+    c2 = markov_removal_effects(twice, state_rule="collapsed", **kw).removal
+    pd.testing.assert_frame_equal(c1, c2)
+    w1 = markov_removal_effects(once, **kw)
+    w2 = markov_removal_effects(twice, **kw)
+    assert (w1.n_states, w2.n_states) == (3, 4)  # (a,b), (c,b), (b) and also (a,a)
+
+
+def test_attribute_passes_the_markov_order_and_state_rule():
+    # c > a > a converts twice, a > a fails twice.
+    # windows: (c,a) > (a,a) and (a,a): the shared (a,a) converts half the time, so P = 1/2;
+    #   without c only start -> (a,a) -> conv is left: 1/2 * 1/2, effect 1/2; without a: 0,
+    #   effect 1; shares 2/3 and 1/3 of the 2 conversions
+    # collapsed: (c) > (c,a) and (a): without c or without a nothing converts: 2 and 2
+    rows = [(["c", "a", "a"], 2, 0), (["a", "a"], 0, 2)]
+    df = pd.DataFrame(
+        {"path": ["c > a > a", "a > a"], "total_conversions": [2, 0], "total_null": [0, 2]}
+    )
+    by_hand = {"windows": [4 / 3, 2 / 3], "collapsed": [1.0, 1.0]}
+    for rule, want in by_hand.items():
+        got = attribute(df, models="markov", markov_order=2, markov_state_rule=rule)["markov"]
+        assert got.tolist() == pytest.approx(want)
+        base = _solve_fractions(rows, 2, rule=rule)
+        eff = [1 - _solve_fractions(rows, 2, removed=c, rule=rule) / base for c in "ac"]
+        assert [float(2 * e / sum(eff)) for e in eff] == pytest.approx(want)
+    with pytest.raises(ParameterError, match="state_rule"):
+        markov_removal_effects(CA_ORDER2, order=2, state_rule="raw")
 
 
 def test_markov_value_uses_mean_value_of_the_last_state():
@@ -421,3 +513,18 @@ def test_each_model_once_and_weights_checked():
         attribute(PATHS, models="position", first_weight=1.5)
     with pytest.raises(ParameterError, match="half_life_touches"):
         attribute(PATHS, models="time_decay", half_life_touches=-2)
+
+
+def test_state_rows_factorised_alike_with_integer_keys_and_row_comparison():
+    from journeykit.attribution import _factorize_rows
+
+    rng = np.random.default_rng(5)
+    digits = rng.integers(0, 4, size=(200, 3))
+    code, rows = _factorize_rows(digits, 4)  # integer keys in base 4
+    code_big, rows_big = _factorize_rows(digits, 2**40)  # would overflow: rows compared
+    want_rows, want_code = np.unique(digits, axis=0, return_inverse=True)
+    np.testing.assert_array_equal(rows, want_rows)
+    np.testing.assert_array_equal(code, want_code.reshape(-1))
+    np.testing.assert_array_equal(rows_big, want_rows)
+    np.testing.assert_array_equal(code_big, want_code.reshape(-1))
+    np.testing.assert_array_equal(rows[code], digits)

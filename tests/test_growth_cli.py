@@ -90,7 +90,17 @@ def data_dir(tmp_path_factory):
 def test_referral_measure_and_campaign_lift_on_a_folder(capsys, data_dir, tmp_path):
     code, out, _ = _run(capsys, "referral", "measure", str(data_dir), "--lang", "id")
     assert code == 0
-    assert "inviters" in out and "Referral generations" in out and "Advokat" in out
+    assert "K per pelanggan (K kursus ini)" in out and "Referral generations" in out
+    assert "Advokat" in out and "inviters" not in out  # by default only the course's K
+    code, out, _ = _run(capsys, "referral", "measure", str(data_dir), "--base", "all")
+    assert code == 0
+    for label in (
+        "K per customer (the course's K)",
+        "K per advocate",
+        "K per inviter",
+        "K per user",
+    ):
+        assert label in out
     out_csv = tmp_path / "lift.csv"
     code, _, _ = _run(
         capsys, "campaign", "lift", str(data_dir), "--preset", "coffee", "--out", str(out_csv)

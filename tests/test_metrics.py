@@ -146,7 +146,8 @@ EXPECTED = {
     "nps": 100 * (3 - 1) / 4,  # 10, 9, 9 promoters; 6 detractor
     "reviews": 2 / 3,
     "referrals": 1 / 3,  # u1's invitee 3 signed up
-    "viral_coefficient": 1 / 4,
+    "viral_coefficient": 1 / 3,  # per customer: u1 (a customer) brought u3; 3 customers
+    "viral_coefficient_reached": 1 / 4,  # per person reached: 4 people
 }
 
 
@@ -195,7 +196,9 @@ def test_consistent_with_offers_and_referrals_modules():
 
     row = metric_table(TABLES, metrics=["ascension_rate", "viral_coefficient"]).iloc[0]
     assert row["ascension_rate"] == pytest.approx(ascension_rate(ORDERS))
-    assert row["viral_coefficient"] == pytest.approx(observed_k(TABLES, base="users").k)
+    assert row["viral_coefficient"] == pytest.approx(observed_k(TABLES).k)  # per customer
+    row = metric_table(TABLES, metrics=["viral_coefficient_reached"]).iloc[0]
+    assert row["viral_coefficient_reached"] == pytest.approx(observed_k(TABLES, base="users").k)
 
 
 def test_stage_metrics_rows_follow_the_stage_model():

@@ -5,6 +5,7 @@ on hand-made tables."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeykit.errors import SchemaError, ValidationError
+from journeykit.errors import FitWarning, SchemaError, ValidationError
 from journeykit.offers import (
     FADER_HARDIE_2007,
     PRESETS,
@@ -848,3 +849,40 @@ def test_simulation_bookkeeping(plan: OfferPlan, n: int, months: int, seed: int)
     assert (active[1:] == active[:-1] - sim["churned"].to_numpy()[:-1]).all()
     assert (sim[["ascension_orders", "repeat_orders"]] >= 0).all().all()
     assert sim["repeat_orders"].iloc[0] == 0  # repeats start in month 1
+
+
+# fit_sbg warns when the data do not pin alpha and beta down (issue 14)
+
+
+@pytest.mark.parametrize("cohort", ["regular", "high_end"])
+def test_sbg_good_fit_does_not_warn(cohort: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning fails the test
+        fit_sbg(FADER_HARDIE_2007[cohort][:8])
+
+
+def test_sbg_one_period_only_pins_the_mean_churn_and_warns_flat() -> None:
+    # one period: the likelihood is 40 log(a/(a+b)) + 60 log(b/(a+b)), a function of the mean
+    # churn a/(a+b) alone, maximised at 0.4 -- every (a, b) on that ridge fits equally well
+    with pytest.warns(FitWarning, match=r"flat in alpha and beta"):
+        fit = fit_sbg([100, 60])
+    assert fit.alpha / (fit.alpha + fit.beta) == pytest.approx(0.4, abs=1e-6)
+
+
+def test_sbg_whole_cohort_lost_at_once_warns_beta_on_the_bound() -> None:
+    # everyone gone in period 1: P(T = 1) = a / (a + b) -> 1 only as beta -> 0 (no finite optimum)
+    with pytest.warns(FitWarning, match=r"beta ended on the search bound"):
+        fit = fit_sbg([100, 0])
+    assert fit.alpha / (fit.alpha + fit.beta) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_sbg_rising_churn_warns_on_the_bound() -> None:
+    # churn 10 %, 22 %, 43 %, 75 %: the sBG's churn can only fall over time, so the best it can
+    # do is constant churn, alpha and beta -> infinity
+    with pytest.warns(FitWarning, match=r"alpha and beta ended on the search bound"):
+        fit_sbg([1000, 900, 700, 400, 100])
+
+
+def test_sbg_tiny_cohort_warns_flat() -> None:
+    with pytest.warns(FitWarning, match="flat"):
+        fit_sbg([10, 6, 4, 3])

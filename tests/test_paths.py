@@ -539,3 +539,99 @@ def test_parameter_errors_name_the_parameter(events):
         path_summary(PATHS)
     with pytest.raises(SchemaError, match="paths: expected a pandas DataFrame"):
         validate_paths([("a", 1)])
+
+
+# channel names holding the separator (issue 14): escaped, never split
+
+
+def _events_for(paths: list[list[str]]) -> pd.DataFrame:
+    """One user per path: a touch an hour apart per channel (never merged), the last a purchase."""
+    rows = []
+    t0 = pd.Timestamp("2024-01-01")
+    for user, chans in enumerate(paths):
+        for k, c in enumerate(chans):
+            rows.append(
+                {
+                    "user_id": user,
+                    "timestamp": t0 + pd.Timedelta(hours=k),
+                    "channel": c,
+                    "event_type": "purchase" if k == len(chans) - 1 else "visit",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_channel_holding_the_separator_is_escaped_not_split(tmp_path):
+    j = conversion_paths(_events_for([["Brand > Search", "email"], ["a\\b", "x, y"]]))
+    agg = aggregate_paths(j)
+    # by hand: ">" and "," get a backslash, a backslash is doubled
+    assert sorted(agg["path"]) == ["Brand \\> Search > email", "a\\\\b > x\\, y"]
+    a = path_arrays(agg)
+    assert list(a.channels) == ["Brand > Search", "a\\b", "email", "x, y"]  # four, not five
+    assert a.lengths.tolist() == [2, 2]
+    write_paths(agg, tmp_path / "p.csv")
+    back = read_paths(tmp_path / "p.csv")
+    assert back["path"].tolist() == agg["path"].tolist()
+    from journeykit.attribution import attribute
+
+    credit = attribute(back, models="first,last").set_index("channel")
+    assert credit.loc["Brand > Search", "first"] == 1.0
+    assert credit.loc["email", "last"] == 1.0
+    assert top_paths(j)["n_touches"].tolist() == [2, 2]  # the escaped ">" is not a separator
+    assisted = assisted_conversions(j).set_index("channel")["assisted_conversions"]
+    assert assisted.to_dict() == {"Brand > Search": 1.0, "a\\b": 1.0, "email": 0.0, "x, y": 0.0}
+
+
+def test_hand_written_escapes_and_plain_backslashes():
+    v = validate_paths(
+        pd.DataFrame(
+            {
+                "path": ["Brand \\> Search>email", "Ads\\Brand > a\\, b", "\\ pad\\  > c"],
+                "total_conversions": [1, 1, 1],
+            }
+        )
+    )
+    a = path_arrays(v)
+    # "\>" and "\," are escapes; "\B" is no escape, so that backslash stays; "\ " keeps a space
+    assert list(a.channels) == [" pad ", "Ads\\Brand", "Brand > Search", "a, b", "c", "email"]
+    # the canonical form escapes again (the plain backslash doubled)
+    assert v["path"].tolist()[:2] == ["Brand \\> Search > email", "Ads\\\\Brand > a\\, b"]
+    # an unescaped comma is still taken for a wrong separator
+    with pytest.raises(SchemaError, match="holds separator ','"):
+        validate_paths(pd.DataFrame({"path": ["a, b > c"], "total_conversions": [1]}))
+
+
+def test_empty_channel_name_is_refused_at_path_building():
+    j = conversion_paths(_events_for([["", "email"]]))
+    with pytest.raises(SchemaError, match=r"events\.channel: empty channel name"):
+        aggregate_paths(j)
+
+
+_NAME = st.one_of(
+    st.text(min_size=1, max_size=12),
+    st.lists(
+        st.sampled_from([">", " > ", "\\", '"', ",", "\n", "\r", " ", "-", "=", "->", "a", "é"]),
+        min_size=1,
+        max_size=6,
+    ).map("".join),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(_NAME, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_paths_csv_round_trips_any_channel_name(paths):
+    import tempfile
+
+    agg = aggregate_paths(conversion_paths(_events_for(paths)))
+    with tempfile.TemporaryDirectory() as d:
+        write_paths(agg, f"{d}/p.csv")
+        back = read_paths(f"{d}/p.csv")
+    assert back["path"].tolist() == agg["path"].tolist()
+    a = path_arrays(back)
+    got = sorted(
+        tuple(a.channels[a.codes[s : s + n]])
+        for s, n, c in zip(a.starts, a.lengths, a.conversions, strict=True)
+        for _ in range(int(c))
+    )
+    # each user's purchase closes one converting path; interactions an hour apart never merge
+    assert got == sorted(tuple(p) for p in paths)

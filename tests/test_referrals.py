@@ -453,3 +453,83 @@ def test_checks_recognise_right_answers_and_the_usual_mistakes():
     three = ck.check_silent_advocates(3, t)
     assert not three.ok and "That is" in three.message
     assert not ck.check_silent_advocates("many", t).ok
+
+
+def _k_tables() -> dict[str, pd.DataFrame]:
+    """Ten users; customers 1-4; advocates 1 and 5; inviters 1, 2 and 5; invitees 6-10 joined."""
+    ts = pd.Timestamp("2024-01-01")
+    day = pd.Timedelta(days=1)
+    ids = list(range(1, 11))
+    events = pd.DataFrame(
+        {
+            "event_id": range(1, 13),
+            "user_id": [*ids, 1, 5],
+            "timestamp": [ts + i * day for i in range(12)],
+            "channel": ["email"] * 12,
+            "device": ["mobile"] * 12,
+            "event_type": ["visit"] * 12,
+            "stage": ["aware"] * 10 + ["advocate", "promote"],
+            "cost": [0.0] * 12,
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": [1, 2, 3, 4],
+            "user_id": [1, 2, 3, 4],
+            "timestamp": [ts + 2 * day] * 4,
+            "offer_type": ["entry"] * 4,
+            "product": ["latte"] * 4,
+            "price": [30000.0] * 4,
+            "cost": [9000.0] * 4,
+        }
+    )
+    # user 1: 3 invitations, 2 joined; user 2: 2, 1 joined; user 5 (not a customer): 4, 2 joined
+    referrals = pd.DataFrame(
+        {
+            "referral_id": range(1, 10),
+            "inviter_id": [1, 1, 1, 2, 2, 5, 5, 5, 5],
+            "invitee_id": pd.array([6, 7, None, 8, None, 9, 10, None, None], dtype="Int64"),
+            "invite_time": [ts + 3 * day] * 9,
+            "signup_time": [ts + 4 * day] * 9,
+        }
+    )
+    users = pd.DataFrame({"user_id": ids, "first_seen": [ts] * 10})
+    survey = pd.DataFrame({"user_id": [1], "nps": [9], "csat": [5]})
+    return {
+        "users": users,
+        "events": events,
+        "orders": orders,
+        "referrals": referrals,
+        "survey": survey,
+    }
+
+
+def test_each_k_denominator_gives_its_own_hand_computed_k():
+    from journeykit.metrics import metric_table
+
+    tables = _k_tables()
+    t = SimpleNamespace(**tables)
+    want = {
+        "customers": 3 / 4,  # joined through customers 1 and 2: 2 + 1, over 4 customers
+        "advocates": 4 / 2,  # advocates 1 and 5: 2 + 2 joined
+        "inviters": 5 / 3,  # inviters 1, 2, 5: all 5 who joined
+        "users": 5 / 10,  # everyone in users
+    }
+    got = {b: rf.observed_k(t, base=b).k for b in rf.BASES}
+    assert got == pytest.approx(want)
+    assert len(set(want.values())) == 4  # four different numbers
+    default = rf.observed_k(t)
+    assert (default.base, default.k) == ("customers", pytest.approx(3 / 4))
+    assert default.invites_outside_base == 4  # user 5's invitations are not a customer's
+    m = metric_table(tables, metrics=["viral_coefficient", "viral_coefficient_reached"])
+    assert m.iloc[0].to_dict() == pytest.approx(
+        {"viral_coefficient": 3 / 4, "viral_coefficient_reached": 5 / 10}
+    )
+    frame = pd.concat([rf.observed_k(t, base=b).to_frame("id") for b in rf.BASES])
+    assert frame["label"].tolist() == [
+        "K per pelanggan (K kursus ini)",
+        "K per advokat",
+        "K per pengundang (promotor)",
+        "K per pengguna",
+    ]
+    assert rf.observed_k(t, base="inviters").label() == "K per inviter (promoter)"

@@ -120,9 +120,12 @@ def test_starts_from_the_k_measured_on_data():
             "invite_time": pd.to_datetime(["2024-01-02"] * 4),
         }
     )
-    # 2 advocates, 4 invites, 1 joined: 2 invites per advocate, conversion 1/4
-    w = ReferralSimulator(SimpleNamespace(events=events, referrals=refs), runs=10)
-    assert w.invites_per_user.value == pytest.approx(2.0)
+    orders = pd.DataFrame({"user_id": [1], "timestamp": pd.to_datetime(["2024-01-01"])})
+    # 1 customer (2 advocates), 4 invites, 1 joined: 4 invites per customer (the course's K,
+    # per advocate it would be 2), conversion 1/4
+    tables = SimpleNamespace(events=events, orders=orders, referrals=refs)
+    w = ReferralSimulator(tables, runs=10)
+    assert w.invites_per_user.value == pytest.approx(4.0)
     assert w.invite_conversion.value == pytest.approx(0.25)
 
 

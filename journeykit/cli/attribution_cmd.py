@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from pathlib import Path
 
@@ -92,6 +93,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a.add_argument(
         "--markov-order", type=int, default=1, help="order of the Markov chain, 1-4 (default 1)"
     )
+    a.add_argument(
+        "--markov-state-rule",
+        choices=("windows", "collapsed"),
+        default="windows",
+        help="order >= 2: windows of touches over the raw path, as channelattribution (default), "
+        "or the last channels after merging repeats (collapsed)",
+    )
     a.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
     a.add_argument("--force", action="store_true", help="replace an existing --out file")
     a.set_defaults(func=_run_attribution)
@@ -132,8 +140,8 @@ def _run_paths(args: argparse.Namespace) -> int:
         tables.events, tables.orders, lookback_days=args.lookback_days, conversions=args.conversions
     )
     table = aggregate_paths(journeys)
-    if args.out is None:
-        _emit(table, None)
+    if args.out is None:  # quoted as write_paths does: channel names may hold "\r", commas ...
+        table.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_NONNUMERIC)
     else:
         write_paths(table, args.out, force=args.force)
         print(f"wrote {args.out} ({len(table)} paths)", file=sys.stderr)
@@ -151,6 +159,7 @@ def _run_attribution(args: argparse.Namespace) -> int:
         first_weight=args.first_weight,
         last_weight=args.last_weight,
         markov_order=args.markov_order,
+        markov_state_rule=args.markov_state_rule,
     )
     _emit(table, args.out)
     return 0

@@ -1,7 +1,8 @@
 """``journeykit referral|campaign|message ...``: referral loops, campaigns and follow-up messages.
 
 * ``referral simulate``  - closed form beside a seeded simulation, cycle by cycle
-* ``referral measure DIR`` - observed K per base group, referral generations, cycle time,
+* ``referral measure DIR`` - observed K (per customer, the course's K; ``--base`` for the
+  other denominators, ``--base all`` for every one), referral generations, cycle time,
   advocates x promoters
 * ``referral cost``      - a referral reward's cost per customer against paid acquisition
 * ``campaign lift DIR``  - each campaign's lift on its transition, with a confidence interval
@@ -25,6 +26,7 @@ import pandas as pd
 
 from journeykit import campaigns, messages, referrals, schema
 from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.i18n import t
 from journeykit.schema import Tables
 
 __all__ = ["register", "read_tables"]
@@ -107,11 +109,12 @@ def _referral_simulate(args: argparse.Namespace) -> int:
 
 def _referral_measure(args: argparse.Namespace) -> int:
     tables = read_tables(args.dir)
+    bases = referrals.BASES if args.base == "all" else (args.base,)
     rows = [
-        referrals.observed_k(tables, base=b, follow_up_days=args.follow_up_days).to_frame()
-        for b in referrals.BASES
+        referrals.observed_k(tables, base=b, follow_up_days=args.follow_up_days).to_frame(args.lang)
+        for b in bases
     ]
-    print("Observed viral coefficient per base group (k = joined / n_base):")
+    print(t("referrals.k_measured", args.lang) + ":")
     print(pd.concat(rows, ignore_index=True).round(4).to_string(index=False))
     tree = referrals.referral_tree(tables.referrals, tables.users)
     print("\nReferral generations (0 = not referred):")
@@ -307,7 +310,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=float,
         help="count only base users who entered at least this many days before the data ends",
     )
-    m.add_argument("--lang", default="en", choices=("en", "id"), help="labels of the crosstab")
+    m.add_argument(
+        "--base",
+        default=referrals.K_BASE,
+        choices=(*referrals.BASES, "all"),
+        help="denominator of K: customers (default, the course's K), advocates, inviters, "
+        "users, or all of them",
+    )
+    m.add_argument("--lang", default="en", choices=("en", "id"), help="labels of the tables")
     m.set_defaults(func=_referral_measure)
 
     c = rsub.add_parser("cost", help="referral reward cost per customer vs paid acquisition")

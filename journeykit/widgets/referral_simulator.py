@@ -52,7 +52,7 @@ class ReferralSimulator(WidgetBase):
     (the HTML widgets showing them).
 
     ``tables`` (optional): start the sliders at the K measured on data
-    (:func:`journeykit.referrals.observed_k`, per advocate).
+    (:func:`journeykit.referrals.observed_k`, per customer: the course's K).
     """
 
     def __init__(
