@@ -24,7 +24,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, ClassVar, Self
 
-from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
+from journeykit import files
+from journeykit.errors import MapFileError, ValidationError
 
 __all__ = [
     "KEY_PATTERN",
@@ -179,15 +180,9 @@ def dumps(document: Mapping[str, Any]) -> str:
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` (UTF-8); an existing file is replaced only with ``force=True``."""
-    out = Path(path)
-    if out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass force=True (--force) to replace it")
-    if out.is_dir():
-        raise ParameterError(f"out: {out} is a folder; expected a file name")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return out
+    """Write ``text`` to ``path`` (UTF-8, atomically: :func:`journeykit.files.write_text`); an
+    existing file is replaced only with ``force=True``."""
+    return files.write_text(path, text, force=force)
 
 
 def read_document(path: str | os.PathLike[str], *, kind: str, version: int) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit import campaigns, messages, referrals, schema
-from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.errors import OverwriteError, ParameterError
 from journeykit.schema import Tables
 
 __all__ = ["register", "read_tables"]
@@ -250,9 +250,7 @@ def _message_list(args: argparse.Namespace) -> int:
 def _message_render(args: argparse.Namespace) -> int:
     _check_out(args.out, args.force)
     tpl = messages.load_template(args.template, args.lang)
-    if not args.customers.is_file():
-        raise SchemaError("customers", None, f"no such file {args.customers}")
-    customers = pd.read_csv(args.customers, dtype="string", keep_default_na=True)
+    customers = messages.read_customers(args.customers)
     out = messages.render_messages(
         tpl,
         customers,
