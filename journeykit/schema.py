@@ -575,7 +575,11 @@ def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
         else:
             text_cols = {c: "string" for c, k in kinds.items() if k in ("str", "nullable_str")}
             df = pd.read_csv(file, dtype=text_cols, keep_default_na=False, na_values=[""])
-    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as err:
+    except UnicodeDecodeError:
+        raise SchemaError(
+            name, None, f"{str(file)!r} is not UTF-8 text; save it as 'CSV UTF-8' and try again"
+        ) from None
+    except (OSError, EOFError, zlib.error) as err:
         raise SchemaError(
             name, None, f"cannot read {str(file)!r} ({err}); is it cut short or not {file.suffix}?"
         ) from None
