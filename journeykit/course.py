@@ -765,9 +765,10 @@ def write_index(
     results: Sequence[RunResult], out: str | Path, *, parameters: Mapping[str, Any] | None = None
 ) -> Path:
     """Write ``out/index.html`` linking every executed notebook (titles HTML-escaped)."""
+    from journeykit.files import write_text as write_atomically
+
     target = Path(out) / "index.html"
-    target.write_text(_index_html(results, dict(parameters or {})), encoding="utf-8")
-    return target
+    return write_atomically(target, _index_html(results, dict(parameters or {})), force=True)
 
 
 def lessons_markdown(root: str | Path = ".") -> str:
