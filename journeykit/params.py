@@ -219,7 +219,7 @@ def check_parameters(**values: Any) -> None:
     """Check every given parameter against :data:`SPECS`, then the :data:`RULES` whose
     parameters are all given; the first bad one raises.
 
-    >>> check_parameters(n_users=100_000, strangers=100_000)
+    >>> check_parameters(n_users=20_000, strangers=30_000)
     Traceback (most recent call last):
     ...
     journeykit.errors.ParameterError: parameter strangers: expected at least 2 x n_users ...
