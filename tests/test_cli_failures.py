@@ -332,3 +332,16 @@ def test_gzip_module_reads_members_as_one_stream():
     two = gzip.compress(b"a\n", mtime=0) + gzip.compress(b"b\n", mtime=0)
     assert gzip.decompress(two) == b"a\nb\n"
     assert gzip.decompress(two[: len(gzip.compress(b"a\n", mtime=0))]) == b"a\n"
+
+
+def test_out_inside_a_missing_folder(tmp_path, capsys):
+    """Files are written with their missing parent folders; measure commands refuse in one line."""
+    src = tmp_path / "map.json"
+    assert main(["map", "example", "coffee", "--out", str(src)]) == 0
+    deep = tmp_path / "new" / "sub" / "m.svg"
+    assert main(["map", "render", str(src), "--out", str(deep)]) == 0
+    assert deep.stat().st_size > 1000
+    capsys.readouterr()
+    assert main(["funnel", "datasets/coffee", "--out", str(tmp_path / "nope" / "f.csv")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "does not exist" in err and "nope" in err, err
