@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from journeykit.errors import OverwriteError, ParameterError, ValidationError
-from journeykit.params import SPECS
+from journeykit.params import SPECS, check_parameters
 
 __all__ = [
     "Notebook",
@@ -333,8 +333,9 @@ def check_run_parameters(
 
     A name that no given notebook declares, a value whose type differs from the default (an int
     is accepted where the default is a float) or a value :data:`journeykit.params.SPECS` refuses
-    raises :class:`ParameterError` naming the notebook, the parameter and what was expected. Each
-    notebook receives only the parameters it declares.
+    raises :class:`ParameterError` naming the notebook, the parameter and what was expected, and
+    so does a combination :data:`journeykit.params.RULES` refuses (with the notebook's defaults
+    for the parameters not given). Each notebook receives only the parameters it declares.
     """
     declared = {name for nb in notebooks for name in nb.parameters}
     per_notebook: dict[Path, dict[str, Any]] = {nb.path: {} for nb in notebooks}
@@ -355,6 +356,12 @@ def check_run_parameters(
                     f"got {typed!r} ({_type_name(typed)})"
                 )
             per_notebook[nb.path][name] = typed
+    for nb in notebooks:  # the limits on combinations (params.RULES), with the defaults
+        if per_notebook[nb.path]:
+            try:
+                check_parameters(**{**dict(nb.parameters), **per_notebook[nb.path]})
+            except ParameterError as err:
+                raise ParameterError(f"{nb.label}, {err}") from None
     return per_notebook
 
 

@@ -135,3 +135,25 @@ def test_the_pre_kernel_check_refuses_them(name, value, tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and f"parameter {name}" in err and err.count("\n") == 1, err
     assert not (tmp_path / "o").exists()
+
+
+def test_the_pre_kernel_check_applies_the_lesson_rules(tmp_path, capsys):
+    out = tmp_path / "o"
+    code = main(
+        [
+            "course",
+            "run",
+            "--root",
+            str(ROOT),
+            "--out",
+            str(out),
+            "--only",
+            "12",
+            "-p",
+            "n_users",
+            "999",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "12_follow_up, parameter n_users: expected 1,000 to 200,000" in err, err
+    assert not out.exists()
