@@ -244,6 +244,12 @@ def write_folder(
     Ctrl-C anywhere in ``fill`` leaves it exactly as it was, and removes the temporary folder.
     """
     out = Path(os.path.abspath(target_path(path, force=force, folder=True)))
+    here = Path.cwd().resolve()
+    if out.exists() and (here == out.resolve() or out.resolve() in here.parents):
+        raise ParameterError(
+            f"{path}: is the current folder (or holds it), which cannot be swapped for a new "
+            "one; run the command from the folder above"
+        )
     _make_parent(out)
     try:
         with _temp_folder(out) as tmp:

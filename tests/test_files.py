@@ -416,3 +416,13 @@ def test_neutralised_text_never_starts_with_a_formula_prefix(text):
     assert not out.startswith(FORMULA_PREFIXES)
     # and the change is exactly one leading quote, only when needed
     assert out == ("'" + text if text.startswith(FORMULA_PREFIXES) else text)
+
+
+def test_the_current_folder_is_not_swapped_away(tmp_path, monkeypatch, two_data_sets):
+    old, new = two_data_sets
+    folder = tmp_path / "data"
+    write_tables(old, folder)
+    monkeypatch.chdir(folder)
+    with pytest.raises(ParameterError, match="is the current folder"):
+        write_tables(new, ".", force=True)
+    assert len(read_tables(folder).users) == len(old.users)
