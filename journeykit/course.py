@@ -25,7 +25,13 @@ progress line per notebook, and writes into the output folder:
 itself (every file in it is listed in its ``.journeykit-course.json``); the files of the earlier
 run are replaced. A folder holding anything else is refused with
 :class:`~journeykit.errors.OverwriteError` unless ``force=True`` (``--force``), which writes into
-it and leaves the foreign files alone.
+it and leaves the foreign files alone — and never replaces one of them (a learner's own
+``index.html`` stays; the run is refused). The course's source folders (``notebooks/``,
+``exercises/``) are never an output folder. Notebooks run into a temporary folder next to
+``out``; only when every one succeeded do their pages replace the previous run's. When a re-run
+fails, the previous pages and index stay, and this run's notebooks go to
+``out/last-failed-run/`` for inspection. A lock file (``.journeykit-course.lock``, holding the
+process id) refuses a second run into the same folder while one is running.
 
 **Parameter values typed on the command line** (``-p NAME VALUE``) are read like papermill's ``-p``:
 ``True``/``False`` (also ``true``/``false``) are booleans, ``None``/``null`` is None, text that
@@ -42,6 +48,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import html
 import json
 import os
@@ -58,13 +65,15 @@ from typing import Any, Literal
 
 from journeykit.editions import edition_of
 from journeykit.errors import OverwriteError, ParameterError, ValidationError
-from journeykit.params import SPECS
+from journeykit.params import SPECS, check_parameters
 
 __all__ = [
     "Notebook",
     "CellFailure",
     "RunResult",
     "MANIFEST",
+    "LOCK",
+    "FAILED_RUN",
     "parse_value",
     "read_parameter_source",
     "read_parameters",
@@ -90,6 +99,8 @@ __all__ = [
 Kind = Literal["lesson", "exercise", "solution"]
 KINDS: tuple[Kind, ...] = ("lesson", "exercise", "solution")
 MANIFEST = ".journeykit-course.json"
+LOCK = ".journeykit-course.lock"
+FAILED_RUN = "last-failed-run"
 _NAME = re.compile(r"^(\d{2})_([a-z0-9_]+)\.ipynb$")
 _FOLDERS: dict[Kind, str] = {
     "lesson": "notebooks",
@@ -334,8 +345,9 @@ def check_run_parameters(
 
     A name that no given notebook declares, a value whose type differs from the default (an int
     is accepted where the default is a float) or a value :data:`journeykit.params.SPECS` refuses
-    raises :class:`ParameterError` naming the notebook, the parameter and what was expected. Each
-    notebook receives only the parameters it declares.
+    raises :class:`ParameterError` naming the notebook, the parameter and what was expected, and
+    so does a combination :data:`journeykit.params.RULES` refuses (with the notebook's defaults
+    for the parameters not given). Each notebook receives only the parameters it declares.
     """
     declared = {name for nb in notebooks for name in nb.parameters}
     per_notebook: dict[Path, dict[str, Any]] = {nb.path: {} for nb in notebooks}
@@ -356,6 +368,12 @@ def check_run_parameters(
                     f"got {typed!r} ({_type_name(typed)})"
                 )
             per_notebook[nb.path][name] = typed
+    for nb in notebooks:  # the limits on combinations (params.RULES), with the defaults
+        if per_notebook[nb.path]:
+            try:
+                check_parameters(**{**dict(nb.parameters), **per_notebook[nb.path]})
+            except ParameterError as err:
+                raise ParameterError(f"{nb.label}, {err}") from None
     return per_notebook
 
 
@@ -365,7 +383,11 @@ def check_run_parameters(
 
 
 def _files_under(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if not p.is_dir() and p.relative_to(folder).as_posix() != LOCK
+    )
 
 
 def _manifest_files(out: Path) -> list[str]:
@@ -388,6 +410,8 @@ def check_output_folder(out: str | Path, *, force: bool = False) -> list[str]:
     journeykit.errors.OverwriteError: out: ... holds files the course runner did not write (notes.txt); pass --force (force=True) to write into it anyway
     """
     out = Path(out)
+    if out.is_symlink() and not out.exists():
+        raise ParameterError(f"out: {out} is a symlink to a folder that does not exist")
     if out.exists() and not out.is_dir():
         raise OverwriteError(f"out: {out} is a file, expected a folder")
     if not out.exists():
@@ -404,6 +428,81 @@ def check_output_folder(out: str | Path, *, force: bool = False) -> list[str]:
             "pass --force (force=True) to write into it anyway"
         )
     return sorted(f for f in ours if f in present)
+
+
+def _refuse_source_folders(out: Path, root: Path) -> None:
+    """``out`` (or its exercises/solutions sub-folders) may not be a course source folder."""
+    sources = [(root / "notebooks").resolve(), (root / "exercises").resolve()]
+    for sub in {"", *_OUT_SUBDIR.values()}:
+        place = (out / sub).resolve()
+        for src in sources:
+            if place == src or src in place.parents:
+                raise ParameterError(
+                    f"out: {out} would write into the course's source folder {src}; "
+                    "choose another folder, e.g. build/course"
+                )
+
+
+def _lock_holder(lock: Path) -> int | None:
+    """The process id in a lock file, if that process is still running."""
+    try:
+        pid = int(json.loads(lock.read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold ``out/LOCK`` for the duration: a second run into ``out`` is refused meanwhile."""
+    lock = out / LOCK
+    for _attempt in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            holder = _lock_holder(lock)
+            if holder is not None or _attempt:
+                raise OverwriteError(
+                    f"out: another course run (process {holder}) is writing into {out}; wait "
+                    f"for it to finish (or delete {lock} if that run is gone)"
+                ) from None
+            lock.unlink(missing_ok=True)  # left by a run that died: take it over
+    try:
+        os.write(fd, json.dumps({"pid": os.getpid(), "started": time.time()}).encode())
+        os.close(fd)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _move_into(stage: Path, dest: Path) -> list[str]:
+    """Move every file of ``stage`` to the same place under ``dest``; return them (relative)."""
+    moved = _files_under(stage)
+    for rel in moved:
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / rel, target)
+    return moved
+
+
+def _remove_recorded(out: Path, recorded: Sequence[str]) -> None:
+    """Delete the files an earlier run recorded (never anything else), then the folders they
+    leave empty (``exercises/``, ``assets/``, the failed run's folder ...)."""
+    folders: set[Path] = set()
+    for rel in recorded:
+        if rel != MANIFEST:
+            (out / rel).unlink(missing_ok=True)
+            folders.update(p for p in (out / rel).parents if p != out and out in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
 
 
 # --------------------------------------------------------------------------------------------
@@ -913,12 +1012,16 @@ def write_index(
 ) -> Path:
     """Write ``out/index.html``: an introduction, a row per lesson linking its page, exercise and
     solution (those that ran), how each ran, and the guides of ``out`` (:func:`write_guides`).
-    Titles and error messages are HTML-escaped; the labels follow the ``lang`` parameter."""
+    Titles and error messages are HTML-escaped; the labels follow the ``lang`` parameter. The
+    page is written atomically (:mod:`journeykit.files`)."""
+    from journeykit.files import write_text as write_atomically
+
     out = Path(out)
     guides = [page for page in _GUIDES if (out / page).exists()]
     target = out / "index.html"
-    target.write_text(_index_html(results, dict(parameters or {}), guides), encoding="utf-8")
-    return target
+    return write_atomically(
+        target, _index_html(results, dict(parameters or {}), guides), force=True
+    )
 
 
 def lessons_markdown(root: str | Path = ".") -> str:
@@ -1005,15 +1108,102 @@ def run_course(
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ParameterError(f"jobs: expected an integer >= 1, got {jobs!r}")
     out = Path(out)
-    stale = check_output_folder(out, force=force)
-    for rel in stale:
-        (out / rel).unlink(missing_ok=True)
-    for sub in {"exercises", "solutions"}:
-        with contextlib.suppress(OSError):
-            (out / sub).rmdir()  # only when empty
-    out.mkdir(parents=True, exist_ok=True)
-    assets = copy_assets(out / "assets")  # what the pages load, so they need no network
+    _refuse_source_folders(out, root)
+    check_output_folder(out, force=force)  # refuse before making anything
+    made = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ParameterError(f"out: cannot make the folder {out} ({err.strerror})") from None
+    try:
+        with _locked(out):
+            return _run_locked(
+                root,
+                out,
+                chosen,
+                shares,
+                params,
+                force,
+                keep_going,
+                jobs,
+                kernel_name,
+                timeout,
+                progress,
+            )
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when nothing was written
 
+
+def _run_locked(
+    root: Path,
+    out: Path,
+    chosen: list[Notebook],
+    shares: Mapping[Path, dict[str, Any]],
+    params: dict[str, Any],
+    force: bool,
+    keep_going: bool,
+    jobs: int,
+    kernel_name: str,
+    timeout: float | None,
+    progress: Callable[[str], None] | None,
+) -> list[RunResult]:
+    """:func:`run_course` once ``out`` exists and is locked: run into a stage, then install."""
+    from journeykit.files import TEMP_PREFIX
+    from journeykit.files import write_text as write_atomically
+
+    previous = check_output_folder(out, force=force)  # again, now that no one else writes
+    had_run = (out / MANIFEST).exists()
+    wanted = ["index.html"] + [
+        nb.out_path(Path(), suffix).as_posix() for nb in chosen for suffix in (".ipynb", ".html")
+    ]
+    theirs = [rel for rel in wanted if (out / rel).exists() and rel not in previous]
+    if theirs:
+        raise OverwriteError(
+            f"out: {out / theirs[0]} was not written by the course runner; move it away "
+            "(even --force never replaces a file the runner did not write)"
+        )
+    stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f"{TEMP_PREFIX}{out.name}."))
+    try:
+        return _run_and_install(
+            root,
+            out,
+            stage,
+            chosen,
+            shares,
+            params,
+            keep_going,
+            jobs,
+            kernel_name,
+            timeout,
+            progress,
+            previous,
+            had_run,
+            write_atomically,
+        )
+    finally:
+        import shutil
+
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _run_and_install(
+    root: Path,
+    out: Path,
+    stage: Path,
+    chosen: list[Notebook],
+    shares: Mapping[Path, dict[str, Any]],
+    params: dict[str, Any],
+    keep_going: bool,
+    jobs: int,
+    kernel_name: str,
+    timeout: float | None,
+    progress: Callable[[str], None] | None,
+    previous: list[str],
+    had_run: bool,
+    write_atomically: Callable[..., Path],
+) -> list[RunResult]:
     say = progress or (lambda _line: None)
     total = len(chosen)
     results: dict[Path, RunResult] = {}
@@ -1022,7 +1212,7 @@ def run_course(
         results[result.notebook.path] = result
         say(f"[{len(results)}/{total}] {result.message()}")
 
-    tasks = [(nb, str(out), shares[nb.path], kernel_name, timeout) for nb in chosen]
+    tasks = [(nb, str(stage), shares[nb.path], kernel_name, timeout) for nb in chosen]
     if jobs == 1 or total <= 1:
         for task in tasks:
             result = _run_in_worker(task)
@@ -1048,18 +1238,36 @@ def run_course(
                             other.cancel()
 
     ordered = [results[nb.path] for nb in chosen if nb.path in results]
-    guides = write_guides(root, out)
+    copy_assets(stage / "assets")  # what the pages load, so they need no network
+    write_guides(root, stage)
+    failed = any(not r.ok for r in ordered)
+    if failed and had_run:  # keep the previous pages; this run goes aside for inspection
+        dest = out / FAILED_RUN
+        old_failed = [rel for rel in previous if rel.startswith(f"{FAILED_RUN}/")]
+        _remove_recorded(out, old_failed)
+        record = [rel for rel in previous if rel not in old_failed]
+        say(
+            f"a notebook failed: the previous pages in {out} are kept; this run's notebooks are "
+            f"in {dest}"
+        )
+    else:
+        dest = out
+        _remove_recorded(out, previous)
+        record = []
+
+    def moved(path: Path | None) -> Path | None:
+        return None if path is None else dest / path.relative_to(stage)
+
+    ordered = [dataclasses.replace(r, ipynb=moved(r.ipynb), html=moved(r.html)) for r in ordered]
+    prefix = "" if dest == out else f"{FAILED_RUN}/"
+    record += [prefix + rel for rel in _move_into(stage, dest)]
     for r in ordered:  # links between the rendered pages
         if r.html is not None:
             page = r.html.read_text(encoding="utf-8")
-            linked = link_pages(page, r.html.parent, out, root, source_dir=r.notebook.path.parent)
-            r.html.write_text(linked, encoding="utf-8")
-    index = write_index(ordered, out, parameters=params)
-    written = [index, *assets, *guides]
-    written += [p for r in ordered for p in (r.ipynb, r.html) if p is not None]
-    manifest = {
-        "generator": "journeykit course run",
-        "files": sorted(p.relative_to(out).as_posix() for p in written),
-    }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+            linked = link_pages(page, r.html.parent, dest, root, source_dir=r.notebook.path.parent)
+            write_atomically(r.html, linked, force=True)
+    index = write_index(ordered, dest, parameters=params)
+    record.append(index.relative_to(out).as_posix())
+    manifest = {"generator": "journeykit course run", "files": sorted(set(record))}
+    write_atomically(out / MANIFEST, json.dumps(manifest, indent=1) + "\n", force=True)
     return ordered

@@ -24,10 +24,13 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, ClassVar, Self
 
-from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
+from journeykit import files
+from journeykit.errors import MapFileError, ValidationError
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "KEY_PATTERN",
+    "MAX_DOCUMENT_BYTES",
     "JsonDocument",
     "check_text",
     "check_text_list",
@@ -40,6 +43,13 @@ __all__ = [
     "values_of",
     "write_text",
 ]
+
+MAX_DOCUMENT_BYTES = 5_000_000
+"""Largest persona or map file :func:`read_document` reads (a real map is a few kilobytes)."""
+
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters refused in learner text: control codes other than tab and line breaks, which
+no picture or page can show and which make an SVG or XML file invalid (browsers refuse it)."""
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 """A key (of a persona, a map, a custom stage): lower-case letters, digits and ``_``."""
@@ -70,6 +80,16 @@ def check_text(
     except UnicodeEncodeError:
         problems.append(
             ValidationError(field, "text that can be written as UTF-8", show_value(value))
+        )
+        return
+    bad = CONTROL_CHARACTERS.search(value)
+    if bad is not None:
+        problems.append(
+            ValidationError(
+                field,
+                "text without control characters (tab and line breaks are fine)",
+                f"U+{ord(bad.group()):04X} at position {bad.start()}",
+            )
         )
         return
     if required and not value.strip():
@@ -179,21 +199,34 @@ def dumps(document: Mapping[str, Any]) -> str:
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` (UTF-8); an existing file is replaced only with ``force=True``."""
-    out = Path(path)
-    if out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass force=True (--force) to replace it")
-    if out.is_dir():
-        raise ParameterError(f"out: {out} is a folder; expected a file name")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return out
+    """Write ``text`` to ``path`` (UTF-8, atomically: :func:`journeykit.files.write_text`); an
+    existing file is replaced only with ``force=True``."""
+    return files.write_text(path, text, force=force)
+
+
+def _loads(text: str, where: str) -> Any:
+    """Parse JSON text; malformed, too deeply nested or huge-number JSON is a MapFileError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise MapFileError(
+            f"{where}: not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
+        ) from None
+    except RecursionError:
+        raise MapFileError(f"{where}: JSON nested too deeply to be a journeykit file") from None
+    except ValueError as err:  # e.g. an integer of more than 4300 digits
+        raise MapFileError(f"{where}: not a journeykit file ({err})") from None
 
 
 def read_document(path: str | os.PathLike[str], *, kind: str, version: int) -> dict[str, Any]:
     """Read a journeykit JSON document of ``kind``; corrupt files raise :class:`MapFileError`."""
     src = Path(path)
     try:
+        if src.is_file() and src.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise MapFileError(
+                f"{src}: {src.stat().st_size:,} bytes; expected a file of at most "
+                f"{MAX_DOCUMENT_BYTES:,} bytes"
+            )
         text = src.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MapFileError(f"{src}: no such file") from None
@@ -201,12 +234,9 @@ def read_document(path: str | os.PathLike[str], *, kind: str, version: int) -> d
         raise MapFileError(f"{src}: is a folder, expected a JSON file") from None
     except UnicodeDecodeError:
         raise MapFileError(f"{src}: not a text file (expected UTF-8 JSON)") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise MapFileError(
-            f"{src}: not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
-        ) from None
+    except OSError as err:
+        raise MapFileError(f"{src}: cannot read ({err.strerror})") from None
+    data = _loads(text, str(src))
     if not isinstance(data, dict):
         raise MapFileError(f"{src}: expected a JSON object at the top, got {type(data).__name__}")
     if "schema_version" not in data:
@@ -252,11 +282,7 @@ class JsonDocument:
     def from_json(cls, text: str) -> Self:
         """Read from JSON text (as written by :meth:`to_json`); text that is not JSON raises
         :class:`~journeykit.errors.MapFileError`, invalid values a ``ValidationError``."""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise MapFileError(f"{cls._KIND} JSON: not valid JSON ({err.msg})") from None
-        return cls.from_dict(data)  # type: ignore[attr-defined]
+        return cls.from_dict(_loads(text, f"{cls._KIND} JSON"))  # type: ignore[attr-defined]
 
     def save(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write to a JSON file (UTF-8); an existing file is replaced only with ``force=True``."""

@@ -23,6 +23,7 @@ __all__ = [
     "SchemaError",
     "ParameterError",
     "OverwriteError",
+    "WriteError",
     "MapFileError",
     "JourneykitWarning",
     "FitWarning",
@@ -94,6 +95,11 @@ class ParameterError(JourneykitError):
 
 class OverwriteError(JourneykitError, FileExistsError):
     """Refused to replace an existing file or folder (pass ``force=True`` / ``--force``)."""
+
+
+class WriteError(JourneykitError, OSError):
+    """A file or folder could not be written (full or read-only disk ...); what was there before
+    is unchanged (see :mod:`journeykit.files`)."""
 
 
 class MapFileError(JourneykitError):

@@ -62,7 +62,8 @@ from journeykit.documents import (
     values_of,
     write_text,
 )
-from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
+from journeykit.errors import MapFileError, ParameterError, ValidationError
+from journeykit.files import target_path, write_file
 from journeykit.i18n import LANGS, check_lang
 from journeykit.personas import Persona, persona_problems
 from journeykit.stages import MODELS, StageModel, define_model, get_model
@@ -592,22 +593,28 @@ def render(
         raise ParameterError(
             f"out: expected a file ending in {', '.join(RENDER_FORMATS)}, got {str(path)!r}"
         )
-    if path.exists() and not force:
-        raise OverwriteError(f"{path}: file exists; pass force=True (--force) to replace it")
+    target_path(path, force=force)  # refuse before drawing
     if suffix == ".html":
-        return write_text(path, journey_map.to_html(lang=lang), force=True)
+        return write_text(path, journey_map.to_html(lang=lang), force=force)
+    import matplotlib
     import matplotlib.pyplot as plt
 
     ax = journey_map.plot(lang=lang)
     fig = ax.figure
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fig.savefig(
-            path,
-            dpi=dpi,
-            bbox_inches="tight",
-            metadata={"Date": None} if suffix == ".svg" else None,
-        )
+        # fixed ids and no date: the same map gives the same SVG, byte for byte
+        with matplotlib.rc_context({"svg.hashsalt": "journeykit"}):
+            path = write_file(
+                path,
+                lambda fh: fig.savefig(
+                    fh,
+                    format=suffix[1:],
+                    dpi=dpi,
+                    bbox_inches="tight",
+                    metadata={"Date": None} if suffix == ".svg" else None,
+                ),
+                force=force,
+            )
     finally:
         plt.close(fig)
     return path

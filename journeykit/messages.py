@@ -13,10 +13,14 @@ Rules that keep a broadcast safe:
   that lack it. A half-filled message ("Hi ,") is never produced.
 * **Names only.** Placeholders are parsed with :class:`string.Formatter` and must be plain
   names: no positional ``{}``, no attribute or index access (``{x.__class__}``, ``{x[0]}``), no
-  conversions (``!r``). A simple format spec is allowed (``{price:,.0f}``). Literal braces are
-  written ``{{`` and ``}}``.
+  conversions (``!r``). A simple format spec is allowed (``{price:,.0f}``), with a width of at
+  most :data:`MAX_FORMAT_WIDTH` and a precision of at most :data:`MAX_FORMAT_PRECISION`; a
+  template is at most :data:`MAX_MESSAGE_CHARS` characters and so is every rendered message
+  (``{name:>50000000}`` is an error, not 23 GB of spaces). Literal braces are written ``{{``
+  and ``}}``.
 * **Customer text is data, not template.** Values are pasted in, never formatted again, so a
-  customer called ``"{link}"`` stays ``"{link}"``; in HTML every message is escaped.
+  customer called ``"{link}"`` stays ``"{link}"``; in HTML every message is escaped; in CSV a
+  cell starting with ``= + - @`` gets a leading ``'`` (:func:`journeykit.files.neutralise_formulas`).
 
 Built-in templates (``journeykit/data/templates/<key>.<lang>.json``, English and Bahasa
 Indonesia): ``whatsapp_follow_up`` (excite → ascend, adapted from article 002),
@@ -35,6 +39,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,11 +50,15 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 
-from journeykit.errors import OverwriteError, ParameterError, SchemaError, ValidationError
+from journeykit import files
+from journeykit.errors import ParameterError, SchemaError, ValidationError
 from journeykit.i18n import check_lang
 from journeykit.schema import require_columns
 
 __all__ = [
+    "MAX_FORMAT_WIDTH",
+    "MAX_FORMAT_PRECISION",
+    "MAX_MESSAGE_CHARS",
     "MessageTemplate",
     "placeholders",
     "list_templates",
@@ -58,8 +67,21 @@ __all__ = [
     "recent_buyers",
     "messages_html",
     "whatsapp_links",
+    "read_customers",
     "write_messages",
 ]
+
+MAX_FORMAT_WIDTH = 100
+"""Largest width a placeholder's format spec may ask for (``{price:>12,.0f}`` uses 12)."""
+MAX_FORMAT_PRECISION = 20
+"""Largest precision a placeholder's format spec may ask for (``{rate:.2%}`` uses 2)."""
+MAX_MESSAGE_CHARS = 10_000
+"""Longest template, and longest rendered message, in characters (a WhatsApp message holds
+about 65,000; a follow-up worth reading is far shorter)."""
+
+_SPEC = re.compile(
+    r"(?:.?[<>=^])?[+\- ]?z?#?0?(?P<width>\d+)?[,_]?(?:\.(?P<precision>\d+))?[bcdeEfFgGnosxX%]?"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,10 @@ def _parse(text: str, *, field: str = "template") -> list[tuple[str, _Field | No
     """Split ``text`` into (literal, field) pieces, refusing anything but plain named fields."""
     if not isinstance(text, str):
         raise ValidationError(field, "a string", type(text).__name__)
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise ValidationError(
+            field, f"at most {MAX_MESSAGE_CHARS:,} characters", f"{len(text):,} characters"
+        )
     try:
         pieces = list(string.Formatter().parse(text))
     except ValueError as err:  # unbalanced braces and the like
@@ -106,8 +132,22 @@ def _parse(text: str, *, field: str = "template") -> list[tuple[str, _Field | No
             raise ValidationError(field, "placeholders without a !conversion", shown)
         if spec and ("{" in spec or "}" in spec):
             raise ValidationError(field, "a format spec without nested placeholders", shown)
+        if spec:
+            _check_spec(spec, shown, field)
         out.append((literal, _Field(name, spec or "")))
     return out
+
+
+def _check_spec(spec: str, shown: str, field: str) -> None:
+    """Refuse a format spec Python would not read, or one asking for a huge width/precision."""
+    m = _SPEC.fullmatch(spec)
+    if m is None:
+        raise ValidationError(field, "a format spec such as ,.0f or >10 or .2%", shown)
+    width, precision = m.group("width"), m.group("precision")
+    if width is not None and int(width) > MAX_FORMAT_WIDTH:
+        raise ValidationError(field, f"a format width of at most {MAX_FORMAT_WIDTH}", shown)
+    if precision is not None and int(precision) > MAX_FORMAT_PRECISION:
+        raise ValidationError(field, f"a format precision of at most {MAX_FORMAT_PRECISION}", shown)
 
 
 def placeholders(text: str) -> tuple[str, ...]:
@@ -191,9 +231,9 @@ def load_template(key: str = "whatsapp_follow_up", lang: str = "en") -> MessageT
         source = _templates_dir() / f"{key}.{lang}.json"
         data = json.loads(source.read_text(encoding="utf-8"))
     elif path.suffix in (".json", ".txt"):
-        if not path.is_file():
-            raise ParameterError(f"template: no such file {key!r}")
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path, "template")
+        if not text.strip():
+            raise ValidationError("template", "a template with some text", f"{key!r} is empty")
         if path.suffix == ".txt":
             data = {"key": path.stem, "body": text, "lang": lang}
         else:
@@ -213,6 +253,60 @@ def load_template(key: str = "whatsapp_follow_up", lang: str = "en") -> MessageT
         )
     allowed = {f for f in MessageTemplate.__dataclass_fields__}
     return MessageTemplate(**{k: v for k, v in data.items() if k in allowed})
+
+
+def _read_text(path: Path, what: str) -> str:
+    """The UTF-8 text of ``path``; a missing file, a folder or other bytes are one-line errors."""
+    if path.is_dir():
+        raise ParameterError(f"{what}: {str(path)!r} is a folder; expected a file")
+    if not path.is_file():
+        raise ParameterError(f"{what}: no such file {str(path)!r}")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ValidationError(
+            what,
+            f"UTF-8 text (save {path.name} as 'CSV UTF-8' or UTF-8 text)",
+            f"a byte 0x{err.object[err.start]:02x} at position {err.start} that is not UTF-8",
+        ) from None
+    except OSError as err:
+        raise ParameterError(f"{what}: cannot read {str(path)!r} ({err.strerror})") from None
+
+
+def read_customers(path: str | Path) -> pd.DataFrame:
+    """Read a customers CSV (UTF-8, one row per customer, a header row) as text columns.
+
+    A missing file, a folder, bytes that are not UTF-8, an empty file or one with a header but
+    no rows are errors naming the file. In a one-column file a blank line is a customer with
+    no value (so :func:`render_messages` reports the row), not a line silently skipped.
+
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "c.csv")
+    >>> _ = open(f, "w", encoding="utf-8").write("customer_name\\nSari\\n\\nBudi\\n")
+    >>> read_customers(f)["customer_name"].tolist()
+    ['Sari', <NA>, 'Budi']
+    """
+    import io
+
+    src = Path(path)
+    text = _read_text(src, "customers")
+    if not text.strip():
+        raise SchemaError("customers", None, f"{str(src)!r} is empty; expected a header row")
+    try:
+        df = pd.read_csv(
+            io.StringIO(text), dtype="string", keep_default_na=True, skip_blank_lines=False
+        )
+    except (pd.errors.ParserError, ValueError) as err:
+        raise SchemaError(
+            "customers", None, f"{str(src)!r} is not a readable CSV ({err})"
+        ) from None
+    lines = text.splitlines()
+    trailing = len(lines) - len("\n".join(lines).rstrip().splitlines())
+    if trailing:  # blank lines at the very end of the file are not customers
+        df = df.iloc[: max(len(df) - trailing, 0)]
+    if df.empty:
+        raise SchemaError("customers", None, f"{str(src)!r} has a header but no customer rows")
+    return df
 
 
 def _blank(s: pd.Series) -> np.ndarray:
@@ -344,7 +438,16 @@ def render_messages(
                 out = out + _as_text(customers[source[f.name]], f.spec, f.name).to_numpy()
         return out
 
-    return pd.DataFrame({"subject": fill(template.subject), "message": fill(template.body)})
+    out = pd.DataFrame({"subject": fill(template.subject), "message": fill(template.body)})
+    long = (out["message"].str.len() > MAX_MESSAGE_CHARS).to_numpy(dtype=bool)
+    if long.any():
+        raise SchemaError(
+            "customers",
+            None,
+            f"messages longer than {MAX_MESSAGE_CHARS:,} characters - nothing was rendered",
+            list(customers.index[long]),
+        )
+    return out
 
 
 def recent_buyers(
@@ -473,26 +576,38 @@ def whatsapp_links(phones: pd.Series, messages: pd.DataFrame) -> pd.Series:
 
 
 def write_messages(
-    messages: pd.DataFrame, path: str | Path, *, force: bool = False, lang: str = "en"
+    messages: pd.DataFrame,
+    path: str | Path,
+    *,
+    force: bool = False,
+    lang: str = "en",
+    neutralise: bool = True,
 ) -> Path:
     """Write rendered messages to ``.csv`` (with the index, named ``row`` unless it has a name), ``.html`` (escaped preview) or ``.txt``.
 
-    Refuses to replace an existing file unless ``force=True`` (:class:`OverwriteError`).
+    Refuses to replace an existing file unless ``force=True`` (:class:`OverwriteError`). The file
+    is written atomically (:mod:`journeykit.files`): a full disk leaves the old file. In CSV, text
+    cells starting with ``= + - @``, tab or CR get a leading ``'`` so a spreadsheet shows them as
+    text (:func:`journeykit.files.neutralise_formulas`); ``neutralise=False`` turns that off.
     """
     p = Path(path)
-    if p.exists() and not force:
-        raise OverwriteError(f"{p}: exists; pass force=True (or --force) to replace it")
+    files.target_path(p, force=force)
     if p.suffix == ".csv":
-        messages.to_csv(p, index=True, index_label=messages.index.name or "row")
-    elif p.suffix in (".html", ".htm"):
-        p.write_text(messages_html(messages, lang=lang), encoding="utf-8")
-    elif p.suffix == ".txt":
+        return files.write_csv(
+            messages,
+            p,
+            force=force,
+            neutralise=neutralise,
+            index=True,
+            index_label=messages.index.name or "row",
+        )
+    if p.suffix in (".html", ".htm"):
+        return files.write_text(p, messages_html(messages, lang=lang), force=force)
+    if p.suffix == ".txt":
         parts = []
         for i in range(len(messages)):
             subj = str(messages["subject"].iloc[i]) if "subject" in messages.columns else ""
             body = str(messages["message"].iloc[i])
             parts.append((subj + "\n\n" if subj else "") + body)
-        p.write_text("\n\n-----\n\n".join(parts) + "\n", encoding="utf-8")
-    else:
-        raise ParameterError(f"out: expected a .csv, .html or .txt file, got {str(p)!r}")
-    return p
+        return files.write_text(p, "\n\n-----\n\n".join(parts) + "\n", force=force)
+    raise ParameterError(f"out: expected a .csv, .html or .txt file, got {str(p)!r}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import math
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import Any
 from journeykit.errors import ParameterError
 from journeykit.i18n import LANGS, t
 
-__all__ = ["ParamSpec", "SPECS", "check_parameters", "check_value", "injected_names"]
+__all__ = ["ParamSpec", "SPECS", "RULES", "check_parameters", "check_value", "injected_names"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _num(lo: float | None = None, hi: float | None = None) -> Callable[[Any], bo
         return (
             isinstance(v, int | float)
             and not isinstance(v, bool)
-            and v == v  # not NaN
+            and math.isfinite(v)  # not NaN, not inf
             and (lo is None or v >= lo)
             and (hi is None or v <= hi)
         )
@@ -89,6 +90,9 @@ _OFFER_PRESETS = (
     "early_boarding",
 )
 
+# journeykit/data/personas/<key>.<lang>.json (tests/test_params_bounds.py checks they match).
+_PERSONAS = ("home_barista", "office_worker", "student")
+
 # Add the parameters your lesson introduces here (same name, same meaning in every notebook).
 SPECS: dict[str, ParamSpec] = dict(
     [
@@ -119,7 +123,7 @@ SPECS: dict[str, ParamSpec] = dict(
         _spec("invites_per_user", "a number >= 0", _num(0)),
         _spec("invite_conversion", "a number between 0 and 1", _num(0, 1)),
         _spec("cycles", "an integer between 1 and 200", _int(1, 200)),
-        _spec("persona", "a persona key (string)", lambda v: isinstance(v, str) and v != ""),
+        _spec("persona", _choices_text(*_PERSONAS), _one_of(*_PERSONAS)),
         _spec("n_segments", "an integer between 1 and 10", _int(1, 10)),
         _spec("customer_name", "a string", lambda v: isinstance(v, str)),
         _spec("show_widgets", "True or False", lambda v: isinstance(v, bool)),
@@ -163,6 +167,46 @@ SPECS: dict[str, ParamSpec] = dict(
         ),
         _spec("score_normalise", _choices_text("minmax", "ratio"), _one_of("minmax", "ratio")),
     ]
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A limit on a combination of parameters: applies when every name in ``when`` is given."""
+
+    when: tuple[str, ...]
+    ok: Callable[[dict[str, Any]], bool]
+    message: str
+
+
+# Limits that hold only in some lessons (each has its own parameter in ``when``), with the reason.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        ("n_users", "invites_per_user"),
+        lambda v: 1_000 <= v["n_users"] <= 200_000,
+        "parameter n_users: expected 1,000 to 200,000 in lesson 10 (with fewer users no referred "
+        "customer may exist, so a reward's cost per customer cannot be measured; more take minutes "
+        "in a notebook - use `journeykit synth --users` for big data)",
+    ),
+    Rule(
+        ("n_users", "strangers"),
+        lambda v: 1_000 <= v["n_users"] <= 40_000,
+        "parameter n_users: expected 1,000 to 40,000 in lesson 11 (with fewer users a campaign "
+        "may have no untreated group to compare with; with more, the default market of "
+        "strangers=100,000 is no longer larger than the data set)",
+    ),
+    Rule(
+        ("n_users", "strangers"),
+        lambda v: v["strangers"] >= 2 * v["n_users"],
+        "parameter strangers: expected at least 2 x n_users (the market a campaign reaches must be "
+        "larger than the data set, whose users include the referred ones); raise strangers",
+    ),
+    Rule(
+        ("n_users", "recent_days"),
+        lambda v: 1_000 <= v["n_users"] <= 200_000,
+        "parameter n_users: expected 1,000 to 200,000 in lesson 12 (with fewer users there are "
+        "too few recent buyers for the examples; more take minutes in a notebook)",
+    ),
 )
 
 
@@ -228,7 +272,8 @@ def _refuse_unknown(unknown: list[str], declared: list[str], lang: str) -> None:
 
 
 def check_parameters(**values: Any) -> None:
-    """Check every given parameter against :data:`SPECS`; the first bad one raises.
+    """Check every given parameter against :data:`SPECS`, then the :data:`RULES` whose
+    parameters are all given; the first bad one raises.
 
     The keyword names are the notebook's declared parameters. Under papermill, a value passed
     for a name the notebook does not declare (see :func:`injected_names`) is refused too, with
@@ -239,6 +284,10 @@ def check_parameters(**values: Any) -> None:
     Traceback (most recent call last):
     ...
     journeykit.errors.ParameterError: parameter n_users: expected an integer between 100 and 2,000,000, got 10 (int)
+    >>> check_parameters(n_users=20_000, strangers=30_000)
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.ParameterError: parameter strangers: expected at least 2 x n_users ...
     """
     lang = values.get("lang", "en")
     lang = lang if lang in LANGS else "en"
@@ -247,3 +296,7 @@ def check_parameters(**values: Any) -> None:
         _refuse_unknown(unknown, list(values), lang)
     for name, value in values.items():
         check_value(name, value)
+    for rule in RULES:
+        if all(name in values for name in rule.when) and not rule.ok(values):
+            shown = ", ".join(f"{name}={values[name]!r}" for name in rule.when)
+            raise ParameterError(f"{rule.message}; got {shown}")

@@ -79,7 +79,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.errors import ParameterError, SchemaError
+from journeykit.files import target_path, write_csv
 from journeykit.schema import require_columns
 
 __all__ = [
@@ -766,6 +767,13 @@ def read_paths(
     0  email > direct                3.0         1.0                     0.0
     """
     name = str(file) if isinstance(file, str | os.PathLike) else "paths"
+    if isinstance(file, str | os.PathLike) and os.path.isdir(file):
+        raise SchemaError(
+            name,
+            None,
+            "is a folder; expected an aggregated paths CSV (build one from a data folder with "
+            "`journeykit paths DIR --out paths.csv`, or paths.aggregate_paths)",
+        )
     try:
         df = pd.read_csv(
             file,
@@ -776,7 +784,11 @@ def read_paths(
         )
     except FileNotFoundError:
         raise SchemaError(name, None, "file not found") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+    except pd.errors.EmptyDataError:
+        raise SchemaError(name, None, "the file is empty; expected a header row") from None
+    except UnicodeDecodeError:
+        raise SchemaError(name, None, "not UTF-8 text; save it as 'CSV UTF-8'") from None
+    except (pd.errors.ParserError, OSError, EOFError) as err:
         raise SchemaError(name, None, f"not a readable CSV file ({err})") from None
     if "path" in df.columns:
         df["path"] = df["path"].mask(df["path"].str.strip() == "", pd.NA)
@@ -784,15 +796,17 @@ def read_paths(
 
 
 def write_paths(paths: pd.DataFrame, file: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Write an aggregated paths table to CSV; refuses to replace a file unless ``force``."""
-    out = Path(file)
-    if out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass force=True (--force) to replace it")
+    """Write an aggregated paths table to CSV; refuses to replace a file unless ``force``.
+
+    The file is written atomically (:func:`journeykit.files.write_csv`) and as it is (no
+    formula neutralising: it is data :func:`read_paths` reads back)."""
+    target_path(file, force=force)
     checked = validate_paths(paths)
     # every path in quotes: a channel name may hold a comma, a quote or a bare "\r", which
     # the csv module would otherwise leave unquoted and pandas would read as a line break
-    checked.to_csv(out, index=False, quoting=csv.QUOTE_NONNUMERIC)
-    return out
+    return write_csv(
+        checked, file, force=force, neutralise=False, index=False, quoting=csv.QUOTE_NONNUMERIC
+    )
 
 
 def path_arrays(paths: pd.DataFrame | Journeys, *, sep: str = SEP) -> PathArrays:

@@ -35,7 +35,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
+import json
 import os
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -45,6 +48,7 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
+from journeykit import files
 from journeykit.errors import OverwriteError, ParameterError, SchemaError
 from journeykit.stages import CVJ_STEPS
 
@@ -63,6 +67,7 @@ __all__ = [
     "validate_table",
     "validate_tables",
     "FORMATS",
+    "MANIFEST",
     "table_path",
     "read_table",
     "read_tables",
@@ -213,12 +218,26 @@ def _coerce(table: str, col: Column, s: pd.Series) -> pd.Series:
         frac = num.notna() & (num % 1 != 0)
         if frac.any():
             raise SchemaError(table, col.name, "expected whole numbers", _bad_rows(frac, s.index))
+        huge = num.notna() & (num.abs() >= 2.0**63)
+        if huge.any():
+            raise SchemaError(
+                table,
+                col.name,
+                "expected whole numbers of at most 19 digits (up to 9223372036854775807); "
+                "store longer ids as text and map them to numbers",
+                _bad_rows(huge, s.index),
+            )
         return num.astype("int64" if kind == "int" else "Int64")
     if kind == "float":
         num = pd.to_numeric(s, errors="coerce")
         bad = num.isna()
         if bad.any():
             raise SchemaError(table, col.name, "expected numbers", _bad_rows(bad, s.index))
+        bad = ~np.isfinite(num.to_numpy(dtype="float64"))
+        if bad.any():
+            raise SchemaError(
+                table, col.name, "expected finite numbers, got inf", _bad_rows(bad, s.index)
+            )
         return num.astype("float64")
     if kind in ("str", "nullable_str"):
         if kind == "str" and s.isna().any():
@@ -249,7 +268,16 @@ def _coerce(table: str, col: Column, s: pd.Series) -> pd.Series:
         raise SchemaError(table, col.name, "missing values", _bad_rows(out.isna(), s.index))
     if getattr(out.dt, "tz", None) is not None:
         out = out.dt.tz_convert("UTC").dt.tz_localize(None)
-    return out.astype("datetime64[ns]")
+    try:
+        return out.astype("datetime64[ns]")
+    except (pd.errors.OutOfBoundsDatetime, OverflowError):
+        bad = out.notna() & ((out < pd.Timestamp.min) | (out > pd.Timestamp.max))
+        raise SchemaError(
+            table,
+            col.name,
+            "expected timestamps between 1677-09-22 and 2262-04-11 (pandas' nanosecond range)",
+            _bad_rows(bad, s.index),
+        ) from None
 
 
 def require_columns(df: object, table: str, columns: Iterable[str]) -> pd.DataFrame:
@@ -448,6 +476,9 @@ def validate_tables(tables: Tables) -> Tables:
 FORMATS: Final[dict[str, str]] = {"csv": ".csv.gz", "parquet": ".parquet"}
 """Writable formats and their file suffix. :func:`read_tables` also reads plain ``.csv``."""
 
+MANIFEST: Final[str] = "manifest.json"
+"""The file :func:`write_tables` writes last: per table its file, row count, size and SHA-256."""
+
 _READ_SUFFIXES: Final[tuple[str, ...]] = (".csv.gz", ".csv", ".parquet")
 _GZIP_LEVEL: Final[int] = 1
 _CSV_SLICE_ROWS: Final[int] = 250_000
@@ -477,9 +508,66 @@ def table_path(path: str | os.PathLike[str], name: str) -> Path:
     return found[0]
 
 
+def _manifest(folder: Path) -> dict[str, dict[str, object]] | None:
+    """The per-table entries of ``folder``'s :data:`MANIFEST`, or None when it has none."""
+    file = folder / MANIFEST
+    if not file.is_file():
+        return None
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        tables = data["tables"]
+        if not isinstance(tables, dict):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        raise SchemaError(
+            MANIFEST,
+            None,
+            f"{str(file)!r} is not a journeykit manifest; write the data set again or delete it",
+        ) from None
+    return tables
+
+
+def _mismatch(file: Path, problem: str) -> SchemaError:
+    name = file.name.split(".")[0]
+    return SchemaError(
+        name,
+        None,
+        f"{str(file)!r} {problem}: the file is truncated (an interrupted write?) or was changed "
+        f"after it was written; write the data set again (journeykit synth --force), or delete "
+        f"{MANIFEST} if you edited the table on purpose",
+    )
+
+
+def _check_against_manifest(file: Path, entry: dict[str, object]) -> None:
+    """Size and SHA-256 of ``file`` against its manifest entry (before reading it)."""
+    if entry.get("file") != file.name:
+        raise _mismatch(file, f"is not the file the manifest lists ({entry.get('file')!r})")
+    size = file.stat().st_size
+    if size != entry.get("bytes"):
+        raise _mismatch(file, f"has {size:,} bytes, the manifest {entry.get('bytes'):,}")
+    digest = hashlib.sha256()
+    with open(file, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != entry.get("sha256"):
+        raise _mismatch(file, "does not match the SHA-256 checksum in the manifest")
+
+
 def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
-    """Read table ``name`` from folder ``path`` and check it with :func:`validate_table`."""
+    """Read table ``name`` from folder ``path`` and check it with :func:`validate_table`.
+
+    When the folder holds a :data:`MANIFEST` (every folder :func:`write_tables` writes), the
+    file's size, SHA-256 checksum and row count must match it, so a truncated table is an error
+    that says so rather than a smaller data set.
+    """
     file = table_path(path, name)
+    manifest = _manifest(Path(path))
+    entry = None
+    if manifest is not None:
+        entry = manifest.get(name)
+        if not isinstance(entry, dict):
+            raise SchemaError(name, None, f"{MANIFEST} in {str(path)!r} does not list this table")
+        _check_against_manifest(file, entry)
     kinds = {c.name: c.kind for c in TABLES[name]}
     try:
         if file.suffix == ".parquet":
@@ -487,8 +575,20 @@ def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
         else:
             text_cols = {c: "string" for c, k in kinds.items() if k in ("str", "nullable_str")}
             df = pd.read_csv(file, dtype=text_cols, keep_default_na=False, na_values=[""])
-    except (OSError, ValueError, pd.errors.ParserError) as err:
+    except UnicodeDecodeError:
+        raise SchemaError(
+            name, None, f"{str(file)!r} is not UTF-8 text; save it as 'CSV UTF-8' and try again"
+        ) from None
+    except (OSError, EOFError, zlib.error) as err:
+        raise SchemaError(
+            name, None, f"cannot read {str(file)!r} ({err}); is it cut short or not {file.suffix}?"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise SchemaError(name, None, f"{str(file)!r} is empty; expected a header row") from None
+    except (ValueError, pd.errors.ParserError) as err:
         raise SchemaError(name, None, f"cannot read {str(file)!r}: {err}") from None
+    if entry is not None and len(df) != entry.get("rows"):
+        raise _mismatch(file, f"has {len(df):,} rows, the manifest {entry.get('rows'):,}")
     return validate_table(name, df)
 
 
@@ -513,7 +613,7 @@ def write_tables(
     force: bool = False,
     validate: bool = True,
 ) -> list[Path]:
-    """Write the five tables into folder ``path``; return the files written.
+    """Write the five tables into folder ``path``; return the files written (manifest last).
 
     ``fmt="csv"`` writes gzip-compressed CSV (``<table>.csv.gz``: small, opens anywhere, same bytes
     for the same tables: the gzip header carries no time or file name); ``fmt="parquet"`` writes
@@ -521,6 +621,10 @@ def write_tables(
     Timestamps are written as ``YYYY-MM-DD HH:MM:SS``; missing values as empty fields.
     A folder that already holds files is refused with :class:`OverwriteError` unless ``force=True``
     (then the five tables' files, in any format, are replaced; other files are left alone).
+    The new folder is written under a temporary name and swapped in whole
+    (:func:`journeykit.files.write_folder`): Ctrl-C or a full disk leaves the old data set or the
+    complete new one, never a mix. :data:`MANIFEST` (row count, size and SHA-256 of each table)
+    is written last; :func:`read_table` checks it.
     ``validate=False`` skips :func:`validate_tables` (for tables that are known to be valid).
     """
     if fmt not in FORMATS:
@@ -538,20 +642,31 @@ def write_tables(
         )
     if validate:
         tables = validate_tables(tables)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in tables.items():
-        for suf in _READ_SUFFIXES:
-            old = folder / f"{name}{suf}"
-            if old.is_file():
-                old.unlink()
-        file = folder / f"{name}{FORMATS[fmt]}"
-        if fmt == "parquet":
-            df.to_parquet(file, index=False, compression="zstd")
-        else:
-            _write_csv_gz(df, file)
-        written.append(file)
-    return written
+    names = {f"{name}{suf}" for name in TABLES for suf in _READ_SUFFIXES} | {MANIFEST}
+
+    def fill(tmp: Path) -> None:
+        entries = {}
+        for name, df in tables.items():
+            file = tmp / f"{name}{FORMATS[fmt]}"
+            if fmt == "parquet":
+                df.to_parquet(file, index=False, compression="zstd")
+            else:
+                _write_csv_gz(df, file)
+            digest = hashlib.sha256()
+            with open(file, "rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    digest.update(block)
+            entries[name] = {
+                "file": file.name,
+                "rows": len(df),
+                "bytes": file.stat().st_size,
+                "sha256": digest.hexdigest(),
+            }
+        manifest = {"schema_version": 1, "kind": "journeykit-tables", "tables": entries}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+    files.write_folder(folder, fill, force=True, keep=lambda p: p.name not in names)
+    return [folder / f"{name}{FORMATS[fmt]}" for name in TABLES] + [folder / MANIFEST]
 
 
 def _write_csv_gz(df: pd.DataFrame, file: Path) -> None:

@@ -28,7 +28,6 @@ import html
 import os
 import re
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,8 @@ from typing import Literal
 import pandas as pd
 
 from journeykit.editions import edition_of
-from journeykit.errors import OverwriteError, ParameterError
+from journeykit.errors import ParameterError
+from journeykit.files import write_file, write_folder
 from journeykit.i18n import check_lang, t
 
 __all__ = [
@@ -116,14 +116,9 @@ def learner_copy(
             f"root: {root} holds no course notebooks (expected notebooks/NN_slug.ipynb or "
             "exercises/NN_slug.ipynb); pass the course folder with --root"
         )
-    if out.exists() and not force:
-        raise OverwriteError(f"{out} already exists; pass --force to replace it")
-    if out.exists() and not out.is_dir():
-        raise ParameterError(f"--out: {out} is a file; expected a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        written: list[Path] = []
+    written: list[Path] = []
+
+    def fill(tmp: Path) -> None:
         for src in files:
             rel = src.relative_to(root)
             targets = [rel] + ([Path(ORIGINALS) / rel] if src.suffix == ".ipynb" else [])
@@ -134,17 +129,9 @@ def learner_copy(
                     shutil.copy2(src, tmp / target)
                 else:
                     (tmp / target).write_text(nbformat.writes(translated) + "\n", encoding="utf-8")
-        written = [out / p.relative_to(tmp) for p in sorted(tmp.rglob("*")) if p.is_file()]
-        if out.exists():
-            old = out.with_name(f".{out.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-            tmp.rename(out)
-            shutil.rmtree(old)
-        else:
-            tmp.rename(out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        written.extend(out / p.relative_to(tmp) for p in sorted(tmp.rglob("*")) if p.is_file())
+
+    write_folder(out, fill, force=force)  # built aside, then swapped in whole
     first = [p for p in written if ORIGINALS not in p.parts]
     return first + [p for p in written if ORIGINALS in p.parts]
 
@@ -186,13 +173,9 @@ def reset_notebook(
         kept = notebook.parent / KEPT / f"{notebook.stem}.{stamp}{notebook.suffix}"
         kept.parent.mkdir(exist_ok=True)
         notebook.rename(kept)
-    fd, tmp = tempfile.mkstemp(prefix=f".{notebook.name}.", dir=notebook.parent)
-    os.close(fd)
     try:
-        shutil.copyfile(shipped, tmp)
-        os.replace(tmp, notebook)
+        write_file(notebook, shipped.read_bytes(), force=True)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
         if kept is not None and not notebook.exists():
             kept.rename(notebook)  # nothing lost: the learner's file goes back
         raise

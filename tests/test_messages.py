@@ -336,3 +336,61 @@ def test_readme_message_render_example_runs_exactly_as_written(tmp_path, monkeyp
     for name, text in zip(customers["customer_name"], sent["message"], strict=True):
         assert text.startswith(f"Halo {name},")  # lang id, one message per customer, in order
         assert "Kopi Kita" in text and "https://kopikita.example/katalog" in text
+
+
+# --- issue 11: bounded formatting, unreadable files, blank lines ---------------------------------
+
+
+def test_a_huge_format_width_is_refused_before_any_memory_is_used():
+    """``{customer_name:>50000000}`` with 200 customers grew to 23 GB; now it is one error."""
+    customers = pd.DataFrame({"customer_name": ["Sari"] * 200})
+    with pytest.raises(
+        ValidationError, match=r"format width of at most 100, got \{customer_name:>50000000\}"
+    ):
+        ms.render_messages("Hi {customer_name:>50000000}", customers)
+    with pytest.raises(ValidationError, match="format precision of at most 20"):
+        ms.render_messages("{fee:.500f}", customers, values={"fee": 1.5})
+    with pytest.raises(ValidationError, match="a format spec such as"):
+        ms.render_messages("{fee:>>>}", customers, values={"fee": 1.5})
+    # the largest allowed width renders exactly that many characters
+    out = ms.render_messages("{customer_name:>100}", customers.head(1))
+    assert out["message"].iloc[0] == " " * 96 + "Sari"
+
+
+def test_total_message_size_is_bounded():
+    long = "x" * (ms.MAX_MESSAGE_CHARS - 20)  # + 15 characters of placeholder: a valid template
+    customers = pd.DataFrame({"customer_name": ["Sari", "Bartholomew Simanjuntak Jr."]})
+    with pytest.raises(SchemaError, match="longer than 10,000 characters .* \\[rows 1\\]"):
+        ms.render_messages(long + "{customer_name}", customers)
+    with pytest.raises(ValidationError, match="at most 10,000 characters"):
+        ms.MessageTemplate(key="t", body="x" * (ms.MAX_MESSAGE_CHARS + 1))
+
+
+def test_non_utf8_and_empty_templates_and_customer_files(tmp_path):
+    latin = tmp_path / "t.txt"
+    latin.write_bytes("Halo {customer_name}, terima kasih Jos\xe9".encode("latin-1"))
+    with pytest.raises(ValidationError, match="template: expected UTF-8 text .* byte 0xe9"):
+        ms.load_template(str(latin))
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ValidationError, match="is empty"):
+        ms.load_template(str(empty))
+    csv = tmp_path / "c.csv"
+    csv.write_bytes("customer_name\nJos\xe9\n".encode("latin-1"))
+    with pytest.raises(ValidationError, match="customers: expected UTF-8 text"):
+        ms.read_customers(csv)
+    csv.write_bytes(b"")
+    with pytest.raises(SchemaError, match="is empty"):
+        ms.read_customers(csv)
+    csv.write_bytes(b"customer_name\n")
+    with pytest.raises(SchemaError, match="header but no customer rows"):
+        ms.read_customers(csv)
+
+
+def test_blank_line_in_a_one_column_csv_is_a_row_not_skipped(tmp_path):
+    csv = tmp_path / "c.csv"
+    csv.write_text("customer_name\nSari\n\nBudi\n\n\n", encoding="utf-8")
+    df = ms.read_customers(csv)
+    assert df["customer_name"].tolist()[::2] == ["Sari", "Budi"] and len(df) == 3
+    with pytest.raises(SchemaError, match=r"customer_name \(rows 1\)"):
+        ms.render_messages("Hi {customer_name}", df)

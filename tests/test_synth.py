@@ -471,7 +471,9 @@ def test_cli_writes_a_data_set_and_refuses_to_overwrite_without_force(tmp_path, 
     assert "already holds files; pass force=True (--force)" in capsys.readouterr().err
     args = ["synth", "--users", "300", "--out", str(out), "--force", "--format", "parquet"]
     assert main(args) == 0
-    assert sorted(p.suffix for p in out.iterdir()) == [".parquet"] * 5
+    assert (
+        sorted(p.suffix for p in out.iterdir()) == [".json"] + [".parquet"] * 5
+    )  # the five tables and manifest.json
 
 
 @pytest.mark.parametrize(

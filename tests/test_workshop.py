@@ -214,3 +214,14 @@ def test_rerun_of_an_unanswered_exercise_is_all_not_tried(tmp_path):
     result = class_progress([exercise], rerun=True)
     assert not result.checks.empty
     assert set(result.checks["status"]) == {"not_tried"}
+
+
+def test_progress_csv_neutralises_a_formula_in_a_learner_name(tmp_path):
+    evil = '=HYPERLINK("x.example","ani")'
+    _submission(tmp_path / "s" / evil / "05_measuring.ipynb", {"conversion rate": 0.25}, EXPECTED)
+    _submission(tmp_path / "s" / "budi" / "05_measuring.ipynb", {"conversion rate": 0.5}, EXPECTED)
+    csv = tmp_path / "class.csv"
+    assert main(["workshop", "progress", str(tmp_path / "s"), "--csv", str(csv)]) == 0
+    rows = csv.read_text().splitlines()
+    assert any(row.startswith("\"'=HYPERLINK") or row.startswith("'=HYPERLINK") for row in rows)
+    assert not any(row.startswith("=") or row.startswith('"=') for row in rows)

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit.attribution import DEFAULT_MODELS, MODELS, attribute
-from journeykit.errors import OverwriteError
+from journeykit.cli import check_out
+from journeykit.files import csv_bytes, write_csv
 from journeykit.paths import (
     aggregate_paths,
     assisted_conversions,
@@ -121,15 +122,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _check_out(out: Path | None, force: bool) -> None:
-    if out is not None and out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass --force to replace it")
+    check_out(out, force)
 
 
 def _emit(df: pd.DataFrame, out: Path | None) -> None:
     if out is None:
-        df.to_csv(sys.stdout, index=False)
+        sys.stdout.write(csv_bytes(df, index=False).decode("utf-8"))
     else:
-        df.to_csv(out, index=False)
+        write_csv(df, out, force=True, index=False)
         print(f"wrote {out} ({len(df)} rows)", file=sys.stderr)
 
 

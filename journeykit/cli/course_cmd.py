@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from journeykit import course
+from journeykit.errors import ParameterError
 
 __all__ = ["register"]
 
@@ -116,7 +117,20 @@ def _kinds(args: argparse.Namespace) -> list[course.Kind]:
     return kinds
 
 
+def _check_root(root: Path) -> None:
+    if not (root / "notebooks").is_dir():
+        raise ParameterError(
+            f"--root: {str(root)!r} has no notebooks/ folder; expected the course folder "
+            "(the one holding notebooks/ and exercises/)"
+        )
+
+
 def _run(args: argparse.Namespace) -> int:
+    if not args.timeout > 0 or args.timeout == float("inf"):
+        raise ParameterError(f"--timeout: expected seconds > 0, got {args.timeout:g}")
+    if args.jobs < 1:
+        raise ParameterError(f"--jobs: expected a whole number >= 1, got {args.jobs}")
+    _check_root(args.root)
     parameters: dict[str, object] = {}
     for name, value in args.parameter:
         parameters[name] = course.parse_value(value)
@@ -145,6 +159,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    _check_root(args.root)
     for nb in course.discover(args.root, kinds=_kinds(args)):
         params = ", ".join(f"{k}={v!r}" for k, v in nb.parameters.items()) or "(no parameters)"
         print(f"{nb.label:<32} {nb.title}")

@@ -25,21 +25,32 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit import campaigns, messages, referrals, schema
-from journeykit.errors import OverwriteError, ParameterError, SchemaError
+from journeykit.cli import check_out
+from journeykit.errors import ParameterError, SchemaError
+from journeykit.files import write_csv
 from journeykit.i18n import t
 from journeykit.schema import Tables
 
 __all__ = ["register", "read_tables"]
 
 
-def read_tables(folder: Path) -> Tables:
-    """The five tables of data folder ``folder``, validated (:func:`journeykit.schema.read_tables`)."""
-    return schema.read_tables(folder)
+def read_tables(folder: Path, *, need: tuple[str, ...] = ()) -> Tables:
+    """The five tables of data folder ``folder``, validated (:func:`journeykit.schema.read_tables`).
+
+    Each table named in ``need`` must hold at least one row (a measurement of nothing is an
+    error that says which table is empty, not a traceback or a table of NaN).
+    """
+    tables = schema.read_tables(folder)
+    for name in need:
+        if len(getattr(tables, name)) == 0:
+            raise SchemaError(
+                name, None, f"the data set in {str(folder)!r} has no {name}; nothing to measure"
+            )
+    return tables
 
 
 def _check_out(out: Path | None, force: bool) -> None:
-    if out is not None and out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass --force to replace it")
+    check_out(out, force)
 
 
 def _emit(df: pd.DataFrame, out: Path | None, force: bool) -> None:
@@ -47,7 +58,7 @@ def _emit(df: pd.DataFrame, out: Path | None, force: bool) -> None:
     if out is None:
         print(df.to_string(index=False))
     else:
-        df.to_csv(out, index=False)
+        write_csv(df, out, force=True, index=False)
         print(f"wrote {out} ({len(df)} rows)", file=sys.stderr)
 
 
@@ -108,7 +119,7 @@ def _referral_simulate(args: argparse.Namespace) -> int:
 
 
 def _referral_measure(args: argparse.Namespace) -> int:
-    tables = read_tables(args.dir)
+    tables = read_tables(args.dir, need=("users",))
     bases = referrals.BASES if args.base == "all" else (args.base,)
     rows = [
         referrals.observed_k(tables, base=b, follow_up_days=args.follow_up_days).to_frame(args.lang)
@@ -174,7 +185,7 @@ def _campaign_list(args: argparse.Namespace) -> list[campaigns.Campaign]:
 
 
 def _campaign_lift(args: argparse.Namespace) -> int:
-    tables = read_tables(args.dir)
+    tables = read_tables(args.dir, need=("users", "events"))
     table = campaigns.compare_campaigns(
         tables.events,
         _campaign_list(args),
@@ -253,9 +264,7 @@ def _message_list(args: argparse.Namespace) -> int:
 def _message_render(args: argparse.Namespace) -> int:
     _check_out(args.out, args.force)
     tpl = messages.load_template(args.template, args.lang)
-    if not args.customers.is_file():
-        raise SchemaError("customers", None, f"no such file {args.customers}")
-    customers = pd.read_csv(args.customers, dtype="string", keep_default_na=True)
+    customers = messages.read_customers(args.customers)
     out = messages.render_messages(
         tpl,
         customers,

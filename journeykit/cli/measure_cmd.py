@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from journeykit.errors import OverwriteError, ParameterError
+from journeykit.cli import check_out
+from journeykit.errors import ParameterError
+from journeykit.files import csv_bytes, write_csv
 from journeykit.funnels import BREAKDOWNS, ORDERS, ordered_funnel, stage_funnel
 from journeykit.metrics import stage_metrics
 from journeykit.schema import read_tables
@@ -45,6 +47,13 @@ def _common(p: argparse.ArgumentParser, *, by_required: bool = False, lang: bool
         p.add_argument("--lang", choices=("en", "id"), default="en", help="labels (default en)")
     p.add_argument("--out", type=Path, metavar="FILE.csv", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
+    p.add_argument(
+        "--no-neutralise",
+        dest="neutralise",
+        action="store_false",
+        help="write text cells starting with = + - @ as they are (by default they get a "
+        "leading ' so a spreadsheet does not run them as formulas)",
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -142,22 +151,23 @@ def parse_window(text: str) -> float | None:
 
 
 def _check_out(out: Path | None, force: bool) -> None:
-    if out is None:
-        return
-    if out.exists() and not force:
-        raise OverwriteError(f"{out}: file exists; pass --force to replace it")
-    if not out.parent.is_dir():
+    check_out(out, force)
+    if out is not None and not out.parent.is_dir():
         raise ParameterError(f"parameter --out: folder {str(out.parent)!r} does not exist")
 
 
-def _emit(df: pd.DataFrame, out: Path | None, *, index: bool = False) -> int:
+def _emit(
+    df: pd.DataFrame, out: Path | None, *, index: bool = False, neutralise: bool = True
+) -> int:
     if out is None:
+        text = csv_bytes(df, neutralise=neutralise, index=index).decode("utf-8")
         try:
-            df.to_csv(sys.stdout, index=index)
+            sys.stdout.write(text)
+            sys.stdout.flush()
         except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
-        df.to_csv(out, index=index)
+        write_csv(df, out, force=True, neutralise=neutralise, index=index)
         print(f"wrote {out} ({len(df)} rows)", file=sys.stderr)
     return 0
 
@@ -179,7 +189,7 @@ def _run_funnel(args: argparse.Namespace) -> int:
         )
     else:
         table = stage_funnel(tables.events, args.model, args.by, users=tables.users, lang=args.lang)
-    return _emit(table, args.out)
+    return _emit(table, args.out, neutralise=args.neutralise)
 
 
 def _run_metrics(args: argparse.Namespace) -> int:
@@ -187,7 +197,7 @@ def _run_metrics(args: argparse.Namespace) -> int:
     inputs = {"seo_rank": args.seo_rank} if args.seo_rank is not None else None
     tables = read_tables(args.dir)
     table = stage_metrics(tables, args.model, by=args.by, inputs=inputs, lang=args.lang)
-    return _emit(table, args.out)
+    return _emit(table, args.out, neutralise=args.neutralise)
 
 
 def _run_score(args: argparse.Namespace) -> int:
@@ -195,4 +205,4 @@ def _run_score(args: argparse.Namespace) -> int:
     weights = parse_weights(args.weights)
     tables = read_tables(args.dir)
     table = journey_score(tables, by=args.by, weights=weights, normalise=args.normalise)
-    return _emit(table, args.out, index=True)
+    return _emit(table, args.out, index=True, neutralise=args.neutralise)

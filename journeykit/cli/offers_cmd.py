@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit import offers
-from journeykit.errors import OverwriteError
+from journeykit.files import write_csv
 
 __all__ = ["register"]
 
@@ -100,10 +100,7 @@ def _simulate(args: argparse.Namespace) -> int:
     )
     if args.out is not None:
         out: Path = args.out
-        if out.exists() and not args.force:
-            raise OverwriteError(f"{out}: exists; pass --force to replace it")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        sim.to_csv(out, index=False)
+        write_csv(sim, out, force=args.force, index=False)
         print(f"wrote {len(sim)} months to {out}")
         return 0
     print(sim.round(2).to_string(index=False))
@@ -129,9 +126,9 @@ def _sbg(args: argparse.Namespace) -> int:
 
 def _measure(args: argparse.Namespace) -> int:
     from journeykit import onboarding
-    from journeykit.schema import read_tables
+    from journeykit.cli.growth_cmd import read_tables
 
-    tables = read_tables(args.data)
+    tables = read_tables(args.data, need=("users", "orders"))
     print(f"observed ascension rate: {offers.ascension_rate(tables.orders):.3f}")
     by = args.by
     table = offers.observed_ltv(

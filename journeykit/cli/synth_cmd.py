@@ -89,6 +89,11 @@ def _overrides(items: list[str]) -> dict[str, object]:
             value: object = ast.literal_eval(text.strip())
         except (ValueError, SyntaxError):
             value = text.strip()
+        flag = {"seed": "--seed", "n_users": "--users", "channels_off": "--channels-off"}
+        if name.strip() in flag:
+            raise ParameterError(
+                f"parameter --set {name.strip()}: set it with {flag[name.strip()]} instead"
+            )
         out[name.strip()] = value
     return out
 
@@ -104,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
     tables = generate(args.preset, n_users=users, seed=seed, **overrides)
     files = write_tables(tables, args.out, fmt=args.format, force=args.force, validate=False)
     seconds = time.perf_counter() - start
-    for (name, df), file in zip(tables.items(), files, strict=True):
+    for (name, df), file in zip(tables.items(), files[: len(tables.items())], strict=True):
         print(f"{name:<10} {len(df):>10,} rows  {file}")
     print(f"preset {args.preset}, {users:,} users, seed {seed}: {seconds:.1f} s", file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeykit.errors import OverwriteError
+from journeykit.files import target_path, write_csv, write_text
 
 __all__ = ["register"]
 
@@ -66,6 +66,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     progress.add_argument("--html", type=Path, help="also write a page to project")
     progress.add_argument("--lang", choices=("en", "id"), default="en")
     progress.add_argument("--force", action="store_true", help="replace existing --csv/--html")
+    progress.add_argument(
+        "--no-neutralise",
+        action="store_true",
+        help="write CSV cells starting with = + - @ as they are (default: a leading ' is added)",
+    )
     progress.set_defaults(func=_progress)
 
 
@@ -86,40 +91,22 @@ def _reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_text(path: Path, text: str, *, force: bool) -> None:
-    import os
-    import tempfile
-
-    if path.exists() and not force:
-        raise OverwriteError(f"{path} already exists; pass --force to replace it")
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.", dir=path.parent if str(path.parent) else "."
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _progress(args: argparse.Namespace) -> int:
     from journeykit.workshop import class_progress, progress_html
 
     result = class_progress(args.submissions, rerun=args.rerun)
     table = result.table()
     for target in (args.csv, args.html):
-        if target is not None and target.exists() and not args.force:
-            raise OverwriteError(f"{target} already exists; pass --force to replace it")
+        if target is not None:
+            target_path(target, force=args.force)  # refuse before printing anything
     print(table.to_string() if not table.empty else "no checks found")
     hints = result.common_hints()
     if not hints.empty:
         print()
         print(hints.to_string(index=False))
-    if args.csv is not None:
-        _write_text(args.csv, table.to_csv(), force=args.force)
+    if args.csv is not None:  # learner names are typed text: formula prefixes neutralised
+        write_csv(table, args.csv, force=args.force, neutralise=not args.no_neutralise)
     if args.html is not None:
-        _write_text(args.html, progress_html(result, lang=args.lang), force=args.force)
+        write_text(args.html, progress_html(result, lang=args.lang), force=args.force)
     sys.stdout.flush()
     return 0

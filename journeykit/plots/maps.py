@@ -41,6 +41,13 @@ _COL_IN = 2.2  # width of a stage column, inches
 _LABEL_COLS = 0.62  # width of the lane-label column, in stage columns
 
 
+def _literal_text(ax: Axes, *args: object, **kwargs: object) -> object:
+    """``ax.text`` drawing the string as typed: ``$5`` stays ``$5`` (no mathtext from a
+    learner's words, so "Pays $5 now and $10 later" is not drawn as maths, and ``$\\frac{``
+    cannot break the drawing)."""
+    return ax.text(*args, parse_math=False, **kwargs)  # type: ignore[arg-type]
+
+
 def _cell_lines(items: tuple[str, ...]) -> list[str]:
     lines: list[str] = []
     for item in items:
@@ -101,7 +108,8 @@ def plot_map(
     # header: one column per stage
     for i, s in enumerate(journey_map.stages):
         ax.add_patch(Rectangle((i, 0), 1, _HEADER, facecolor=PALETTE[0], edgecolor="white"))
-        ax.text(
+        _literal_text(
+            ax,
             i + 0.5,
             _HEADER / 2,
             model.stage(s.stage).label(lang),
@@ -124,7 +132,8 @@ def plot_map(
         ax.add_patch(
             Rectangle((-_LABEL_COLS, y), _LABEL_COLS, h, facecolor="#DDDDDD", edgecolor="white")
         )
-        ax.text(
+        _literal_text(
+            ax,
             -_LABEL_COLS + 0.04,
             y + h / 2,
             "\n".join(labels[lane]),
@@ -138,8 +147,14 @@ def plot_map(
                 Rectangle((i, y), 1, h, facecolor=shade, edgecolor="#BBBBBB", linewidth=0.6)
             )
             if lines:
-                ax.text(
-                    i + 0.04, y + 0.08, "\n".join(lines), va="top", fontsize=7.5, linespacing=1.15
+                _literal_text(
+                    ax,
+                    i + 0.04,
+                    y + 0.08,
+                    "\n".join(lines),
+                    va="top",
+                    fontsize=7.5,
+                    linespacing=1.15,
                 )
         y += h
     # emotion band and curve
@@ -149,7 +164,8 @@ def plot_map(
             (-_LABEL_COLS, band_top), _LABEL_COLS, _BAND, facecolor="#DDDDDD", edgecolor="white"
         )
     )
-    ax.text(
+    _literal_text(
+        ax,
         -_LABEL_COLS + 0.04,
         band_top + _BAND / 2,
         "\n".join(textwrap.wrap(t("map.emotion", lang), width=12)),
@@ -173,7 +189,8 @@ def plot_map(
             linestyle="-" if level == 0 else ":",
             zorder=1,
         )
-        ax.text(
+        _literal_text(
+            ax,
             0.03,
             ypos(level),
             f"{level:+d}" if level else "0",
@@ -203,7 +220,7 @@ def plot_map(
         zorder=4,
     )
     for x, v in zip(xs, scores, strict=True):
-        ax.text(x + 0.06, ypos(v) - 0.08, f"{v:+g}" if v else "0", fontsize=8, zorder=5)
+        _literal_text(ax, x + 0.06, ypos(v) - 0.08, f"{v:+g}" if v else "0", fontsize=8, zorder=5)
     persona = journey_map.persona_obj()
     who = persona.name if persona is not None else str(journey_map.persona)
     # the whole goal, wrapped to the width of the grid (about 18 characters per column)
@@ -211,7 +228,12 @@ def plot_map(
         f"{t('persona', lang)}: {who}  ·  {t('map.goal', lang)}: {journey_map.goal}",
         width=int(18 * (n + _LABEL_COLS)),
     )
-    ax.set_title(f"{t('map', lang)}: {journey_map.title}\n{subtitle}", fontsize=11, loc="left")
+    ax.set_title(
+        f"{t('map', lang)}: {journey_map.title}\n{subtitle}",
+        fontsize=11,
+        loc="left",
+        parse_math=False,
+    )
     return ax
 
 

@@ -346,6 +346,16 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     except (ValueError, TypeError):
         raise _err("start", "a date as text 'YYYY-MM-DD'", v["start"]) from None
     out["days"] = _int("days", v["days"], 1, 3660)
+    # timestamps are datetime64[ns] (1677-09-22 .. 2262-04-11); journeys run on after the
+    # window (uncensored lags, repeat orders), so keep three years of room at the end
+    latest = pd.Timestamp.max.normalize() - pd.Timedelta(days=3 * 365 + out["days"])
+    if not pd.Timestamp("1678-01-01") <= ts <= latest:
+        raise _err(
+            "start",
+            f"a date from 1678-01-01 to {latest:%Y-%m-%d} with days={out['days']} (timestamps "
+            "end in 2262, and journeys need room after the window)",
+            v["start"],
+        )
     if not isinstance(v["censor"], bool):
         raise _err("censor", "True or False", v["censor"])
 
