@@ -439,6 +439,171 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bagaimana {source} dipetakan ke {target}",
     ),
     "stages.users_title": ("People who reached each stage", "Orang yang mencapai tiap tahap"),
+    # --- exercise feedback (journeykit.checks; issue 13 items 5 and 7) -----------------------
+    "check.correct": ("✔ {name}: correct ({value}).", "✔ {name}: benar ({value})."),
+    "check.correct_plain": ("✔ {name}: correct.", "✔ {name}: benar."),
+    "check.correct_label": (
+        "✔ {name}: correct ({key}; {label} is its label - code needs the key).",
+        "✔ {name}: benar ({key}; {label} adalah labelnya - kode memerlukan key-nya).",
+    ),
+    "check.not_yet": ("✘ {name}: not yet. {hint}", "✘ {name}: belum tepat. {hint}"),
+    "check.no_answer": (
+        "✘ {name}: no answer yet - replace None with your answer.",
+        "✘ {name}: belum ada jawaban - ganti None dengan jawaban Anda.",
+    ),
+    "check.cannot_check": (
+        "✘ {name}: cannot check this one ({error}).",
+        "✘ {name}: jawaban ini tidak bisa diperiksa ({error}).",
+    ),
+    "check.not_number": (
+        "✘ {name}: expected a number, got {got}.",
+        "✘ {name}: seharusnya sebuah angka, bukan {got}.",
+    ),
+    "check.not_list": (
+        "✘ {name}: expected a list, got {got}.",
+        "✘ {name}: seharusnya sebuah list, bukan {got}.",
+    ),
+    "check.too_high": (
+        "✘ {name}: not yet - {value} is too high.",
+        "✘ {name}: belum tepat - {value} terlalu tinggi.",
+    ),
+    "check.too_low": (
+        "✘ {name}: not yet - {value} is too low.",
+        "✘ {name}: belum tepat - {value} terlalu rendah.",
+    ),
+    "check.not_it": (
+        "✘ {name}: {answer} is not it; try again.",
+        "✘ {name}: {answer} belum tepat; coba lagi.",
+    ),
+    "check.not_yet_list": ("✘ {name}: not yet - {what}.", "✘ {name}: belum tepat - {what}."),
+    "check.missing": ("missing {items}", "kurang {items}"),
+    "check.extra": ("not expected {items}", "tidak diharapkan {items}"),
+    "check.wrong_order": ("right items, wrong order", "isinya benar, urutannya salah"),
+    "check.percent_for_share": (
+        "That is the right value as a percentage; give it as a share between 0 and 1 "
+        "(divide by 100).",
+        "Itu nilai yang benar dalam persen; tuliskan sebagai pangsa antara 0 dan 1 "
+        "(bagi dengan 100).",
+    ),
+    "check.or_join": (" Or: ", " Atau: "),
+    "check.share_for_percent": (
+        "That is the right value as a share; give it as a percentage (multiply by 100).",
+        "Itu nilai yang benar sebagai pangsa; tuliskan dalam persen (kalikan dengan 100).",
+    ),
+    # exercise 07 (journeykit.checks.attribution)
+    "check.attr.name.assisted": (
+        "assisted conversions of {channel}",
+        "konversi terbantu {channel}",
+    ),
+    "check.attr.name.linear": ("linear credit of {channel}", "kredit linear {channel}"),
+    "check.attr.name.position": (
+        "position-based credit of {channel}",
+        "kredit berbasis posisi {channel}",
+    ),
+    "check.attr.name.removal": (
+        "removal effect of {channel}",
+        "efek penghapusan (removal effect) {channel}",
+    ),
+    "check.attr.name.gain": (
+        "channel gaining most from {from_model} to {to_model}",
+        "saluran yang paling untung dari {from_model} ke {to_model}",
+    ),
+    "check.attr.assisted.every": (
+        "You counted every appearance; a channel assists a conversion once, however often it "
+        "appears on the path.",
+        "Anda menghitung setiap kemunculan; sebuah saluran membantu satu konversi sekali saja, "
+        "berapa kali pun ia muncul di jalur.",
+    ),
+    "check.attr.assisted.anywhere": (
+        "You counted conversions where the channel is last too; the last touch is a last-click "
+        "conversion, not an assist.",
+        "Anda ikut menghitung konversi saat saluran itu berada di urutan terakhir; sentuhan "
+        "terakhir adalah konversi klik terakhir, bukan konversi terbantu.",
+    ),
+    "check.attr.assisted.paths": (
+        "You counted paths; count their conversions (total_conversions) instead.",
+        "Anda menghitung jalur; hitung konversinya (total_conversions).",
+    ),
+    "check.attr.linear.once_repeat": (
+        "Linear gives one share per touch: {channel} appears twice on a {n}-touch path, so it "
+        "gets 2/{n} of those conversions.",
+        "Linear memberi satu bagian per sentuhan: {channel} muncul dua kali di jalur dengan "
+        "{n} sentuhan, jadi mendapat 2/{n} dari konversi itu.",
+    ),
+    "check.attr.linear.once": (
+        "Linear gives one share per touch, counting repeated channels each time.",
+        "Linear memberi satu bagian per sentuhan; saluran yang muncul berulang dihitung setiap "
+        "kali.",
+    ),
+    "check.attr.linear.first": (
+        "That is the first-touch credit; linear shares every conversion equally.",
+        "Itu kredit sentuhan pertama; linear membagi setiap konversi sama rata.",
+    ),
+    "check.attr.linear.last": (
+        "That is the last-touch credit; linear shares every conversion equally.",
+        "Itu kredit sentuhan terakhir; linear membagi setiap konversi sama rata.",
+    ),
+    "check.attr.position.no_two_rule": (
+        "On a two-touch path there is no middle: first and last share everything (50/50 with "
+        "40/40 weights).",
+        "Di jalur dengan dua sentuhan tidak ada bagian tengah: sentuhan pertama dan terakhir "
+        "berbagi semuanya (50/50 dengan bobot 40/40).",
+    ),
+    "check.attr.position.middle_each": (
+        "The 20 % is shared by all the touches between first and last, not given to each of "
+        "them.",
+        "Yang 20 % dibagi oleh semua sentuhan di antara yang pertama dan terakhir, bukan "
+        "diberikan ke masing-masing.",
+    ),
+    "check.attr.position.first_only": (
+        "{channel} also appears in the middle of a path: every touch gets its share, not only "
+        "its first appearance.",
+        "{channel} juga muncul di tengah jalur: setiap sentuhan mendapat bagiannya, bukan hanya "
+        "kemunculan pertamanya.",
+    ),
+    "check.attr.position.linear": (
+        "That is the linear credit; position based gives 40 % to the first and 40 % to the "
+        "last touch and shares 20 % among the touches between.",
+        "Itu kredit linear; model berbasis posisi memberi 40 % ke sentuhan pertama, 40 % ke "
+        "sentuhan terakhir, dan membagi 20 % ke sentuhan di antaranya.",
+    ),
+    "check.attr.removal.share": (
+        "That is the channel's share (effect / sum of all effects); the removal effect is "
+        "1 - P(conversion without it) / P(conversion).",
+        "Itu pangsa saluran (efek / jumlah semua efek); efek penghapusan adalah "
+        "1 - P(konversi tanpa saluran itu) / P(konversi).",
+    ),
+    "check.attr.removal.conversions": (
+        "That is the attributed conversions; the question asks for the removal effect.",
+        "Itu konversi teratribusi; pertanyaannya meminta efek penghapusan.",
+    ),
+    "check.attr.removal.no_null": (
+        "Count the journeys that did not convert (total_null) too: they lead to (null).",
+        "Hitung juga perjalanan yang tidak berkonversi (total_null): perjalanan itu menuju "
+        "(null).",
+    ),
+    "check.attr.removal.ratio": (
+        "That is P(without) / P(with), what is left; the removal effect is what is lost: "
+        "1 - P(without) / P(with).",
+        "Itu P(tanpa) / P(dengan), yang tersisa; efek penghapusan adalah yang hilang: "
+        "1 - P(tanpa) / P(dengan).",
+    ),
+    "check.attr.removal.without": (
+        "That is 1 - P(without); divide P(without) by P(with) first: 1 - P(without) / P(with).",
+        "Itu 1 - P(tanpa); bagi dulu P(tanpa) dengan P(dengan): 1 - P(tanpa) / P(dengan).",
+    ),
+    "check.attr.gain.loses": (
+        "That channel loses the most; compute {to_model} minus {from_model} and take the "
+        "largest.",
+        "Saluran itu paling banyak kehilangan kredit; hitung {to_model} dikurangi {from_model} "
+        "lalu ambil yang terbesar.",
+    ),
+    "check.attr.gain.most": (
+        "That channel has the most {to_model} credit, but the question is about the change "
+        "between the models.",
+        "Saluran itu punya kredit {to_model} terbanyak, tetapi pertanyaannya tentang perubahan "
+        "antar model.",
+    ),
     # --- widgets ---------------------------------------------------------------------------------
     "widgets.kept_last_good": (
         "the last good state is kept",

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from journeykit import campaigns
-from journeykit.checks import Feedback, check_number, safely
+from journeykit.checks import Feedback, check_number, not_yet, safely
 
 __all__ = [
     "practice_rates",
@@ -52,7 +52,7 @@ def practice_rates() -> dict[str, float]:
     }
 
 
-def check_transition(answer: object, *, expected: tuple[str, str]) -> Feedback:
+def check_transition(answer: object, *, expected: tuple[str, str], lang: str = "en") -> Feedback:
     """A ``(from_step, to_step)`` pair (or a Campaign) against the transition the story targets."""
     name = "transition"
     if answer is None:
@@ -71,26 +71,28 @@ def check_transition(answer: object, *, expected: tuple[str, str]) -> Feedback:
     if j <= i:
         return Feedback(False, f"✘ {name}: a campaign moves people forward: to_step comes later.")
     if j - i > 1:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. {got[0]} → {got[1]} skips steps; what is the one thing the call "
+        return not_yet(
+            name,
+            f"{got[0]} → {got[1]} skips steps; what is the one thing the call "
             "to action asks for, and which step does doing it put people in?",
+            lang,
         )
     if got[1] == expected[0]:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. The people it speaks to are already at {expected[0]!r}; which "
+        return not_yet(
+            name,
+            f"The people it speaks to are already at {expected[0]!r}; which "
             "step does it move them to?",
+            lang,
         )
-    return Feedback(False, f"✘ {name}: not yet. Who sees it (from) and what does it ask (to)?")
+    return not_yet(name, "Who sees it (from) and what does it ask (to)?", lang)
 
 
 def check_rate_difference(
-    answer: object, *, treated: tuple[int, int], control: tuple[int, int]
+    answer: object, *, treated: tuple[int, int], control: tuple[int, int], lang: str = "en"
 ) -> Feedback:
     """Treated rate minus untreated rate, as a share. ``treated``/``control``: (users, moved on)."""
     name = "difference in rates"
-    lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control))
+    lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control), lang)
     if fb is not None:
         return fb
     p1, p0 = lift.rate_treated, lift.rate_control
@@ -102,7 +104,7 @@ def check_rate_difference(
         float(treated[1] - control[1]): "That compares counts of people; compare rates (moved "
         "on / users in each group), the groups need not be the same size.",
     }
-    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
 
 def check_interval(
@@ -111,11 +113,12 @@ def check_interval(
     treated: tuple[int, int],
     control: tuple[int, int],
     confidence: float = 0.95,
+    lang: str = "en",
 ) -> Feedback:
     """The normal-approximation interval of the difference, as ``(low, high)`` shares."""
     name = "confidence interval"
     lift, fb = safely(
-        name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence)
+        name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence), lang
     )
     if fb is not None:
         return fb
@@ -134,9 +137,9 @@ def check_interval(
     se = half / 1.959964 if confidence == 0.95 else None
     got_half = (high - low) / 2
     if se is not None and math.isclose(got_half, 1.959964 * se**2, rel_tol=1e-2):
-        return Feedback(False, f"✘ {name}: not yet. Take the square root of the variance sum.")
+        return not_yet(name, "Take the square root of the variance sum.", lang)
     if math.isclose(got_half, half / 1.959964, rel_tol=1e-2):
-        return Feedback(False, f"✘ {name}: not yet. Multiply the standard error by z = 1.96.")
+        return not_yet(name, "Multiply the standard error by z = 1.96.", lang)
     if math.isclose((low + high) / 2, lift.difference, abs_tol=5e-4):
         return Feedback(
             False,
@@ -146,11 +149,11 @@ def check_interval(
 
 
 def check_campaign_difference(
-    answer: object, events: pd.DataFrame, campaign: campaigns.Campaign
+    answer: object, events: pd.DataFrame, campaign: campaigns.Campaign, *, lang: str = "en"
 ) -> Feedback:
     """The campaign's measured difference in transition rate (treated - untreated) on ``events``."""
     name = f"difference for {getattr(campaign, 'key', '?')}"
-    lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign))
+    lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign), lang)
     if fb is not None:
         return fb
     hints = {
@@ -158,19 +161,20 @@ def check_campaign_difference(
         lift.difference * 100: "That is in percentage points; give a share.",
         lift.rate_treated: "That is the treated users' rate alone; subtract the untreated rate.",
     }
-    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
 
-def check_promoter_share(answer: object, rates: Mapping[str, float]) -> Feedback:
+def check_promoter_share(
+    answer: object, rates: Mapping[str, float], *, lang: str = "en"
+) -> Feedback:
     """Share of strangers who end up promoting: the product of the eight step rates."""
     name = "share of strangers who promote"
-    reach, fb = safely(name, lambda: campaigns.journey_reach(rates))
+    reach, fb = safely(name, lambda: campaigns.journey_reach(rates), lang)
     if fb is not None:
         return fb
     share = float(reach["share_of_strangers"].iloc[-1])
     values = list(rates.values())
     hints = {
-        share * 100: "That is a percentage; give a share (the product itself).",
         min(values): "The weakest step is a ceiling, but everyone must pass every step: multiply "
         "all eight rates.",
         sum(values) / len(values): "Averaging the steps hides the losses; people must pass every "
@@ -178,17 +182,23 @@ def check_promoter_share(answer: object, rates: Mapping[str, float]) -> Feedback
         float(reach["share_of_strangers"].iloc[-2]): "That stops at advocate; include the last "
         "step to promote.",
     }
-    return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
 def check_required_rate(
-    answer: object, rates: Mapping[str, float], *, to_step: str, target_share: float
+    answer: object,
+    rates: Mapping[str, float],
+    *,
+    to_step: str,
+    target_share: float,
+    lang: str = "en",
 ) -> Feedback:
     """The rate one step would need for ``target_share`` of strangers to promote."""
     name = f"required {to_step} rate"
     need, fb = safely(
         name,
         lambda: campaigns.required_step_rate(rates, to_step=to_step, target_share=target_share),
+        lang,
     )
     if fb is not None:
         return fb
@@ -198,7 +208,7 @@ def check_required_rate(
         target_share / share: "That is how many times the promoters must grow; the step's rate is "
         f"its current rate ({rates[to_step]:g}) times that.",
     }
-    fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints)
+    fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints, lang=lang)
     if fb.ok and need > 1:
         return Feedback(
             True,

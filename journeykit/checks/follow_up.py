@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit import messages
-from journeykit.checks import Feedback, no_answer, safely
+from journeykit.checks import Feedback, no_answer, not_yet, safely
 from journeykit.errors import JourneykitError, SchemaError
 
 __all__ = [
@@ -98,15 +98,17 @@ def practice_customers(seed: int = 42, *, n: int = 8, missing: int = 2) -> pd.Da
     return df
 
 
-def check_placeholders(answer: object, template: messages.MessageTemplate | str) -> Feedback:
+def check_placeholders(
+    answer: object, template: messages.MessageTemplate | str, *, lang: str = "en"
+) -> Feedback:
     """The template's placeholder names, each once, in order of first appearance."""
     name = "placeholders"
-    if (fb := no_answer(answer, name)) is not None:
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if isinstance(template, messages.MessageTemplate):
         want = list(template.placeholders)
     else:
-        want, fb = safely(name, lambda: list(messages.placeholders(template)))
+        want, fb = safely(name, lambda: list(messages.placeholders(template)), lang)
         if fb is not None:
             return fb
     if isinstance(answer, str) or not isinstance(answer, Sequence):
@@ -115,12 +117,11 @@ def check_placeholders(answer: object, template: messages.MessageTemplate | str)
     if got == want:
         return Feedback(True, f"✔ {name}: correct.")
     if [str(g).strip("{}") for g in got] == want:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. Give the names without braces: '{want[0]}', not '{{{want[0]}}}'.",
+        return not_yet(
+            name, f"Give the names without braces: '{want[0]}', not '{{{want[0]}}}'.", lang
         )
     if list(dict.fromkeys(got)) == want:
-        return Feedback(False, f"✘ {name}: not yet. List each placeholder once.")
+        return not_yet(name, "List each placeholder once.", lang)
     if sorted(map(str, got)) == sorted(want):
         return Feedback(False, f"✘ {name}: right names, but list them in order of first use.")
     lost = [w for w in want if w not in got]
@@ -140,6 +141,7 @@ def check_messages(
     *,
     values: Mapping[str, object] | None = None,
     drop_blocking: bool = False,
+    lang: str = "en",
 ) -> Feedback:
     """Rendered messages (the output of ``render_messages``, or its ``message`` column).
 
@@ -147,7 +149,7 @@ def check_messages(
     the broadcast (see :func:`check_blocking_rows`).
     """
     name = "messages"
-    if (fb := no_answer(answer, name)) is not None:
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if drop_blocking:
         try:
@@ -156,7 +158,9 @@ def check_messages(
             customers = customers.drop(index=err.rows)
         except (JourneykitError, TypeError, ValueError) as err:
             return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-    want, fb = safely(name, lambda: messages.render_messages(template, customers, values=values))
+    want, fb = safely(
+        name, lambda: messages.render_messages(template, customers, values=values), lang
+    )
     if fb is not None:
         return fb
     got = answer["message"] if isinstance(answer, pd.DataFrame) and "message" in answer else answer
@@ -179,11 +183,15 @@ def check_messages(
 
 
 def check_blocking_rows(
-    answer: object, template: messages.MessageTemplate | str, customers: pd.DataFrame
+    answer: object,
+    template: messages.MessageTemplate | str,
+    customers: pd.DataFrame,
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Index labels of the customers whose rows stop the broadcast (a placeholder value missing)."""
     name = "rows that block the broadcast"
-    if (fb := no_answer(answer, name)) is not None:
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     try:
         messages.render_messages(template, customers, values=_shared(template, customers))
@@ -202,10 +210,10 @@ def check_blocking_rows(
         sorted(map(str, positions)),
         sorted(str(p + 1) for p in positions),
     ):
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. Those are positions; give the index labels (customers.index), "
-            "e.g. user ids.",
+        return not_yet(
+            name,
+            "Those are positions; give the index labels (customers.index), e.g. user ids.",
+            lang,
         )
     if len(got) < len(want):
         return Feedback(
@@ -227,11 +235,11 @@ def _shared(template: messages.MessageTemplate | str, customers: pd.DataFrame) -
 
 
 def check_own_template(
-    answer: object, *, required: Sequence[str] = ("customer_name", "product")
+    answer: object, *, required: Sequence[str] = ("customer_name", "product"), lang: str = "en"
 ) -> Feedback:
     """A template text of your own: valid syntax, plain names, the ``required`` placeholders."""
     name = "your template"
-    if (fb := no_answer(answer, name)) is not None:
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     text = answer.body if isinstance(answer, messages.MessageTemplate) else answer
     if not isinstance(text, str):

@@ -15,7 +15,7 @@ percentage where a share is asked.
 >>> print(check_step_conversion(0.5, ev, stage="consideration"))
 ✔ step conversion into consideration: correct (0.5).
 >>> print(check_step_conversion(50, ev, stage="consideration"))
-✘ step conversion into consideration: not yet. That looks like a percentage; give a share between 0 and 1.
+✘ step conversion into consideration: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
 """
 
 from __future__ import annotations
@@ -45,15 +45,11 @@ def _hints(expected: float, wrong: Mapping[float, str], *, share: bool) -> dict[
     for value, text in wrong.items():
         if value is not None and np.isfinite(value) and not np.isclose(value, expected):
             hints.setdefault(float(value), text)
-    if share and expected != 0:
-        hints.setdefault(
-            100 * expected, "That looks like a percentage; give a share between 0 and 1."
-        )
     return hints
 
 
 def check_step_conversion(
-    answer: object, events: pd.DataFrame, *, stage: str, model: str = "five"
+    answer: object, events: pd.DataFrame, *, stage: str, model: str = "five", lang: str = "en"
 ) -> Feedback:
     """Step conversion into ``stage``: people reaching it / people reaching the stage before."""
     name = f"step conversion into {stage}"
@@ -62,7 +58,7 @@ def check_step_conversion(
         f = stage_funnel(events, model).set_index("stage")
         return f.loc[stage]
 
-    row, fb = safely(name, compute)
+    row, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = float(row["step_conversion"])
@@ -73,7 +69,9 @@ def check_step_conversion(
         ),
         float(row["drop_off_rate"]): "That is the drop-off rate: the share who did NOT go on.",
     }
-    return check_number(answer, expected, name=name, hints=_hints(expected, wrong, share=True))
+    return check_number(
+        answer, expected, name=name, hints=_hints(expected, wrong, share=True), lang=lang
+    )
 
 
 def check_funnel_users(
@@ -83,6 +81,7 @@ def check_funnel_users(
     *,
     window: float | None = 14,
     order: str = "ordered",
+    lang: str = "en",
 ) -> Feedback:
     """People who reached the last step of an :func:`~journeykit.funnels.ordered_funnel`."""
     name = "people who reached the last step"
@@ -99,7 +98,7 @@ def check_funnel_users(
         out["default_window"] = last(window=14, order=order)
         return out
 
-    v, fb = safely(name, compute)
+    v, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = v["expected"]
@@ -111,7 +110,9 @@ def check_funnel_users(
         "default_window": "That uses the default 14-day window; pass the window asked for.",
     }
     wrong = {v[k]: text for k, text in texts.items() if k in v}
-    return check_number(answer, expected, name=name, hints=_hints(expected, wrong, share=False))
+    return check_number(
+        answer, expected, name=name, hints=_hints(expected, wrong, share=False), lang=lang
+    )
 
 
 def _metric_wrong(key: str, tables: Tables) -> dict[float, str]:
@@ -165,7 +166,7 @@ def _metric_wrong(key: str, tables: Tables) -> dict[float, str]:
     return {}
 
 
-def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
+def check_metric(answer: object, tables: Tables, key: str, *, lang: str = "en") -> Feedback:
     """Any metric of :data:`journeykit.metrics.METRICS`, computed on ``tables``."""
     name = key.replace("_", " ")
 
@@ -175,7 +176,7 @@ def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
         value = float(metric_table(tables, metrics=[key]).iloc[0][key])
         return value, _metric_wrong(key, tables)
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, wrong = got
@@ -187,6 +188,7 @@ def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
         rel_tol=1e-4,
         abs_tol=1e-6,
         hints=_hints(expected, wrong, share=share),
+        lang=lang,
     )
 
 
@@ -197,6 +199,7 @@ def check_top_journey(
     by: str = "persona",
     weights: str | Mapping[str, float] = "balanced",
     normalise: str = "minmax",
+    lang: str = "en",
 ) -> Feedback:
     """The group whose journey ranks first under :func:`~journeykit.score.journey_score`."""
     name = f"best {by} journey"
@@ -218,8 +221,8 @@ def check_top_journey(
             hints.setdefault(str(s.index[-1]), "That one ranks last: rank 1 is the best.")
         return best, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
-    return check_choice(answer, expected, name=name, hints=hints)
+    return check_choice(answer, expected, name=name, hints=hints, lang=lang)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, no_answer, safely
+from journeykit.checks import Feedback, check_number, no_answer, not_yet, safely
 from journeykit.offers import (
     OfferPlan,
     ascension_rate,
@@ -43,12 +43,12 @@ __all__ = [
 ]
 
 
-def check_first_order_profit(answer: object, plan: OfferPlan) -> Feedback:
+def check_first_order_profit(answer: object, plan: OfferPlan, *, lang: str = "en") -> Feedback:
     """Entry price minus unit cost minus acquisition cost of ``plan``."""
     name = "first-order profit"
-    if (fb0 := no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    expected, fb = safely(name, lambda: first_order_profit(plan))
+    expected, fb = safely(name, lambda: first_order_profit(plan), lang)
     if fb is not None:
         return fb
     hints = {
@@ -61,7 +61,9 @@ def check_first_order_profit(answer: object, plan: OfferPlan) -> Feedback:
         ),
         -expected: "Right size, wrong sign: a loss is a negative profit.",
     }
-    return check_number(answer, expected, name=name, rel_tol=1e-6, abs_tol=0.005, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-6, abs_tol=0.005, hints=hints, lang=lang
+    )
 
 
 def check_lifetime_value(
@@ -71,6 +73,7 @@ def check_lifetime_value(
     churn: float,
     discount: float = 0.0,
     price: float | None = None,
+    lang: str = "en",
 ) -> Feedback:
     """Constant-churn lifetime value ``margin * (1 + d) / (d + churn)`` (``margin / churn``
     without discount).
@@ -78,9 +81,9 @@ def check_lifetime_value(
     ``price`` (optional) lets the check recognise the price used instead of the margin.
     """
     name = "lifetime value"
-    if (fb0 := no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    expected, fb = safely(name, lambda: constant_churn_ltv(margin, churn, discount))
+    expected, fb = safely(name, lambda: constant_churn_ltv(margin, churn, discount), lang)
     if fb is not None:
         return fb
     m, c, d = float(margin), float(churn), float(discount)
@@ -100,16 +103,20 @@ def check_lifetime_value(
         hints[m / (d + c)] = (
             "Close: the first month is paid now and is not discounted, so multiply by (1 + d)."
         )
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=0.005, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=0.005, hints=hints, lang=lang
+    )
 
 
-def check_payback_month(answer: object, plan: OfferPlan, *, discount: float = 0.0) -> Feedback:
+def check_payback_month(
+    answer: object, plan: OfferPlan, *, discount: float = 0.0, lang: str = "en"
+) -> Feedback:
     """First month (0 = month of the entry purchase) whose cumulative margin covers the
     acquisition cost; ``None`` answers mean "no answer", so never-paying plans expect -1."""
     name = "payback month"
-    if (fb0 := no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    expected, fb = safely(name, lambda: payback_month(plan, discount=discount))
+    expected, fb = safely(name, lambda: payback_month(plan, discount=discount), lang)
     if fb is not None:
         return fb
     if expected is None:
@@ -118,25 +125,31 @@ def check_payback_month(answer: object, plan: OfferPlan, *, discount: float = 0.
             -1,
             name=name,
             hints={0: "This plan never pays back: write -1."},
+            lang=lang,
         )
     hints: dict[float, str] = {
         expected + 1: "Count months from 0 (the month of the entry purchase), not from 1.",
     }
-    no_churn, fb2 = safely(name, lambda: payback_month(plan.replace(monthly_churn=0.0)))
+    no_churn, fb2 = safely(name, lambda: payback_month(plan.replace(monthly_churn=0.0)), lang)
     if fb2 is None and no_churn is not None and no_churn != expected:
         hints[no_churn] = "Customers churn: weight each month's margin by the share still active."
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
 def check_break_even_price(
-    answer: object, plan: OfferPlan, *, discount: float = 0.0, horizon: int | None = None
+    answer: object,
+    plan: OfferPlan,
+    *,
+    discount: float = 0.0,
+    horizon: int | None = None,
+    lang: str = "en",
 ) -> Feedback:
     """Entry price at which the plan's lifetime value just covers the acquisition cost."""
     name = "break-even entry price"
-    if (fb0 := no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
     expected, fb = safely(
-        name, lambda: break_even_entry_price(plan, discount=discount, horizon=horizon)
+        name, lambda: break_even_entry_price(plan, discount=discount, horizon=horizon), lang
     )
     if fb is not None:
         return fb
@@ -149,18 +162,20 @@ def check_break_even_price(
             "Check the signs: later value lowers the price you need."
         ),
     }
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=0.005, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=0.005, hints=hints, lang=lang
+    )
 
 
-def check_ascension_rate(answer: object, orders: pd.DataFrame) -> Feedback:
+def check_ascension_rate(answer: object, orders: pd.DataFrame, *, lang: str = "en") -> Feedback:
     """Share (0-1) of entry-offer buyers who later bought a core or ascension offer."""
     name = "ascension rate"
-    if (fb0 := no_answer(answer, name)) is not None:
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    expected, fb = safely(name, lambda: ascension_rate(orders))
+    expected, fb = safely(name, lambda: ascension_rate(orders), lang)
     if fb is not None:
         return fb
-    hints: dict[float, str] = {100 * expected: "Give a share between 0 and 1, not a percentage."}
+    hints: dict[float, str] = {}
     try:
         o = orders
         buyers = o["user_id"].nunique()
@@ -178,13 +193,17 @@ def check_ascension_rate(answer: object, orders: pd.DataFrame) -> Feedback:
             )
     except (KeyError, TypeError, AttributeError):
         pass
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints, lang=lang
+    )
 
 
-def check_sbg_parameters(alpha: object, beta: object, survival: Sequence[float]) -> Feedback:
+def check_sbg_parameters(
+    alpha: object, beta: object, survival: Sequence[float], *, lang: str = "en"
+) -> Feedback:
     """The sBG maximum-likelihood ``alpha`` and ``beta`` for ``survival`` (within 1 %)."""
     name = "sBG alpha and beta"
-    fit, fb = safely(name, lambda: fit_sbg(survival))
+    fit, fb = safely(name, lambda: fit_sbg(survival), lang)
     if fb is not None:
         return fb
     if alpha is None or beta is None:
@@ -197,11 +216,12 @@ def check_sbg_parameters(alpha: object, beta: object, survival: Sequence[float])
     if close:
         return Feedback(True, f"✔ {name}: correct (alpha {a:.3f}, beta {b:.3f}).")
     if abs(b - fit.alpha) <= 0.01 * fit.alpha and abs(a - fit.beta) <= 0.01 * fit.beta:
-        return Feedback(False, f"✘ {name}: not yet. Alpha and beta are swapped.")
+        return not_yet(name, "Alpha and beta are swapped.", lang)
     if b > 0 and abs(a / (a + b) - fit.mean_churn) <= 0.02:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. The mean churn alpha / (alpha + beta) is right, but not the "
+        return not_yet(
+            name,
+            "The mean churn alpha / (alpha + beta) is right, but not the "
             "spread: maximise the likelihood of the whole survival curve (use fit_sbg).",
+            lang,
         )
     return Feedback(False, f"✘ {name}: not yet - use fit_sbg on the survival counts.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.checks import Feedback, check_choice, check_number, not_yet
 from journeykit.errors import JourneykitError
 from journeykit.i18n import check_lang
 
@@ -57,11 +57,11 @@ def persona_brief(lang: str = "en") -> str:
     return _BRIEF[check_lang(lang)]
 
 
-def _fail(name: str, text: str) -> Feedback:
-    return Feedback(False, f"✘ {name}: not yet. {text}")
+def _fail(name: str, text: str, lang: str = "en") -> Feedback:
+    return not_yet(name, text, lang)
 
 
-def check_persona(answer: Any) -> Feedback:
+def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
     """Does ``answer`` describe Pak Hendra from :func:`persona_brief` as a valid ``Persona``?
 
     Wanted: key ``warung_owner``, age band 45-54, at least one goal, need and frustration,
@@ -77,9 +77,10 @@ def check_persona(answer: Any) -> Feedback:
             name,
             "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it "
             "is validated.",
+            lang,
         )
     if not isinstance(answer, Persona):
-        return _fail(name, f"expected a Persona, got {type(answer).__name__}.")
+        return _fail(name, f"expected a Persona, got {type(answer).__name__}.", lang)
     missing = []
     if answer.key != BRIEF_KEY:
         missing.append(f"the key should be {BRIEF_KEY!r} (got {answer.key!r})")
@@ -95,11 +96,13 @@ def check_persona(answer: Any) -> Feedback:
     if not answer.quote.strip():
         missing.append("give him his quote, in his own words")
     if missing:
-        return _fail(name, "; ".join(missing) + ".")
+        return _fail(name, "; ".join(missing) + ".", lang)
     return Feedback(True, f"✔ {name}: correct - {answer.name} is ready to design for.")
 
 
-def check_top_persona(answer: Any, tables: Any, *, stage: str = "convert") -> Feedback:
+def check_top_persona(
+    answer: Any, tables: Any, *, stage: str = "convert", lang: str = "en"
+) -> Feedback:
     """Which persona has the largest *share* of its users reaching ``stage`` (CVJ step)?"""
     from journeykit.personas import display_name, stage_reach
 
@@ -118,18 +121,24 @@ def check_top_persona(answer: Any, tables: Any, *, stage: str = "convert") -> Fe
             "That persona has the most people who got there, but it is also the biggest "
             "group. Compare shares (people who reached the stage / people in the persona)."
         )
-    for key in reach.index:
-        for lang in ("en", "id"):
-            label = display_name(key, lang)
-            if label != key:
-                hints[label] = f"Give the persona key (like {key!r}), not its display name."
+    labels = {key: (display_name(key, "en"), display_name(key, "id")) for key in reach.index}
     return check_choice(
-        answer, expected, name=f"persona with the highest {stage} share", hints=hints
+        answer,
+        expected,
+        name=f"persona with the highest {stage} share",
+        hints=hints,
+        labels=labels,
+        lang=lang,
     )
 
 
 def check_reach_share(
-    answer: Any, tables: Any, *, persona: str = "student", stage: str = "subscribe"
+    answer: Any,
+    tables: Any,
+    *,
+    persona: str = "student",
+    stage: str = "subscribe",
+    lang: str = "en",
 ) -> Feedback:
     """The share (0-1) of ``persona``'s users who reached ``stage`` (a Customer Value Journey step)."""
     from journeykit.personas import stage_reach
@@ -144,7 +153,6 @@ def check_reach_share(
         (tables.events["stage"] == stage) & tables.events["user_id"].isin(ids), "user_id"
     ].nunique()
     hints = {
-        expected * 100: "That is a percentage; give a share between 0 and 1.",
         float(reached): "That is the number of people; divide by the persona's users.",
     }
     everyone = len(tables.users)
@@ -153,12 +161,17 @@ def check_reach_share(
             f"You divided by all users; divide by the {persona} persona's users only."
         )
     return check_number(
-        answer, expected, name=f"{persona} share reaching {stage}", rel_tol=1e-3, hints=hints
+        answer,
+        expected,
+        name=f"{persona} share reaching {stage}",
+        rel_tol=1e-3,
+        hints=hints,
+        lang=lang,
     )
 
 
 def check_largest_segment_share(
-    answer: Any, tables: Any, *, k: int = 3, seed: int = 42
+    answer: Any, tables: Any, *, k: int = 3, seed: int = 42, lang: str = "en"
 ) -> Feedback:
     """The share (0-1) of users in the largest behaviour segment (segment 1) of
     :func:`journeykit.personas.segment_users` with ``k`` segments and ``seed``."""
@@ -171,10 +184,11 @@ def check_largest_segment_share(
     sizes = segments.value_counts()
     expected = float(sizes.loc[1] / len(segments))
     hints = {
-        expected * 100: "That is a percentage; give a share between 0 and 1.",
         float(sizes.loc[1]): "That is the number of users; divide by all users.",
     }
     smallest = float(sizes.min() / len(segments))
     if not math.isclose(smallest, expected):
         hints[smallest] = "That is the smallest segment; segments are numbered from the largest."
-    return check_number(answer, expected, name="largest segment share", rel_tol=1e-3, hints=hints)
+    return check_number(
+        answer, expected, name="largest segment share", rel_tol=1e-3, hints=hints, lang=lang
+    )

@@ -32,11 +32,13 @@ __all__ = [
 
 
 def check_viral_coefficient(
-    answer: object, *, invites_per_user: float, invite_conversion: float
+    answer: object, *, invites_per_user: float, invite_conversion: float, lang: str = "en"
 ) -> Feedback:
     """K = invites per user x invite conversion."""
     name = "viral coefficient K"
-    k, fb = safely(name, lambda: referrals.viral_coefficient(invites_per_user, invite_conversion))
+    k, fb = safely(
+        name, lambda: referrals.viral_coefficient(invites_per_user, invite_conversion), lang
+    )
     if fb is not None:
         return fb
     hints = {
@@ -47,13 +49,15 @@ def check_viral_coefficient(
         "conversion rate, do not divide by it.",
         invites_per_user: "That is only the invitations; only a share of them convert.",
     }
-    return check_number(answer, k, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, k, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
-def check_total_users(answer: object, *, n0: float, k: float, cycles: int) -> Feedback:
+def check_total_users(
+    answer: object, *, n0: float, k: float, cycles: int, lang: str = "en"
+) -> Feedback:
     """Users who ever joined after ``cycles`` cycles: ``n0 (1 - K**(n+1)) / (1 - K)``."""
     name = "users after the last cycle"
-    total, fb = safely(name, lambda: referrals.total_users(n0=n0, k=k, cycles=cycles))
+    total, fb = safely(name, lambda: referrals.total_users(n0=n0, k=k, cycles=cycles), lang)
     if fb is not None:
         return fb
     hints = {
@@ -68,13 +72,13 @@ def check_total_users(answer: object, *, n0: float, k: float, cycles: int) -> Fe
         hints[n0 / (1 - k)] = (
             f"That is the steady state after infinitely many cycles, not after {cycles}."
         )
-    return check_number(answer, total, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, total, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
-def check_steady_state(answer: object, *, n0: float, k: float) -> Feedback:
+def check_steady_state(answer: object, *, n0: float, k: float, lang: str = "en") -> Feedback:
     """``n0 / (1 - K)`` for K < 1."""
     name = "steady state"
-    ss, fb = safely(name, lambda: referrals.steady_state(n0=n0, k=k))
+    ss, fb = safely(name, lambda: referrals.steady_state(n0=n0, k=k), lang)
     if fb is not None:
         return fb
     hints = {
@@ -83,17 +87,19 @@ def check_steady_state(answer: object, *, n0: float, k: float) -> Feedback:
         "n0 (1 + K + K^2 + ...) = n0 / (1 - K).",
         n0 * k / (1 - k): "That is the referred users only; the total includes the seed cohort.",
     }
-    return check_number(answer, ss, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, ss, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
-def check_observed_k(answer: object, tables: Any, *, base: str = "inviters") -> Feedback:
+def check_observed_k(
+    answer: object, tables: Any, *, base: str = "inviters", lang: str = "en"
+) -> Feedback:
     """The K measured per ``base`` user (default: per inviter, the generator's definition)."""
     name = f"observed K per {base[:-1] if base.endswith('s') else base}"
 
     def all_bases() -> dict[str, referrals.ReferralRates]:
         return {b: referrals.observed_k(tables, base=b) for b in referrals.BASES}
 
-    rates, fb = safely(name, all_bases)
+    rates, fb = safely(name, all_bases, lang)
     if fb is not None:
         return fb
     want = rates[base]
@@ -110,10 +116,10 @@ def check_observed_k(answer: object, tables: Any, *, base: str = "inviters") -> 
     hints[want.invites_per_user] = (
         "That is invites per user; only the invites that converted count in K."
     )
-    return check_number(answer, want.k, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, want.k, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
-def check_silent_advocates(answer: object, tables: Any) -> Feedback:
+def check_silent_advocates(answer: object, tables: Any, *, lang: str = "en") -> Feedback:
     """Advocates (review or NPS 9-10) who never sent an invitation: how many users."""
     name = "advocates who do not promote"
 
@@ -122,7 +128,7 @@ def check_silent_advocates(answer: object, tables: Any) -> Feedback:
         adv, pro = people["advocate"], people["promoter"]
         return int((adv & ~pro).sum()), int(adv.sum()), int(pro.sum())
 
-    got, fb = safely(name, count)
+    got, fb = safely(name, count, lang)
     if fb is not None:
         return fb
     silent, advocates, promoters = got
@@ -131,4 +137,4 @@ def check_silent_advocates(answer: object, tables: Any) -> Feedback:
         float(promoters): "That is the promoters (who invite); the question asks for advocates "
         "who do not.",
     }
-    return check_number(answer, silent, name=name, hints=hints)
+    return check_number(answer, silent, name=name, hints=hints, lang=lang)

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_sequence
+from journeykit.checks import Feedback, check_choice, check_sequence, not_yet
 from journeykit.errors import JourneykitError
 from journeykit.i18n import check_lang
 from journeykit.stages import CVJ_STEPS, StageModel, cvj_to_model, get_model, mapping
@@ -166,28 +166,26 @@ def _keys_of(answer: Sequence[object]) -> list[object]:
     return [a.strip().lower() if isinstance(a, str) else a for a in answer]
 
 
-def check_journey_order(answer: object) -> Feedback:
+def check_journey_order(answer: object, *, lang: str = "en") -> Feedback:
     """Is ``answer`` the 8 Customer Value Journey step keys in journey order?"""
     name = "journey order"
     if isinstance(answer, Sequence) and not isinstance(answer, str):
         keys = _keys_of(answer)
         if keys == list(CVJ_STEPS)[::-1]:
-            return Feedback(
-                False, f"✘ {name}: not yet. You listed the steps backwards: start at 'aware'."
-            )
+            return not_yet(name, "You listed the steps backwards: start at 'aware'.", lang)
         five = set(get_model("five").keys()) | set(get_model("map").keys())
         if keys and set(keys) <= five:
-            return Feedback(False, f"✘ {name}: not yet. {_WRONG_MODEL_HINT}.")
+            return not_yet(name, f"{_WRONG_MODEL_HINT}.", lang)
         if keys == list(CVJ_STEPS):
             answer = keys
-    return check_sequence(answer, list(CVJ_STEPS), name=name)
+    return check_sequence(answer, list(CVJ_STEPS), name=name, lang=lang)
 
 
-def check_smartphone_stages(answer: object) -> Feedback:
+def check_smartphone_stages(answer: object, *, lang: str = "en") -> Feedback:
     """Is ``answer`` the 5-stage key of each smartphone-buyer moment (a list of 5, in order)?"""
     name = "smartphone buyer stages"
     if answer is None:
-        return check_sequence(answer, list(SMARTPHONE_STAGES), name=name)
+        return check_sequence(answer, list(SMARTPHONE_STAGES), name=name, lang=lang)
     if isinstance(answer, Mapping):
         answer = list(answer.values())
     if not isinstance(answer, Sequence) or isinstance(answer, str) or len(answer) != 5:
@@ -224,6 +222,7 @@ def check_stage_of(
     *,
     source: str | StageModel = "cvj",
     target: str | StageModel = "five",
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the ``target`` stage that stage ``step`` of ``source`` maps onto?
 
@@ -252,12 +251,16 @@ def check_stage_of(
             )
         hint = _STAGE_HINTS.get((step, key))
         if hint:
-            return Feedback(False, f"✘ {name}: not yet. {hint}")
-    return check_choice(answer, targets[0], name=name)
+            return not_yet(name, f"{hint}", lang)
+    return check_choice(answer, targets[0], name=name, lang=lang)
 
 
 def check_stage_users(
-    answer: object, events: pd.DataFrame, stage_model: str | StageModel = "five"
+    answer: object,
+    events: pd.DataFrame,
+    stage_model: str | StageModel = "five",
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the number of people who reached each stage (see :func:`expected_stage_users`)?
 
@@ -267,7 +270,7 @@ def check_stage_users(
     model = get_model(stage_model)
     want = expected_stage_users(events, model)
     if answer is None:
-        return check_sequence(None, want.tolist(), name=name)
+        return check_sequence(None, want.tolist(), name=name, lang=lang)
     try:
         if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
             answer = answer.iloc[:, 0]
@@ -318,7 +321,7 @@ def check_stage_users(
     else:
         first = int(np.argmax(~np.isclose(got, want.to_numpy())))
         hint = f"the first stage that differs is {model.keys()[first]!r}."
-    return Feedback(False, f"✘ {name}: not yet. {hint}")
+    return not_yet(name, f"{hint}", lang)
 
 
 def biggest_drop(events: pd.DataFrame, stage_model: str | StageModel = "five") -> str:
@@ -334,7 +337,11 @@ def biggest_drop(events: pd.DataFrame, stage_model: str | StageModel = "five") -
 
 
 def check_biggest_drop(
-    answer: object, events: pd.DataFrame, stage_model: str | StageModel = "five"
+    answer: object,
+    events: pd.DataFrame,
+    stage_model: str | StageModel = "five",
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the stage key that the most people failed to reach (:func:`biggest_drop`)?"""
     model = get_model(stage_model)
@@ -352,4 +359,5 @@ def check_biggest_drop(
         want,
         name="biggest drop",
         hints=hints,
+        lang=lang,
     )

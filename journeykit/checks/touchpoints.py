@@ -16,7 +16,7 @@ device mix of all touches instead of converting touches, a percentage where a sh
 >>> print(check_mobile_conversion_share(0.5, ev))
 ✔ mobile share of conversions: correct (0.5).
 >>> print(check_mobile_conversion_share(50, ev))
-✘ mobile share of conversions: not yet. That looks like a percentage; give a share between 0 and 1.
+✘ mobile share of conversions: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ def _check_share(
     name: str,
     compute: Callable[[], dict[str, float]],
     texts: dict[str, str],
+    lang: str = "en",
 ) -> Feedback:
     """Check a share: ``compute()`` gives ``expected`` plus the values of known mistakes, named
-    like ``texts``' keys; a percentage of the right share gets its own hint."""
-    v, fb = safely(name, compute)
+    like ``texts``' keys (a percentage of the right share gets the core's own hint)."""
+    v, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = v["expected"]
@@ -59,15 +60,17 @@ def _check_share(
         value = v.get(key)
         if value is not None and np.isfinite(value) and not np.isclose(value, expected):
             hints.setdefault(float(value), text)
-    if expected != 0:
-        hints.setdefault(
-            100 * expected, "That looks like a percentage; give a share between 0 and 1."
-        )
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
 def check_channel_stage_people(
-    answer: object, events: pd.DataFrame, *, channel: str, stage: str, model: str = "five"
+    answer: object,
+    events: pd.DataFrame,
+    *,
+    channel: str,
+    stage: str,
+    model: str = "five",
+    lang: str = "en",
 ) -> Feedback:
     """People with at least one touch on ``channel`` at ``stage`` of ``model``."""
     name = f"people on {channel} at {stage}"
@@ -77,7 +80,7 @@ def check_channel_stage_people(
         touches = channel_stage_matrix(events, model, value="touches")
         return int(people.loc[channel, stage]), int(touches.loc[channel, stage])
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, touches = got
@@ -87,10 +90,10 @@ def check_channel_stage_people(
             "That counts touches (events); count each person once - use value='users' "
             "or drop duplicate user_ids."
         )
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
-def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
+def check_cross_device_share(answer: object, events: pd.DataFrame, *, lang: str = "en") -> Feedback:
     """Share of buyers who used 2+ devices up to and including their first purchase."""
     name = "cross-device share of buyers"
 
@@ -110,10 +113,12 @@ def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
             "You counted devices used after the first purchase too; stop at the first purchase."
         ),
     }
-    return _check_share(answer, name, compute, texts)
+    return _check_share(answer, name, compute, texts, lang)
 
 
-def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedback:
+def check_mobile_conversion_share(
+    answer: object, events: pd.DataFrame, *, lang: str = "en"
+) -> Feedback:
     """Share of first purchases (conversions) made on a mobile device."""
     name = "mobile share of conversions"
 
@@ -134,10 +139,12 @@ def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedb
             "(purchase events)."
         ),
     }
-    return _check_share(answer, name, compute, texts)
+    return _check_share(answer, name, compute, texts, lang)
 
 
-def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Feedback:
+def check_single_channel_conversion(
+    answer: object, events: pd.DataFrame, *, lang: str = "en"
+) -> Feedback:
     """Conversion rate of people who used exactly one channel on the way (up to the purchase)."""
     name = "conversion rate with one channel"
 
@@ -147,4 +154,4 @@ def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Fee
         return {"expected": float(c.loc["1", "conversion_rate"]), "overall": float(everyone)}
 
     texts = {"overall": "That is everyone's conversion rate; keep people with one channel."}
-    return _check_share(answer, name, compute, texts)
+    return _check_share(answer, name, compute, texts, lang)
