@@ -550,8 +550,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "berbagi semuanya (50/50 dengan bobot 40/40).",
     ),
     "check.attr.position.middle_each": (
-        "The 20 % is shared by all the touches between first and last, not given to each of "
-        "them.",
+        "The 20 % is shared by all the touches between first and last, not given to each of them.",
         "Yang 20 % dibagi oleh semua sentuhan di antara yang pertama dan terakhir, bukan "
         "diberikan ke masing-masing.",
     ),
@@ -579,8 +578,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.attr.removal.no_null": (
         "Count the journeys that did not convert (total_null) too: they lead to (null).",
-        "Hitung juga perjalanan yang tidak berkonversi (total_null): perjalanan itu menuju "
-        "(null).",
+        "Hitung juga perjalanan yang tidak berkonversi (total_null): perjalanan itu menuju (null).",
     ),
     "check.attr.removal.ratio": (
         "That is P(without) / P(with), what is left; the removal effect is what is lost: "
@@ -593,8 +591,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Itu 1 - P(tanpa); bagi dulu P(tanpa) dengan P(dengan): 1 - P(tanpa) / P(dengan).",
     ),
     "check.attr.gain.loses": (
-        "That channel loses the most; compute {to_model} minus {from_model} and take the "
-        "largest.",
+        "That channel loses the most; compute {to_model} minus {from_model} and take the largest.",
         "Saluran itu paling banyak kehilangan kredit; hitung {to_model} dikurangi {from_model} "
         "lalu ambil yang terbesar.",
     ),
