@@ -490,6 +490,94 @@ LABELS: dict[str, tuple[str, str]] = {
         "That is the right value as a share; give it as a percentage (multiply by 100).",
         "Itu nilai yang benar sebagai pangsa; tuliskan dalam persen (kalikan dengan 100).",
     ),
+    # exercise feedback: journeykit.checks.offers
+    "check.offers.name.first_profit": ("first-order profit", "laba pesanan pertama"),
+    "check.offers.first.margin": (
+        "That is the entry margin (price minus unit cost); the first order also has to pay for acquiring the customer.",
+        "Itu margin entry (harga dikurangi biaya per unit); pesanan pertama juga harus menanggung biaya mendapatkan pelanggan.",
+    ),
+    "check.offers.first.no_unit_cost": (
+        "Subtract the unit cost of the entry offer too: the margin, not the price, pays back.",
+        "Kurangi juga biaya per unit penawaran entry-point: yang mengembalikan modal adalah margin, bukan harga.",
+    ),
+    "check.offers.first.sign": (
+        "Right size, wrong sign: a loss is a negative profit.",
+        "Besarnya benar, tandanya salah: kerugian adalah laba yang negatif.",
+    ),
+    "check.offers.name.ltv": ("lifetime value", "nilai seumur hidup pelanggan (lifetime value)"),
+    "check.offers.ltv.times_churn": (
+        "Multiply by the expected lifetime 1 / churn, not by the churn.",
+        "Kalikan dengan perkiraan masa hidup 1 / churn, bukan dengan churn.",
+    ),
+    "check.offers.ltv.retention": (
+        "Divide by the churn (the share who leave each month), not by the retention.",
+        "Bagi dengan churn (pangsa yang pergi tiap bulan), bukan dengan retensi.",
+    ),
+    "check.offers.ltv.price": (
+        "Use the margin (price minus unit cost), not the price: costs are paid every month too.",
+        "Gunakan margin (harga dikurangi biaya per unit), bukan harga: biaya juga dibayar setiap bulan.",
+    ),
+    "check.offers.ltv.undiscounted": (
+        "That is the value without discounting; discount later months.",
+        "Itu nilai tanpa diskonto; diskontokan bulan-bulan berikutnya.",
+    ),
+    "check.offers.ltv.first_month": (
+        "Close: the first month is paid now and is not discounted, so multiply by (1 + d).",
+        "Hampir: bulan pertama dibayar sekarang dan tidak didiskontokan, jadi kalikan dengan (1 + d).",
+    ),
+    "check.offers.name.payback": ("payback month", "bulan balik modal"),
+    "check.offers.payback.never": (
+        "This plan never pays back: write -1.",
+        "Rencana ini tidak pernah balik modal: tulis -1.",
+    ),
+    "check.offers.payback.from_one": (
+        "Count months from 0 (the month of the entry purchase), not from 1.",
+        "Hitung bulan dari 0 (bulan pembelian entry-point), bukan dari 1.",
+    ),
+    "check.offers.payback.no_churn": (
+        "Customers churn: weight each month's margin by the share still active.",
+        "Pelanggan bisa pergi (churn): bobot margin tiap bulan dengan pangsa yang masih aktif.",
+    ),
+    "check.offers.name.break_even": ("break-even entry price", "harga entry impas"),
+    "check.offers.break_even.first_only": (
+        "That price makes the first order break even on its own; count what the customer buys later too (ascension and repeat purchases).",
+        "Harga itu membuat pesanan pertama impas sendirian; hitung juga yang dibeli pelanggan kemudian (ascension dan pembelian ulang).",
+    ),
+    "check.offers.break_even.sign": (
+        "Check the signs: later value lowers the price you need.",
+        "Periksa tandanya: nilai yang datang kemudian menurunkan harga yang Anda perlukan.",
+    ),
+    "check.offers.name.ascension": ("ascension rate", "tingkat ascension"),
+    "check.offers.ascension.all_buyers": (
+        "Count customers with a core or ascension order at or after their first entry-offer order, out of the entry-offer buyers.",
+        "Hitung pelanggan yang punya pesanan core atau ascension pada atau setelah pesanan entry-point pertamanya, dari seluruh pembeli penawaran entry-point.",
+    ),
+    "check.offers.ascension.orders": (
+        "Count customers who ascended, not core/ascension orders.",
+        "Hitung pelanggan yang naik (ascend), bukan jumlah pesanan core/ascension.",
+    ),
+    "check.offers.name.sbg": ("sBG alpha and beta", "alpha dan beta sBG"),
+    "check.offers.sbg.two_numbers": (
+        "✘ {name}: expected two numbers.",
+        "✘ {name}: seharusnya dua angka.",
+    ),
+    "check.offers.sbg.correct": (
+        "✔ {name}: correct (alpha {alpha:.3f}, beta {beta:.3f}).",
+        "✔ {name}: benar (alpha {alpha:.3f}, beta {beta:.3f}).",
+    ),
+    "check.offers.sbg.swapped": ("Alpha and beta are swapped.", "Alpha dan beta tertukar."),
+    "check.offers.sbg.other_slice": (
+        "That is fit_sbg on {slice}; fit the survival counts the task gives ({n} periods, {first} to {last}).",
+        "Itu fit_sbg pada {slice}; cocokkan jumlah yang bertahan yang diberikan tugas ini ({n} periode, {first} sampai {last}).",
+    ),
+    "check.offers.sbg.mean_only": (
+        "The mean churn alpha / (alpha + beta) is right, but not the spread: maximise the likelihood of the whole survival curve.",
+        "Rata-rata churn alpha / (alpha + beta) sudah benar, tetapi sebarannya belum: maksimalkan likelihood seluruh kurva bertahan.",
+    ),
+    "check.offers.sbg.not_ml": (
+        "Those are not the maximum-likelihood alpha and beta of these {n} survival counts.",
+        "Itu bukan alpha dan beta dengan likelihood maksimum untuk {n} jumlah bertahan ini.",
+    ),
     # exercise 07 (journeykit.checks.attribution)
     "check.attr.name.assisted": (
         "assisted conversions of {channel}",
