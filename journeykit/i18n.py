@@ -439,6 +439,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bagaimana {source} dipetakan ke {target}",
     ),
     "stages.users_title": ("People who reached each stage", "Orang yang mencapai tiap tahap"),
+    # --- figure annotations (journeykit.plots; issue 13 item 6) -------------------------------
+    "plots.group_n": ("{group} (n={n})", "{group} (n={n})"),
+    "plots.small_groups_note": (
+        "grey rows: fewer than {n} people, too few to compare",
+        "baris abu-abu: kurang dari {n} orang, terlalu sedikit untuk dibandingkan",
+    ),
+    "plots.in_currency": ("{label} ({currency})", "{label} ({currency})"),
     # --- exercise feedback (journeykit.checks; issue 13 items 5 and 7) -----------------------
     "check.correct": ("✔ {name}: correct ({value}).", "✔ {name}: benar ({value})."),
     "check.correct_plain": ("✔ {name}: correct.", "✔ {name}: benar."),
