@@ -192,9 +192,8 @@ def plot_model_mapping(
     ax.text(0.8, height + 0.03, tgt.name(lang), ha="center", va="bottom", fontweight="bold")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, height + 0.12)
-    ax.set_title(
-        t("stages.mapping_title", lang).format(source=src.name(lang), target=tgt.name(lang))
-    )
+    title = t("stages.mapping_title", lang).format(source=src.name(lang), target=tgt.name(lang))
+    ax.set_title(textwrap.fill(title, 60, break_long_words=False))  # Indonesian runs longer
     ax.set_axis_off()
     return ax
 
