@@ -240,11 +240,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- paths, assisted conversions, attribution (journeykit.paths, .attribution) ------------
     "paths.time_lag_title": (
         "Days from first touch to purchase (time lag)",
-        "Hari dari kontak pertama hingga pembelian (time lag)",
+        "Hari dari sentuhan pertama hingga pembelian (time lag)",
     ),
     "paths.time_lag_axis": (
         "Days from the first touch on the path to the conversion",
-        "Hari dari kontak pertama di jalur hingga konversi",
+        "Hari dari sentuhan pertama di jalur hingga konversi",
     ),
     "paths.path_length_title": (
         "Touches before purchase (path length)",
@@ -350,7 +350,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "onboarding.onboarded": ("Reached first value", "Mendapat nilai pertama"),
     "onboarding.not_onboarded": ("No first value", "Belum mendapat nilai pertama"),
     "onboarding.ci": ("{pct}% confidence interval", "Selang kepercayaan {pct}%"),
-    "onboarding.title.ttfv": ("Time to first value", "Waktu menuju nilai pertama"),
+    "onboarding.title.ttfv": ("Time to first value", "Waktu sampai nilai pertama"),
     "onboarding.axis.ttfv_days": (
         "Days from first order to first value",
         "Hari dari pesanan pertama sampai nilai pertama",
