@@ -585,6 +585,313 @@ LABELS: dict[str, tuple[str, str]] = {
         "Those are not the maximum-likelihood alpha and beta of these {n} survival counts.",
         "Itu bukan alpha dan beta dengan likelihood maksimum untuk {n} jumlah bertahan ini.",
     ),
+    # exercise feedback: journeykit.checks.time_lag
+    "check.time_lag.name.median_lag": ("median time lag", "median time lag"),
+    "check.time_lag.lag.hours": (
+        "That looks like hours; give the time lag in days.",
+        "Itu tampaknya dalam jam; tuliskan time lag dalam hari.",
+    ),
+    "check.time_lag.lag.mean": (
+        "That is the mean. The median is the middle buyer: half took less, half took longer.",
+        "Itu rata-rata. Median adalah pembeli di tengah: separuh lebih cepat, separuh lebih lama.",
+    ),
+    "check.time_lag.lag.path_length": (
+        "That is the median path length (touches), not days.",
+        "Itu median panjang jalur (sentuhan), bukan hari.",
+    ),
+    "check.time_lag.long.all_journeys": (
+        "That share counts every journey, also those without a purchase; count conversions.",
+        "Pangsa itu menghitung semua perjalanan, termasuk yang tanpa pembelian; hitung konversi saja.",
+    ),
+    "check.time_lag.long.count": (
+        "That is the number of conversions; divide by all conversions for the share.",
+        "Itu jumlah konversi; bagi dengan semua konversi untuk mendapatkan pangsanya.",
+    ),
+    "check.time_lag.name.mobile": ("mobile share", "pangsa ponsel"),
+    "check.time_lag.mobile.not_mobile": (
+        "That is the share of conversions that did NOT happen on mobile.",
+        "Itu pangsa konversi yang TIDAK terjadi di ponsel.",
+    ),
+    "check.time_lag.mobile.preferred": (
+        "That uses the buyer's preferred device (users.device); use the device of the purchase itself.",
+        "Itu memakai perangkat favorit pembeli (users.device); gunakan perangkat saat pembelian itu sendiri.",
+    ),
+    "check.time_lag.length.mean": (
+        "That is the mean; the median is the middle path.",
+        "Itu rata-rata; median adalah jalur yang di tengah.",
+    ),
+    "check.time_lag.name.long": (
+        "share of conversions with {min_length}+ touches",
+        "pangsa konversi dengan {min_length}+ sentuhan",
+    ),
+    "check.time_lag.long.strictly": (
+        "Include paths of exactly {min_length} touches (>=, not >).",
+        "Sertakan jalur dengan tepat {min_length} sentuhan (>=, bukan >).",
+    ),
+    "check.time_lag.name.length": (
+        "median path length with a {lookback_days}-day lookback",
+        "median panjang jalur dengan lookback {lookback_days} hari",
+    ),
+    "check.time_lag.length.usual": (
+        "That is the value with the {usual_lookback}-day window: pass lookback_days={lookback_days} to conversion_paths.",
+        "Itu nilai dengan jendela {usual_lookback} hari: berikan lookback_days={lookback_days} ke conversion_paths.",
+    ),
+    # exercise feedback: journeykit.checks.measuring
+    "check.measuring.step.overall": (
+        "That is the overall conversion (share of the first stage); divide by the stage just before instead.",
+        "Itu konversi keseluruhan (pangsa dari tahap pertama); bagi dengan tahap tepat sebelumnya.",
+    ),
+    "check.measuring.step.drop_off": (
+        "That is the drop-off rate: the share who did NOT go on.",
+        "Itu tingkat drop-off: pangsa yang TIDAK lanjut.",
+    ),
+    "check.measuring.name.funnel": (
+        "people who reached the last step",
+        "orang yang mencapai langkah terakhir",
+    ),
+    "check.measuring.funnel.ordered": (
+        "That is the ordered funnel (other events may fall between the steps).",
+        "Itu funnel berurutan (peristiwa lain boleh ada di antara langkah).",
+    ),
+    "check.measuring.funnel.strict": (
+        "That is the strict funnel: there any other event in between breaks the attempt.",
+        "Itu funnel ketat: di sana peristiwa lain di antara langkah membatalkan percobaan.",
+    ),
+    "check.measuring.funnel.unordered": (
+        "That counts the steps in any order; keep the order of the steps.",
+        "Itu menghitung langkah dalam urutan apa pun; pertahankan urutan langkahnya.",
+    ),
+    "check.measuring.funnel.no_window": (
+        "That ignores the conversion window; every step must come within it.",
+        "Itu mengabaikan jendela konversi; setiap langkah harus terjadi di dalamnya.",
+    ),
+    "check.measuring.funnel.default_window": (
+        "That uses the default 14-day window; pass the window asked for.",
+        "Itu memakai jendela bawaan 14 hari; berikan jendela yang diminta.",
+    ),
+    "check.measuring.ctr.visits": (
+        "Divide the clicks by the impressions, not the visits.",
+        "Bagi klik dengan tayangan, bukan dengan kunjungan.",
+    ),
+    "check.measuring.ctr.upside_down": (
+        "Upside down: clicks / impressions.",
+        "Terbalik: klik / tayangan.",
+    ),
+    "check.measuring.cpc.all_clicks": (
+        "That spreads all costs over all clicks; count only paid clicks (cost > 0) and their cost.",
+        "Itu membagi semua biaya ke semua klik; hitung hanya klik berbayar (cost > 0) dan biayanya.",
+    ),
+    "check.measuring.conv.orders": (
+        "Count customers (people who bought), not orders.",
+        "Hitung pelanggan (orang yang membeli), bukan pesanan.",
+    ),
+    "check.measuring.conv.per_lead": (
+        "That is per lead; divide by everyone reached.",
+        "Itu per lead; bagi dengan semua orang yang terjangkau.",
+    ),
+    "check.measuring.cpa.orders": (
+        "Divide by the customers (first purchases), not orders.",
+        "Bagi dengan pelanggan (pembelian pertama), bukan pesanan.",
+    ),
+    "check.measuring.cpa.clicks_only": (
+        "Count the cost of all touches, not clicks only.",
+        "Hitung biaya semua sentuhan, bukan hanya klik.",
+    ),
+    "check.measuring.cpa.everyone": (
+        "Divide by customers, not everyone reached.",
+        "Bagi dengan pelanggan, bukan semua orang yang terjangkau.",
+    ),
+    "check.measuring.nps.mean": (
+        "That is the mean score; NPS = % promoters (9-10) - % detractors (0-6).",
+        "Itu skor rata-rata; NPS = % promotor (9-10) - % detraktor (0-6).",
+    ),
+    "check.measuring.nps.no_detractors": (
+        "Subtract the share of detractors (0-6).",
+        "Kurangi dengan pangsa detraktor (0-6).",
+    ),
+    "check.measuring.nps.points": (
+        "Multiply by 100: NPS is in points.",
+        "Kalikan dengan 100: NPS dinyatakan dalam poin.",
+    ),
+    "check.measuring.csat.mean": (
+        "That is the mean score; CSAT is the share of answers 4 or 5.",
+        "Itu skor rata-rata; CSAT adalah pangsa jawaban 4 atau 5.",
+    ),
+    "check.measuring.top.biggest": (
+        "That is the biggest group, not the best-scoring journey.",
+        "Itu kelompok terbesar, bukan perjalanan dengan skor terbaik.",
+    ),
+    "check.measuring.top.converts": (
+        "That group converts best, but the score mixes several metrics with their weights.",
+        "Kelompok itu konversinya terbaik, tetapi skor menggabungkan beberapa metrik dengan bobotnya.",
+    ),
+    "check.measuring.top.last": (
+        "That one ranks last: rank 1 is the best.",
+        "Itu justru peringkat terakhir: peringkat 1 adalah yang terbaik.",
+    ),
+    "check.measuring.name.step": ("step conversion into {stage}", "konversi langkah ke {stage}"),
+    "check.measuring.name.top": ("best {by} journey", "perjalanan {by} terbaik"),
+    "check.measuring.unknown_metric": ("unknown metric {key!r}", "metrik {key!r} tidak dikenal"),
+    # exercise feedback: journeykit.checks.touchpoints
+    "check.touch.people.touches": (
+        "That counts touches (events); count each person once - use value='users' or drop duplicate user_ids.",
+        "Itu menghitung sentuhan (peristiwa); hitung setiap orang sekali saja - gunakan value='users' atau buang user_id yang ganda.",
+    ),
+    "check.touch.name.cross_device": (
+        "cross-device share of buyers",
+        "pangsa pembeli lintas perangkat",
+    ),
+    "check.touch.cross.everyone": (
+        "That is the share of everyone; keep only the people who bought.",
+        "Itu pangsa dari semua orang; ambil hanya orang yang membeli.",
+    ),
+    "check.touch.cross.after": (
+        "You counted devices used after the first purchase too; stop at the first purchase.",
+        "Anda ikut menghitung perangkat yang dipakai setelah pembelian pertama; berhenti di pembelian pertama.",
+    ),
+    "check.touch.name.mobile": ("mobile share of conversions", "pangsa konversi di ponsel"),
+    "check.touch.mobile.every_purchase": (
+        "That counts every purchase; a conversion here is each person's first purchase.",
+        "Itu menghitung setiap pembelian; konversi di sini adalah pembelian pertama tiap orang.",
+    ),
+    "check.touch.mobile.all_touches": (
+        "That is the mobile share of all touches; take only the converting touches (purchase events).",
+        "Itu pangsa ponsel dari semua sentuhan; ambil hanya sentuhan yang berkonversi (peristiwa pembelian).",
+    ),
+    "check.touch.name.single": (
+        "conversion rate with one channel",
+        "tingkat konversi dengan satu saluran",
+    ),
+    "check.touch.single.everyone": (
+        "That is everyone's conversion rate; keep people with one channel.",
+        "Itu tingkat konversi semua orang; ambil orang dengan satu saluran saja.",
+    ),
+    "check.touch.name.people": (
+        "people on {channel} at {stage}",
+        "orang di {channel} pada tahap {stage}",
+    ),
+    # exercise feedback: journeykit.checks.referrals
+    "check.referrals.name.k": ("viral coefficient K", "koefisien viral K"),
+    "check.referrals.k.added": (
+        "K multiplies the two: invites per user x the share that converts.",
+        "K mengalikan keduanya: undangan per pengguna x pangsa yang berkonversi.",
+    ),
+    "check.referrals.k.percent": (
+        "You gave a percentage-style number; K is new users per user (0.6, not 60).",
+        "Anda memberi angka bergaya persen; K adalah pengguna baru per pengguna (0,6, bukan 60).",
+    ),
+    "check.referrals.k.divided": (
+        "Multiply by the conversion rate, do not divide by it.",
+        "Kalikan dengan tingkat konversi, jangan dibagi.",
+    ),
+    "check.referrals.k.invites_only": (
+        "That is only the invitations; only a share of them convert.",
+        "Itu hanya undangannya; hanya pangsa tertentu dari undangan itu yang berkonversi.",
+    ),
+    "check.referrals.name.total": (
+        "users after the last cycle",
+        "pengguna setelah siklus terakhir",
+    ),
+    "check.referrals.total.newest": (
+        "That is only the newest generation; add every generation from the seed cohort on (n0 + n0 K + n0 K^2 + ...).",
+        "Itu hanya generasi terbaru; jumlahkan setiap generasi sejak kohort awal (n0 + n0 K + n0 K^2 + ...).",
+    ),
+    "check.referrals.total.one_short": (
+        "One generation short: after n cycles there are n + 1 generations, the seed cohort included.",
+        "Kurang satu generasi: setelah n siklus ada n + 1 generasi, termasuk kohort awal.",
+    ),
+    "check.referrals.total.linear": (
+        "Growth is not linear (unless K = 1): each generation is K times the one before it.",
+        "Pertumbuhannya tidak linear (kecuali K = 1): setiap generasi K kali generasi sebelumnya.",
+    ),
+    "check.referrals.total.steady": (
+        "That is the steady state after infinitely many cycles, not after {cycles}.",
+        "Itu keadaan tunak setelah siklus tak terhingga, bukan setelah {cycles}.",
+    ),
+    "check.referrals.name.steady": ("steady state", "keadaan tunak"),
+    "check.referrals.steady.by_k": (
+        "Divide by 1 - K, not by K: n0 / (1 - K).",
+        "Bagi dengan 1 - K, bukan dengan K: n0 / (1 - K).",
+    ),
+    "check.referrals.steady.one_generation": (
+        "That counts the seed cohort and one generation; the invited invite too: n0 (1 + K + K^2 + ...) = n0 / (1 - K).",
+        "Itu menghitung kohort awal dan satu generasi; yang diundang juga mengundang: n0 (1 + K + K^2 + ...) = n0 / (1 - K).",
+    ),
+    "check.referrals.steady.referred_only": (
+        "That is the referred users only; the total includes the seed cohort.",
+        "Itu hanya pengguna rujukan; totalnya termasuk kohort awal.",
+    ),
+    "check.referrals.observed.conversion": (
+        "That is the invite conversion (joined / invites); K also multiplies by invites per user.",
+        "Itu konversi undangan (bergabung / undangan); K juga dikalikan dengan undangan per pengguna.",
+    ),
+    "check.referrals.observed.invites": (
+        "That is invites per user; only the invites that converted count in K.",
+        "Itu undangan per pengguna; hanya undangan yang berkonversi yang dihitung dalam K.",
+    ),
+    "check.referrals.name.silent": (
+        "advocates who do not promote",
+        "advokat yang tidak mempromosikan",
+    ),
+    "check.referrals.silent.every": (
+        "That is every advocate; leave out those who also sent an invitation.",
+        "Itu semua advokat; keluarkan yang juga mengirim undangan.",
+    ),
+    "check.referrals.silent.promoters": (
+        "That is the promoters (who invite); the question asks for advocates who do not.",
+        "Itu para promotor (yang mengundang); pertanyaannya meminta advokat yang tidak mengundang.",
+    ),
+    "check.referrals.name.observed": ("observed K per {base}", "K teramati per {base}"),
+    "check.referrals.observed.base": (
+        "That divides by the {other} ({n_other}); divide the friends who joined by the {base} ({n_base}).",
+        "Itu dibagi dengan {other} ({n_other}); bagi teman yang bergabung dengan {base} ({n_base}).",
+    ),
+    # exercise feedback: journeykit.checks.onboarding
+    "check.onboarding.name.median": (
+        "median days to first value",
+        "median hari sampai nilai pertama",
+    ),
+    "check.onboarding.median.hours": (
+        "That looks like hours: divide by 24 to get days.",
+        "Itu tampaknya dalam jam: bagi dengan 24 untuk mendapatkan hari.",
+    ),
+    "check.onboarding.median.mean": (
+        "That is the mean; the median is less pulled by the few slow customers.",
+        "Itu rata-rata; median tidak banyak tertarik oleh segelintir pelanggan yang lambat.",
+    ),
+    "check.onboarding.name.share": (
+        "share of customers who reached first value",
+        "pangsa pelanggan yang mencapai nilai pertama",
+    ),
+    "check.onboarding.share.every_user": (
+        "Divide by customers (people with an order), not by every user.",
+        "Bagi dengan pelanggan (orang yang punya pesanan), bukan dengan semua pengguna.",
+    ),
+    "check.onboarding.share.window": (
+        "Count only first values within {within_days} days of the first order.",
+        "Hitung hanya nilai pertama dalam {within_days} hari sejak pesanan pertama.",
+    ),
+    "check.onboarding.name.difference": (
+        "difference in repeat rate",
+        "selisih tingkat pembelian ulang",
+    ),
+    "check.onboarding.difference.points": (
+        "Give the difference as a share (e.g. 0.25), not in percentage points.",
+        "Tuliskan selisihnya sebagai pangsa (mis. 0,25), bukan dalam poin persentase.",
+    ),
+    "check.onboarding.difference.sign": (
+        "The other way round: onboarded minus not onboarded.",
+        "Kebalikannya: yang di-onboard dikurangi yang tidak di-onboard.",
+    ),
+    "check.onboarding.difference.ratio": (
+        "That is the ratio of the two rates; the question asks for the difference.",
+        "Itu rasio kedua tingkat; pertanyaannya meminta selisihnya.",
+    ),
+    "check.onboarding.name.reading": ("how to read the difference", "cara membaca selisihnya"),
+    "check.onboarding.reading.causal": (
+        "In real data customers choose to onboard; keen customers may onboard and come back anyway. Only the generator (or a randomised test) makes it causal.",
+        "Di data nyata pelanggan memilih sendiri untuk onboarding; pelanggan yang antusias mungkin onboarding dan tetap kembali. Hanya generator (atau uji acak) yang membuatnya kausal.",
+    ),
     # exercise 07 (journeykit.checks.attribution)
     "check.attr.name.assisted": (
         "assisted conversions of {channel}",

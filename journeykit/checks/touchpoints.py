@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, safely
+from journeykit.checks import Feedback, check_number, msg, safely
 from journeykit.touchpoints import (
     channel_stage_matrix,
     conversion_by_channel_count,
@@ -73,7 +73,7 @@ def check_channel_stage_people(
     lang: str = "en",
 ) -> Feedback:
     """People with at least one touch on ``channel`` at ``stage`` of ``model``."""
-    name = f"people on {channel} at {stage}"
+    name = msg("touch.name.people", lang, channel=channel, stage=stage)
 
     def compute() -> tuple[int, int]:
         people = channel_stage_matrix(events, model)
@@ -86,16 +86,13 @@ def check_channel_stage_people(
     expected, touches = got
     hints = {}
     if touches != expected:
-        hints[float(touches)] = (
-            "That counts touches (events); count each person once - use value='users' "
-            "or drop duplicate user_ids."
-        )
+        hints[float(touches)] = msg("touch.people.touches", lang)
     return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
 def check_cross_device_share(answer: object, events: pd.DataFrame, *, lang: str = "en") -> Feedback:
     """Share of buyers who used 2+ devices up to and including their first purchase."""
-    name = "cross-device share of buyers"
+    name = msg("touch.name.cross_device", lang)
 
     def compute() -> dict[str, float]:
         b = journey_breadth(events)
@@ -108,10 +105,8 @@ def check_cross_device_share(answer: object, events: pd.DataFrame, *, lang: str 
         }
 
     texts = {
-        "everyone": "That is the share of everyone; keep only the people who bought.",
-        "whole_history": (
-            "You counted devices used after the first purchase too; stop at the first purchase."
-        ),
+        "everyone": msg("touch.cross.everyone", lang),
+        "whole_history": (msg("touch.cross.after", lang)),
     }
     return _check_share(answer, name, compute, texts, lang)
 
@@ -120,7 +115,7 @@ def check_mobile_conversion_share(
     answer: object, events: pd.DataFrame, *, lang: str = "en"
 ) -> Feedback:
     """Share of first purchases (conversions) made on a mobile device."""
-    name = "mobile share of conversions"
+    name = msg("touch.name.mobile", lang)
 
     def compute() -> dict[str, float]:
         first = device_split(events).set_index("device")
@@ -133,11 +128,8 @@ def check_mobile_conversion_share(
         }
 
     texts = {
-        "all": "That counts every purchase; a conversion here is each person's first purchase.",
-        "touches": (
-            "That is the mobile share of all touches; take only the converting touches "
-            "(purchase events)."
-        ),
+        "all": msg("touch.mobile.every_purchase", lang),
+        "touches": (msg("touch.mobile.all_touches", lang)),
     }
     return _check_share(answer, name, compute, texts, lang)
 
@@ -146,12 +138,12 @@ def check_single_channel_conversion(
     answer: object, events: pd.DataFrame, *, lang: str = "en"
 ) -> Feedback:
     """Conversion rate of people who used exactly one channel on the way (up to the purchase)."""
-    name = "conversion rate with one channel"
+    name = msg("touch.name.single", lang)
 
     def compute() -> dict[str, float]:
         c = conversion_by_channel_count(events).set_index("channels")
         everyone = journey_breadth(events)["converted"].mean()
         return {"expected": float(c.loc["1", "conversion_rate"]), "overall": float(everyone)}
 
-    texts = {"overall": "That is everyone's conversion rate; keep people with one channel."}
+    texts = {"overall": msg("touch.single.everyone", lang)}
     return _check_share(answer, name, compute, texts, lang)
