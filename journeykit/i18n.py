@@ -892,6 +892,265 @@ LABELS: dict[str, tuple[str, str]] = {
         "In real data customers choose to onboard; keen customers may onboard and come back anyway. Only the generator (or a randomised test) makes it causal.",
         "Di data nyata pelanggan memilih sendiri untuk onboarding; pelanggan yang antusias mungkin onboarding dan tetap kembali. Hanya generator (atau uji acak) yang membuatnya kausal.",
     ),
+    # exercise feedback: journeykit.checks.stage_models
+    "check.stages.wrong_model": (
+        "those are stage keys of another model; use the 8 Customer Value Journey steps",
+        "itu key tahap dari model lain; gunakan 8 langkah Customer Value Journey",
+    ),
+    "check.stages.subscribe.purchase": (
+        "Subscribing gives contact details, not money: the customer is still considering (article 004, step 3).",
+        "Berlangganan berarti memberi data kontak, bukan uang: pelanggan masih mempertimbangkan (artikel 004, langkah 3).",
+    ),
+    "check.stages.convert.consideration": (
+        "Converting means buying (or investing time): that is the purchase.",
+        "Konversi berarti membeli (atau menginvestasikan waktu): itulah pembelian.",
+    ),
+    "check.stages.excite.purchase": (
+        "Excite comes after the purchase: the new customer gets value from it, which keeps them (retention).",
+        "Excite datang setelah pembelian: pelanggan baru mendapat manfaatnya, dan itu membuatnya bertahan (retensi).",
+    ),
+    "check.stages.ascend.purchase": (
+        "Ascend is buying more after the first purchase, so it belongs to keeping the customer (retention).",
+        "Ascend adalah membeli lebih banyak setelah pembelian pertama, jadi termasuk mempertahankan pelanggan (retensi).",
+    ),
+    "check.stages.advocate.retention": (
+        "Speaking well of you to others is advocacy, not only staying.",
+        "Membicarakan hal baik tentang Anda kepada orang lain adalah advokasi, bukan sekadar bertahan.",
+    ),
+    "check.stages.engage.awareness": (
+        "Engaging goes beyond knowing you exist: the prospect starts comparing and talking to you.",
+        "Keterlibatan lebih dari sekadar tahu Anda ada: calon pelanggan mulai membandingkan dan berbicara dengan Anda.",
+    ),
+    "check.stages.name.order": ("journey order", "urutan perjalanan"),
+    "check.stages.order.backwards": (
+        "You listed the steps backwards: start at 'aware'.",
+        "Anda menulis langkahnya terbalik: mulai dari 'aware'.",
+    ),
+    "check.stages.name.smartphone": ("smartphone buyer stages", "tahap pembeli ponsel"),
+    "check.stages.why.retention": (
+        "The thank-you message comes after the sale: keeping the customer is retention.",
+        "Ucapan terima kasih datang setelah penjualan: mempertahankan pelanggan adalah retensi.",
+    ),
+    "check.stages.why.purchase": (
+        "Choosing a brand and buying is the decision / purchase stage.",
+        "Memilih merek lalu membeli adalah tahap keputusan / pembelian.",
+    ),
+    "check.stages.why.consideration": (
+        "Comparing Samsung with Apple is consideration.",
+        "Membandingkan Samsung dengan Apple adalah pertimbangan.",
+    ),
+    "check.stages.why.advocacy": (
+        "Recommending to friends is advocacy.",
+        "Merekomendasikan kepada teman adalah advokasi.",
+    ),
+    "check.stages.why.awareness": (
+        "Searching because of a need is where awareness starts.",
+        "Mencari karena ada kebutuhan adalah awal kesadaran.",
+    ),
+    "check.stages.name.users": ("users per stage", "pengguna per tahap"),
+    "check.stages.users.events": (
+        "You counted events; count people: .nunique() on user_id per stage.",
+        "Anda menghitung peristiwa; hitung orang: .nunique() pada user_id per tahap.",
+    ),
+    "check.stages.users.furthest": (
+        "You counted people only at their furthest stage; someone who bought also passed every earlier stage.",
+        "Anda menghitung orang hanya di tahap terjauhnya; orang yang membeli juga sudah melewati setiap tahap sebelumnya.",
+    ),
+    "check.stages.users.shares": (
+        "Those are shares; give the number of people.",
+        "Itu pangsa; tuliskan jumlah orangnya.",
+    ),
+    "check.stages.drop.last": (
+        "The last stage has the fewest people, but the drop is the difference between one stage and the next.",
+        "Tahap terakhir memang paling sedikit orangnya, tetapi penurunan adalah selisih antara satu tahap dan tahap berikutnya.",
+    ),
+    "check.stages.name.drop": ("biggest drop", "penurunan terbesar"),
+    # exercise feedback: journeykit.checks.personas
+    "check.personas.dict": (
+        "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it is validated.",
+        "Itu sebuah dict; buat objeknya dengan Persona(...) (atau Persona(**dict_anda)) agar divalidasi.",
+    ),
+    "check.personas.whatsapp": (
+        "he orders by WhatsApp: put 'whatsapp' in channels",
+        "ia memesan lewat WhatsApp: masukkan 'whatsapp' ke channels",
+    ),
+    "check.personas.mobile": (
+        "he orders on his phone: put 'mobile' in devices",
+        "ia memesan dari ponselnya: masukkan 'mobile' ke devices",
+    ),
+    "check.personas.quote": (
+        "give him his quote, in his own words",
+        "beri kutipannya, dengan kata-katanya sendiri",
+    ),
+    "check.personas.top.biggest": (
+        "That persona has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the persona).",
+        "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam persona).",
+    ),
+    "check.personas.reach.count": (
+        "That is the number of people; divide by the persona's users.",
+        "Itu jumlah orang; bagi dengan pengguna persona itu.",
+    ),
+    "check.personas.segment.count": (
+        "That is the number of users; divide by all users.",
+        "Itu jumlah pengguna; bagi dengan semua pengguna.",
+    ),
+    "check.personas.segment.smallest": (
+        "That is the smallest segment; segments are numbered from the largest.",
+        "Itu segmen terkecil; segmen diberi nomor mulai dari yang terbesar.",
+    ),
+    "check.personas.name.segment": ("largest segment share", "pangsa segmen terbesar"),
+    # exercise feedback: journeykit.checks.journey_maps
+    "check.maps.stages": (
+        "use the journey-map stages: new_map(..., stage_model='map').",
+        "gunakan tahap peta perjalanan: new_map(..., stage_model='map').",
+    ),
+    "check.maps.sign": (
+        "every score has the wrong sign: + is a good feeling, - a bad one.",
+        "setiap skor tandanya terbalik: + perasaan baik, - perasaan buruk.",
+    ),
+    "check.maps.pain_point": (
+        "add the shipping-cost pain point to the decision stage.",
+        "tambahkan pain point ongkos kirim ke tahap keputusan.",
+    ),
+    "check.maps.highest": (
+        "That is the highest point of the curve; look for the lowest.",
+        "Itu titik tertinggi kurva; cari yang terendah.",
+    ),
+    "check.maps.name.lowest": ("lowest stage", "tahap terendah"),
+    "check.maps.pain.stages": (
+        "That is the number of stages with pain points; count every pain point.",
+        "Itu jumlah tahap yang punya pain point; hitung setiap pain point.",
+    ),
+    "check.maps.name.reloaded": ("reloaded map", "peta yang dimuat ulang"),
+    "check.maps.reloaded.path": (
+        "that is the file name; read it with JourneyMap.load(path).",
+        "itu nama berkasnya; baca dengan JourneyMap.load(path).",
+    ),
+    "check.maps.reloaded.json": (
+        "that is the raw JSON; JourneyMap.load(path) validates and builds the map.",
+        "itu JSON mentah; JourneyMap.load(path) memvalidasi dan membangun petanya.",
+    ),
+    "check.maps.reloaded.differs": (
+        "it differs from your map; did you save before your last change?",
+        "isinya berbeda dari peta Anda; apakah Anda menyimpan sebelum perubahan terakhir?",
+    ),
+    # exercise feedback: journeykit.checks.campaigns
+    "check.campaigns.transition.who": (
+        "Who sees it (from) and what does it ask (to)?",
+        "Siapa yang melihatnya (from) dan apa yang dimintanya (to)?",
+    ),
+    "check.campaigns.name.difference": ("difference in rates", "selisih tingkat"),
+    "check.campaigns.difference.points": (
+        "That is in percentage points; give a share (0.2, not 20).",
+        "Itu dalam poin persentase; tuliskan sebagai pangsa (0,2, bukan 20).",
+    ),
+    "check.campaigns.difference.sign": (
+        "The sign is turned round: treated minus untreated.",
+        "Tandanya terbalik: yang diberi kampanye dikurangi yang tidak.",
+    ),
+    "check.campaigns.difference.counts": (
+        "That compares counts of people; compare rates (moved on / users in each group), the groups need not be the same size.",
+        "Itu membandingkan jumlah orang; bandingkan tingkatnya (yang lanjut / pengguna di tiap kelompok), karena ukuran kelompok tidak harus sama.",
+    ),
+    "check.campaigns.name.interval": ("confidence interval", "selang kepercayaan"),
+    "check.campaigns.interval.sqrt": (
+        "Take the square root of the variance sum.",
+        "Ambil akar kuadrat dari jumlah variansnya.",
+    ),
+    "check.campaigns.interval.z": (
+        "Multiply the standard error by z = 1.96.",
+        "Kalikan galat baku dengan z = 1,96.",
+    ),
+    "check.campaigns.campaign.relative": (
+        "That is the relative lift; give treated rate minus untreated rate.",
+        "Itu kenaikan relatif; tuliskan tingkat kelompok kampanye dikurangi tingkat kelompok tanpa kampanye.",
+    ),
+    "check.campaigns.campaign.points": (
+        "That is in percentage points; give a share.",
+        "Itu dalam poin persentase; tuliskan sebagai pangsa.",
+    ),
+    "check.campaigns.campaign.treated": (
+        "That is the treated users' rate alone; subtract the untreated rate.",
+        "Itu hanya tingkat kelompok kampanye; kurangi dengan tingkat kelompok tanpa kampanye.",
+    ),
+    "check.campaigns.name.promoter": (
+        "share of strangers who promote",
+        "pangsa orang asing yang menjadi promotor",
+    ),
+    "check.campaigns.promoter.weakest": (
+        "The weakest step is a ceiling, but everyone must pass every step: multiply all eight rates.",
+        "Langkah terlemah memang batas atas, tetapi semua orang harus melewati setiap langkah: kalikan kedelapan tingkatnya.",
+    ),
+    "check.campaigns.promoter.average": (
+        "Averaging the steps hides the losses; people must pass every step: multiply.",
+        "Merata-ratakan langkah menyembunyikan kehilangannya; orang harus melewati setiap langkah: kalikan.",
+    ),
+    "check.campaigns.promoter.advocate": (
+        "That stops at advocate; include the last step to promote.",
+        "Itu berhenti di advocate; sertakan langkah terakhir ke promote.",
+    ),
+    # exercise feedback: journeykit.checks.follow_up
+    "check.follow_up.once": (
+        "List each placeholder once.",
+        "Tulis setiap placeholder sekali saja.",
+    ),
+    "check.follow_up.name.blocking": (
+        "rows that block the broadcast",
+        "baris yang menghalangi pengiriman",
+    ),
+    "check.follow_up.positions": (
+        "Those are positions; give the index labels (customers.index), e.g. user ids.",
+        "Itu posisi; tuliskan label indeksnya (customers.index), misalnya user id.",
+    ),
+    "check.follow_up.name.own": ("your template", "templat Anda"),
+    "check.stages.smartphone.five": (
+        "✘ {name}: give a list of 5 stage keys, one per moment.",
+        "✘ {name}: tuliskan list berisi 5 key tahap, satu untuk tiap momen.",
+    ),
+    "check.stages.smartphone.labels": (
+        "✔ {name}: correct ({keys}; those were labels - code needs the keys).",
+        "✔ {name}: benar ({keys}; itu tadi label - kode memerlukan key-nya).",
+    ),
+    "check.stages.smartphone.wrong": (
+        "✘ {name}: not yet - {quote} is not {got}.",
+        "✘ {name}: belum tepat - {quote} bukan {got}.",
+    ),
+    "check.stages.smartphone.n_wrong": ("({n} wrong)", "({n} salah)"),
+    "check.stages.name.stage_of": ("{step} in the {model} model", "{step} dalam model {model}"),
+    "check.stages.not_a_stage": (
+        "✘ {name}: {key} is not a stage of the {model} model.",
+        "✘ {name}: {key} bukan tahap dalam model {model}.",
+    ),
+    "check.stages.other_model": (
+        "✘ {name}: {key} is a stage of the {model} model; answer with a stage of {target}.",
+        "✘ {name}: {key} adalah tahap dalam model {model}; jawab dengan tahap dari {target}.",
+    ),
+    "check.stages.users.order": (
+        "✘ {name}: put the stages in journey order: .reindex({keys}).",
+        "✘ {name}: urutkan tahapnya sesuai perjalanan: .reindex({keys}).",
+    ),
+    "check.stages.users.zero_row": (
+        "✘ {name}: a stage nobody reached still needs a row with 0 "
+        "(try .reindex(..., fill_value=0)).",
+        "✘ {name}: tahap yang tidak dicapai siapa pun tetap perlu baris berisi 0 "
+        "(coba .reindex(..., fill_value=0)).",
+    ),
+    "check.stages.users.numbers": (
+        "✘ {name}: expected numbers per stage (a Series, dict or list).",
+        "✘ {name}: seharusnya angka per tahap (Series, dict, atau list).",
+    ),
+    "check.stages.users.count": (
+        "✘ {name}: expected {n} numbers, one per stage, got {got}.",
+        "✘ {name}: seharusnya {n} angka, satu per tahap, bukan {got}.",
+    ),
+    "check.stages.users.first_differs": (
+        "the first stage that differs is {key}.",
+        "tahap pertama yang berbeda adalah {key}.",
+    ),
+    "check.stages.drop.before": (
+        "People were lost after {key}: answer with the stage they did not reach.",
+        "Orang hilang setelah {key}: jawab dengan tahap yang tidak mereka capai.",
+    ),
     # exercise 07 (journeykit.checks.attribution)
     "check.attr.name.assisted": (
         "assisted conversions of {channel}",

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from journeykit import campaigns
-from journeykit.checks import Feedback, check_number, not_yet, safely
+from journeykit.checks import Feedback, check_number, msg, not_yet, safely
 
 __all__ = [
     "practice_rates",
@@ -84,14 +84,14 @@ def check_transition(answer: object, *, expected: tuple[str, str], lang: str = "
             "step does it move them to?",
             lang,
         )
-    return not_yet(name, "Who sees it (from) and what does it ask (to)?", lang)
+    return not_yet(name, msg("campaigns.transition.who", lang), lang)
 
 
 def check_rate_difference(
     answer: object, *, treated: tuple[int, int], control: tuple[int, int], lang: str = "en"
 ) -> Feedback:
     """Treated rate minus untreated rate, as a share. ``treated``/``control``: (users, moved on)."""
-    name = "difference in rates"
+    name = msg("campaigns.name.difference", lang)
     lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control), lang)
     if fb is not None:
         return fb
@@ -99,10 +99,9 @@ def check_rate_difference(
     hints = {
         lift.relative_lift: f"That is the relative lift ({p1:g} / {p0:g} - 1); the question asks "
         f"for the difference {p1:g} - {p0:g}.",
-        lift.difference * 100: "That is in percentage points; give a share (0.2, not 20).",
-        -lift.difference: "The sign is turned round: treated minus untreated.",
-        float(treated[1] - control[1]): "That compares counts of people; compare rates (moved "
-        "on / users in each group), the groups need not be the same size.",
+        lift.difference * 100: msg("campaigns.difference.points", lang),
+        -lift.difference: msg("campaigns.difference.sign", lang),
+        float(treated[1] - control[1]): msg("campaigns.difference.counts", lang),
     }
     return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
@@ -116,7 +115,7 @@ def check_interval(
     lang: str = "en",
 ) -> Feedback:
     """The normal-approximation interval of the difference, as ``(low, high)`` shares."""
-    name = "confidence interval"
+    name = msg("campaigns.name.interval", lang)
     lift, fb = safely(
         name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence), lang
     )
@@ -137,9 +136,9 @@ def check_interval(
     se = half / 1.959964 if confidence == 0.95 else None
     got_half = (high - low) / 2
     if se is not None and math.isclose(got_half, 1.959964 * se**2, rel_tol=1e-2):
-        return not_yet(name, "Take the square root of the variance sum.", lang)
+        return not_yet(name, msg("campaigns.interval.sqrt", lang), lang)
     if math.isclose(got_half, half / 1.959964, rel_tol=1e-2):
-        return not_yet(name, "Multiply the standard error by z = 1.96.", lang)
+        return not_yet(name, msg("campaigns.interval.z", lang), lang)
     if math.isclose((low + high) / 2, lift.difference, abs_tol=5e-4):
         return Feedback(
             False,
@@ -157,9 +156,9 @@ def check_campaign_difference(
     if fb is not None:
         return fb
     hints = {
-        lift.relative_lift: "That is the relative lift; give treated rate minus untreated rate.",
-        lift.difference * 100: "That is in percentage points; give a share.",
-        lift.rate_treated: "That is the treated users' rate alone; subtract the untreated rate.",
+        lift.relative_lift: msg("campaigns.campaign.relative", lang),
+        lift.difference * 100: msg("campaigns.campaign.points", lang),
+        lift.rate_treated: msg("campaigns.campaign.treated", lang),
     }
     return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
@@ -168,19 +167,16 @@ def check_promoter_share(
     answer: object, rates: Mapping[str, float], *, lang: str = "en"
 ) -> Feedback:
     """Share of strangers who end up promoting: the product of the eight step rates."""
-    name = "share of strangers who promote"
+    name = msg("campaigns.name.promoter", lang)
     reach, fb = safely(name, lambda: campaigns.journey_reach(rates), lang)
     if fb is not None:
         return fb
     share = float(reach["share_of_strangers"].iloc[-1])
     values = list(rates.values())
     hints = {
-        min(values): "The weakest step is a ceiling, but everyone must pass every step: multiply "
-        "all eight rates.",
-        sum(values) / len(values): "Averaging the steps hides the losses; people must pass every "
-        "step: multiply.",
-        float(reach["share_of_strangers"].iloc[-2]): "That stops at advocate; include the last "
-        "step to promote.",
+        min(values): msg("campaigns.promoter.weakest", lang),
+        sum(values) / len(values): msg("campaigns.promoter.average", lang),
+        float(reach["share_of_strangers"].iloc[-2]): msg("campaigns.promoter.advocate", lang),
     }
     return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit import messages
-from journeykit.checks import Feedback, no_answer, not_yet, safely
+from journeykit.checks import Feedback, msg, no_answer, not_yet, safely
 from journeykit.errors import JourneykitError, SchemaError
 
 __all__ = [
@@ -121,7 +121,7 @@ def check_placeholders(
             name, f"Give the names without braces: '{want[0]}', not '{{{want[0]}}}'.", lang
         )
     if list(dict.fromkeys(got)) == want:
-        return not_yet(name, "List each placeholder once.", lang)
+        return not_yet(name, msg("follow_up.once", lang), lang)
     if sorted(map(str, got)) == sorted(want):
         return Feedback(False, f"✘ {name}: right names, but list them in order of first use.")
     lost = [w for w in want if w not in got]
@@ -190,7 +190,7 @@ def check_blocking_rows(
     lang: str = "en",
 ) -> Feedback:
     """Index labels of the customers whose rows stop the broadcast (a placeholder value missing)."""
-    name = "rows that block the broadcast"
+    name = msg("follow_up.name.blocking", lang)
     if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     try:
@@ -212,7 +212,7 @@ def check_blocking_rows(
     ):
         return not_yet(
             name,
-            "Those are positions; give the index labels (customers.index), e.g. user ids.",
+            msg("follow_up.positions", lang),
             lang,
         )
     if len(got) < len(want):
@@ -238,7 +238,7 @@ def check_own_template(
     answer: object, *, required: Sequence[str] = ("customer_name", "product"), lang: str = "en"
 ) -> Feedback:
     """A template text of your own: valid syntax, plain names, the ``required`` placeholders."""
-    name = "your template"
+    name = msg("follow_up.name.own", lang)
     if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     text = answer.body if isinstance(answer, messages.MessageTemplate) else answer

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from journeykit.checks import Feedback, check_choice, check_number, not_yet
+from journeykit.checks import Feedback, check_choice, check_number, msg, not_yet
 from journeykit.i18n import check_lang
 
 __all__ = [
@@ -84,19 +84,17 @@ def check_student_map(answer: Any, *, lang: str = "en") -> Feedback:
     if persona_key != "student":
         return _fail(name, f"the map is for the 'student' persona, not {persona_key!r}.", lang)
     if answer.model.key != "map" or answer.stage_keys() != tuple(STUDENT_SCORES):
-        return _fail(name, "use the journey-map stages: new_map(..., stage_model='map').", lang)
+        return _fail(name, msg("maps.stages", lang), lang)
     scores = answer.emotions().to_dict()
     wrong = [k for k, v in STUDENT_SCORES.items() if scores[k] != v]
     if wrong:
         flipped = all(scores[k] == -v for k, v in STUDENT_SCORES.items())
         if flipped:
-            return _fail(
-                name, "every score has the wrong sign: + is a good feeling, - a bad one.", lang
-            )
+            return _fail(name, msg("maps.sign", lang), lang)
         shown = ", ".join(f"{k} {scores[k]:+g} (brief: {STUDENT_SCORES[k]:+g})" for k in wrong)
         return _fail(name, f"check the emotion scores: {shown}.", lang)
     if not answer.stage("decision").pain_points:
-        return _fail(name, "add the shipping-cost pain point to the decision stage.", lang)
+        return _fail(name, msg("maps.pain_point", lang), lang)
     return Feedback(True, f"✔ {name}: correct - the curve dips at the decision stage.")
 
 
@@ -109,9 +107,9 @@ def check_lowest_stage(answer: Any, journey_map: Any, *, lang: str = "en") -> Fe
     hints: dict[object, str] = {}
     highest = str(scores.idxmax())
     if highest != expected:
-        hints[highest] = "That is the highest point of the curve; look for the lowest."
+        hints[highest] = msg("maps.highest", lang)
     return check_choice(
-        answer, expected, name="lowest stage", hints=hints, labels=labels, lang=lang
+        answer, expected, name=msg("maps.name.lowest", lang), hints=hints, labels=labels, lang=lang
     )
 
 
@@ -121,9 +119,7 @@ def check_pain_point_count(answer: Any, journey_map: Any, *, lang: str = "en") -
     with_pain = sum(1 for s in journey_map.stages if s.pain_points)
     hints = {}
     if with_pain != expected:
-        hints[float(with_pain)] = (
-            "That is the number of stages with pain points; count every pain point."
-        )
+        hints[float(with_pain)] = msg("maps.pain.stages", lang)
     return check_number(answer, expected, name="pain points", hints=hints, lang=lang)
 
 
@@ -131,17 +127,15 @@ def check_reloaded(original: Any, reloaded: Any, *, lang: str = "en") -> Feedbac
     """Is ``reloaded`` a JourneyMap equal to ``original`` (saved and loaded without loss)?"""
     from journeykit.maps import JourneyMap
 
-    name = "reloaded map"
+    name = msg("maps.name.reloaded", lang)
     if reloaded is None or reloaded is Ellipsis:
         return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
     if isinstance(reloaded, str | Path):
-        return _fail(name, "that is the file name; read it with JourneyMap.load(path).", lang)
+        return _fail(name, msg("maps.reloaded.path", lang), lang)
     if isinstance(reloaded, dict):
-        return _fail(
-            name, "that is the raw JSON; JourneyMap.load(path) validates and builds the map.", lang
-        )
+        return _fail(name, msg("maps.reloaded.json", lang), lang)
     if not isinstance(reloaded, JourneyMap):
         return _fail(name, f"expected a JourneyMap, got {type(reloaded).__name__}.", lang)
     if reloaded != original:
-        return _fail(name, "it differs from your map; did you save before your last change?", lang)
+        return _fail(name, msg("maps.reloaded.differs", lang), lang)
     return Feedback(True, f"✔ {name}: correct - identical to the map you saved.")

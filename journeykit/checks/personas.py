@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from journeykit.checks import Feedback, check_choice, check_number, not_yet
+from journeykit.checks import Feedback, check_choice, check_number, msg, not_yet
 from journeykit.errors import JourneykitError
 from journeykit.i18n import check_lang
 
@@ -75,8 +75,7 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
     if isinstance(answer, dict):
         return _fail(
             name,
-            "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it "
-            "is validated.",
+            msg("personas.dict", lang),
             lang,
         )
     if not isinstance(answer, Persona):
@@ -90,11 +89,11 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
         if not getattr(answer, lane):
             missing.append(f"add at least one of his {lane}")
     if "whatsapp" not in answer.channels:
-        missing.append("he orders by WhatsApp: put 'whatsapp' in channels")
+        missing.append(msg("personas.whatsapp", lang))
     if "mobile" not in answer.devices:
-        missing.append("he orders on his phone: put 'mobile' in devices")
+        missing.append(msg("personas.mobile", lang))
     if not answer.quote.strip():
-        missing.append("give him his quote, in his own words")
+        missing.append(msg("personas.quote", lang))
     if missing:
         return _fail(name, "; ".join(missing) + ".", lang)
     return Feedback(True, f"✔ {name}: correct - {answer.name} is ready to design for.")
@@ -117,10 +116,7 @@ def check_top_persona(
     hints: dict[object, str] = {}
     most_people = str(counts.idxmax()) if len(counts) else None
     if most_people is not None and most_people != expected:
-        hints[most_people] = (
-            "That persona has the most people who got there, but it is also the biggest "
-            "group. Compare shares (people who reached the stage / people in the persona)."
-        )
+        hints[most_people] = msg("personas.top.biggest", lang)
     labels = {key: (display_name(key, "en"), display_name(key, "id")) for key in reach.index}
     return check_choice(
         answer,
@@ -153,7 +149,7 @@ def check_reach_share(
         (tables.events["stage"] == stage) & tables.events["user_id"].isin(ids), "user_id"
     ].nunique()
     hints = {
-        float(reached): "That is the number of people; divide by the persona's users.",
+        float(reached): msg("personas.reach.count", lang),
     }
     everyone = len(tables.users)
     if everyone:
@@ -184,11 +180,16 @@ def check_largest_segment_share(
     sizes = segments.value_counts()
     expected = float(sizes.loc[1] / len(segments))
     hints = {
-        float(sizes.loc[1]): "That is the number of users; divide by all users.",
+        float(sizes.loc[1]): msg("personas.segment.count", lang),
     }
     smallest = float(sizes.min() / len(segments))
     if not math.isclose(smallest, expected):
-        hints[smallest] = "That is the smallest segment; segments are numbered from the largest."
+        hints[smallest] = msg("personas.segment.smallest", lang)
     return check_number(
-        answer, expected, name="largest segment share", rel_tol=1e-3, hints=hints, lang=lang
+        answer,
+        expected,
+        name=msg("personas.name.segment", lang),
+        rel_tol=1e-3,
+        hints=hints,
+        lang=lang,
     )
