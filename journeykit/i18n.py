@@ -971,12 +971,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Itu sebuah dict; buat objeknya dengan Persona(...) (atau Persona(**dict_anda)) agar divalidasi.",
     ),
     "check.personas.whatsapp": (
-        "he orders by WhatsApp: put 'whatsapp' in channels",
-        "ia memesan lewat WhatsApp: masukkan 'whatsapp' ke channels",
+        "he orders by WhatsApp: put 'whatsapp' in 'channels'",
+        "ia memesan lewat WhatsApp: masukkan 'whatsapp' ke 'channels'",
     ),
     "check.personas.mobile": (
-        "he orders on his phone: put 'mobile' in devices",
-        "ia memesan dari ponselnya: masukkan 'mobile' ke devices",
+        "he orders on his phone: put 'mobile' in 'devices'",
+        "ia memesan dari ponselnya: masukkan 'mobile' ke 'devices'",
     ),
     "check.personas.quote": (
         "give him his quote, in his own words",
@@ -1086,8 +1086,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Merata-ratakan langkah menyembunyikan kehilangannya; orang harus melewati setiap langkah: kalikan.",
     ),
     "check.campaigns.promoter.advocate": (
-        "That stops at advocate; include the last step to promote.",
-        "Itu berhenti di advocate; sertakan langkah terakhir ke promote.",
+        "That stops at 'advocate'; include the last step to 'promote'.",
+        "Itu berhenti di 'advocate'; sertakan langkah terakhir ke 'promote'.",
     ),
     # exercise feedback: journeykit.checks.follow_up
     "check.follow_up.once": (
@@ -1150,6 +1150,182 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.stages.drop.before": (
         "People were lost after {key}: answer with the stage they did not reach.",
         "Orang hilang setelah {key}: jawab dengan tahap yang tidak mereka capai.",
+    ),
+    # exercise feedback with fields (personas, journey maps, campaigns, follow-up)
+    "check.personas.not_persona": (
+        "expected a Persona, got {got}.",
+        "seharusnya sebuah Persona, bukan {got}.",
+    ),
+    "check.personas.key": (
+        "the key should be {want} (got {got})",
+        "key-nya seharusnya {want} (bukan {got})",
+    ),
+    "check.personas.age": (
+        "the brief says he is 45-54 (age_band {got})",
+        "menurut brief ia berusia 45-54 (age_band {got})",
+    ),
+    "check.personas.lane": (
+        "add at least one of his {lane}",
+        "tambahkan setidaknya satu {lane} miliknya",
+    ),
+    "check.personas.ready": (
+        "✔ {name}: correct - {persona} is ready to design for.",
+        "✔ {name}: benar - {persona} siap dipakai untuk merancang.",
+    ),
+    "check.personas.name.answer": ("answer", "jawaban"),
+    "check.personas.name.top": (
+        "persona with the highest {stage} share",
+        "persona dengan pangsa {stage} tertinggi",
+    ),
+    "check.personas.reach.all_users": (
+        "You divided by all users; divide by the {persona} persona's users only.",
+        "Anda membagi dengan semua pengguna; bagi hanya dengan pengguna persona {persona}.",
+    ),
+    "check.personas.name.reach": (
+        "{persona} share reaching {stage}",
+        "pangsa {persona} yang mencapai {stage}",
+    ),
+    "check.maps.not_map_new": (
+        "expected a JourneyMap (from new_map), got {got}.",
+        "seharusnya sebuah JourneyMap (dari new_map), bukan {got}.",
+    ),
+    "check.maps.persona": (
+        "the map is for the 'student' persona, not {got}.",
+        "peta ini untuk persona 'student', bukan {got}.",
+    ),
+    "check.maps.scores": ("check the emotion scores: {shown}.", "periksa skor emosinya: {shown}."),
+    "check.maps.score_vs_brief": ("{stage} {got} (brief: {want})", "{stage} {got} (brief: {want})"),
+    "check.maps.dips": (
+        "✔ {name}: correct - the curve dips at the decision stage.",
+        "✔ {name}: benar - kurvanya turun di tahap keputusan.",
+    ),
+    "check.maps.not_map": (
+        "expected a JourneyMap, got {got}.",
+        "seharusnya sebuah JourneyMap, bukan {got}.",
+    ),
+    "check.maps.identical": (
+        "✔ {name}: correct - identical to the map you saved.",
+        "✔ {name}: benar - sama persis dengan peta yang Anda simpan.",
+    ),
+    "check.campaigns.pair": (
+        "✘ {name}: expected a pair (from_step, to_step).",
+        "✘ {name}: seharusnya sepasang (from_step, to_step).",
+    ),
+    "check.campaigns.step_keys": (
+        "✘ {name}: use step keys: {keys}.",
+        "✘ {name}: gunakan key langkah: {keys}.",
+    ),
+    "check.campaigns.forward": (
+        "✘ {name}: a campaign moves people forward: to_step comes later.",
+        "✘ {name}: kampanye menggerakkan orang maju: to_step datang belakangan.",
+    ),
+    "check.campaigns.skips": (
+        "{start} → {end} skips steps; what is the one thing the call to action asks for, and which step does doing it put people in?",
+        "{start} → {end} melompati langkah; apa satu hal yang diminta ajakan bertindak itu, dan di langkah mana orang berada setelah melakukannya?",
+    ),
+    "check.campaigns.already_at": (
+        "The people it speaks to are already at {step}; which step does it move them to?",
+        "Orang yang disasarnya sudah berada di {step}; ke langkah mana kampanye memindahkan mereka?",
+    ),
+    "check.campaigns.relative": (
+        "That is the relative lift ({p1} / {p0} - 1); the question asks for the difference {p1} - {p0}.",
+        "Itu kenaikan relatif ({p1} / {p0} - 1); pertanyaannya meminta selisih {p1} - {p0}.",
+    ),
+    "check.campaigns.interval_pair": (
+        "✘ {name}: expected a pair (low, high) of numbers.",
+        "✘ {name}: seharusnya sepasang angka (bawah, atas).",
+    ),
+    "check.campaigns.interval_ok": (
+        "✔ {name}: correct ({low} to {high}).",
+        "✔ {name}: benar ({low} sampai {high}).",
+    ),
+    "check.campaigns.width": (
+        "✘ {name}: centred right, but the width is off: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+        "✘ {name}: titik tengahnya benar, tetapi lebarnya belum: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+    ),
+    "check.campaigns.centre": (
+        "✘ {name}: not yet - centre it on the difference, ± 1.96 x se.",
+        "✘ {name}: belum tepat - pusatkan pada selisihnya, ± 1,96 x se.",
+    ),
+    "check.campaigns.name.campaign": ("difference for {key}", "selisih untuk {key}"),
+    "check.campaigns.name.required": ("required {step} rate", "tingkat {step} yang diperlukan"),
+    "check.follow_up.names": (
+        "✘ {name}: expected a list of names.",
+        "✘ {name}: seharusnya list berisi nama.",
+    ),
+    "check.follow_up.braces": (
+        "Give the names without braces: '{key}', not '{braced}'.",
+        "Tuliskan namanya tanpa kurung kurawal: '{key}', bukan '{braced}'.",
+    ),
+    "check.follow_up.first_use": (
+        "✘ {name}: right names, but list them in order of first use.",
+        "✘ {name}: namanya benar, tetapi urutkan sesuai kemunculan pertamanya.",
+    ),
+    "check.follow_up.missing": (
+        "✘ {name}: not yet - missing {lost}",
+        "✘ {name}: belum tepat - kurang {lost}",
+    ),
+    "check.follow_up.extra": ("; not in the template {extra}", "; tidak ada di templat {extra}"),
+    "check.follow_up.frame": (
+        "✘ {name}: expected the DataFrame render_messages returns.",
+        "✘ {name}: seharusnya DataFrame hasil render_messages.",
+    ),
+    "check.follow_up.count": (
+        "✘ {name}: not yet - {got} messages for {want} customers.",
+        "✘ {name}: belum tepat - {got} pesan untuk {want} pelanggan.",
+    ),
+    "check.follow_up.unfilled": (
+        "✘ {name}: not yet - some messages still hold a {{placeholder}}.",
+        "✘ {name}: belum tepat - beberapa pesan masih berisi {{placeholder}}.",
+    ),
+    "check.follow_up.ok_messages": (
+        "✔ {name}: correct ({n} messages).",
+        "✔ {name}: benar ({n} pesan).",
+    ),
+    "check.follow_up.differs": (
+        "✘ {name}: not yet - message {row} differs. Expected:\n{want}",
+        "✘ {name}: belum tepat - pesan {row} berbeda. Seharusnya:\n{want}",
+    ),
+    "check.follow_up.labels": (
+        "✘ {name}: expected a list of row labels (the index).",
+        "✘ {name}: seharusnya list berisi label baris (indeks).",
+    ),
+    "check.follow_up.ok_rows": ("✔ {name}: correct ({n} rows).", "✔ {name}: benar ({n} baris)."),
+    "check.follow_up.blank": (
+        "✘ {name}: not yet - {n} rows block it. Empty text (' ') blocks a message just like a missing value.",
+        "✘ {name}: belum tepat - {n} baris menghalanginya. Teks kosong (' ') menghalangi pesan sama seperti nilai yang hilang.",
+    ),
+    "check.follow_up.n_rows": (
+        "✘ {name}: not yet - {got} given, {want} expected.",
+        "✘ {name}: belum tepat - {got} diberikan, seharusnya {want}.",
+    ),
+    "check.follow_up.text": (
+        "✘ {name}: expected the template text (a string).",
+        "✘ {name}: seharusnya teks templat (sebuah string).",
+    ),
+    "check.follow_up.invalid": ("✘ {name}: not yet - {error}.", "✘ {name}: belum tepat - {error}."),
+    "check.follow_up.add": (
+        "✘ {name}: not yet - add {fields}.",
+        "✘ {name}: belum tepat - tambahkan {fields}.",
+    ),
+    "check.follow_up.short": (
+        "✘ {name}: a real follow-up says a little more (40+ characters).",
+        "✘ {name}: pesan tindak lanjut yang sungguhan berisi sedikit lebih banyak (40+ karakter).",
+    ),
+    "check.follow_up.valid": (
+        "✔ {name}: valid, with placeholders {fields}.",
+        "✔ {name}: valid, dengan placeholder {fields}.",
+    ),
+    "check.campaigns.required.growth": (
+        "That is how many times the promoters must grow; the step's rate is its current rate "
+        "({rate}) times that.",
+        "Itu berapa kali jumlah promotor harus bertambah; tingkat langkahnya adalah tingkat "
+        "saat ini ({rate}) dikali angka itu.",
+    ),
+    "check.campaigns.required.above_one": (
+        "Above 1: no campaign on that one step can get there, the other steps cap it.",
+        "Di atas 1: tidak ada kampanye pada satu langkah itu yang bisa mencapainya, langkah lain "
+        "membatasinya.",
     ),
     # exercise 07 (journeykit.checks.attribution)
     "check.attr.name.assisted": (

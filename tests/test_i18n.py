@@ -69,7 +69,8 @@ def test_keys_are_dotted_lower_case():
 
 # One English term, one Indonesian rendering (CONTRIBUTING.md's glossary and the catalogue's
 # own choices): English pattern (word start, case-insensitive) -> the Indonesian every label
-# containing it must use. Placeholders such as {channel} are not words of the label.
+# containing it must use. Code is not words of the label: placeholders such as {channel},
+# quoted keys ('advocate') and calls (JourneyMap.load(path)).
 GLOSSARY: dict[str, str] = {
     r"stage model": "model tahapan",
     r"stages?\b": "tahap",
@@ -111,7 +112,7 @@ def _glossary_breaks(labels):
     out = []
     for pattern, rendering in GLOSSARY.items():
         for key, (en, id_) in labels.items():
-            words = re.sub(r"\{[^}]*\}", "", en)
+            words = re.sub(r"\{[^}]*\}|'[^']*'|`[^`]*`|\b[\w.]+\([^)]*\)", "", en)
             if re.search(r"\b" + pattern, words, re.IGNORECASE) and rendering not in id_.lower():
                 out.append((pattern, key, en, id_))
     return out

@@ -56,32 +56,30 @@ def check_transition(answer: object, *, expected: tuple[str, str], lang: str = "
     """A ``(from_step, to_step)`` pair (or a Campaign) against the transition the story targets."""
     name = "transition"
     if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, campaigns.Campaign):
         answer = (answer.from_step, answer.to_step)
     if not isinstance(answer, tuple | list) or len(answer) != 2:
-        return Feedback(False, f"✘ {name}: expected a pair (from_step, to_step).")
+        return Feedback(False, msg("campaigns.pair", lang, name=name))
     got = (answer[0], answer[1])
     if got == tuple(expected):
-        return Feedback(True, f"✔ {name}: correct.")
+        return Feedback(True, msg("correct_plain", lang, name=name))
     steps = campaigns.STEPS
     if any(s not in steps for s in got):
-        return Feedback(False, f"✘ {name}: use step keys: {', '.join(steps)}.")
+        return Feedback(False, msg("campaigns.step_keys", lang, name=name, keys=", ".join(steps)))
     i, j = steps.index(got[0]), steps.index(got[1])
     if j <= i:
-        return Feedback(False, f"✘ {name}: a campaign moves people forward: to_step comes later.")
+        return Feedback(False, msg("campaigns.forward", lang, name=name))
     if j - i > 1:
         return not_yet(
             name,
-            f"{got[0]} → {got[1]} skips steps; what is the one thing the call "
-            "to action asks for, and which step does doing it put people in?",
+            msg("campaigns.skips", lang, start=got[0], end=got[1]),
             lang,
         )
     if got[1] == expected[0]:
         return not_yet(
             name,
-            f"The people it speaks to are already at {expected[0]!r}; which "
-            "step does it move them to?",
+            msg("campaigns.already_at", lang, step=repr(expected[0])),
             lang,
         )
     return not_yet(name, msg("campaigns.transition.who", lang), lang)
@@ -97,8 +95,7 @@ def check_rate_difference(
         return fb
     p1, p0 = lift.rate_treated, lift.rate_control
     hints = {
-        lift.relative_lift: f"That is the relative lift ({p1:g} / {p0:g} - 1); the question asks "
-        f"for the difference {p1:g} - {p0:g}.",
+        lift.relative_lift: msg("campaigns.relative", lang, p1=f"{p1:g}", p0=f"{p0:g}"),
         lift.difference * 100: msg("campaigns.difference.points", lang),
         -lift.difference: msg("campaigns.difference.sign", lang),
         float(treated[1] - control[1]): msg("campaigns.difference.counts", lang),
@@ -122,16 +119,19 @@ def check_interval(
     if fb is not None:
         return fb
     if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     try:
         low, high = (float(v) for v in answer)  # type: ignore[union-attr]
     except (TypeError, ValueError):
-        return Feedback(False, f"✘ {name}: expected a pair (low, high) of numbers.")
+        return Feedback(False, msg("campaigns.interval_pair", lang, name=name))
     ok = math.isclose(low, lift.ci_low, abs_tol=5e-4) and math.isclose(
         high, lift.ci_high, abs_tol=5e-4
     )
     if ok:
-        return Feedback(True, f"✔ {name}: correct ({low:.4f} to {high:.4f}).")
+        return Feedback(
+            True,
+            msg("campaigns.interval_ok", lang, name=name, low=f"{low:.4f}", high=f"{high:.4f}"),
+        )
     half = (lift.ci_high - lift.ci_low) / 2
     se = half / 1.959964 if confidence == 0.95 else None
     got_half = (high - low) / 2
@@ -142,16 +142,16 @@ def check_interval(
     if math.isclose((low + high) / 2, lift.difference, abs_tol=5e-4):
         return Feedback(
             False,
-            f"✘ {name}: centred right, but the width is off: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+            msg("campaigns.width", lang, name=name),
         )
-    return Feedback(False, f"✘ {name}: not yet - centre it on the difference, ± 1.96 x se.")
+    return Feedback(False, msg("campaigns.centre", lang, name=name))
 
 
 def check_campaign_difference(
     answer: object, events: pd.DataFrame, campaign: campaigns.Campaign, *, lang: str = "en"
 ) -> Feedback:
     """The campaign's measured difference in transition rate (treated - untreated) on ``events``."""
-    name = f"difference for {getattr(campaign, 'key', '?')}"
+    name = msg("campaigns.name.campaign", lang, key=getattr(campaign, "key", "?"))
     lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign), lang)
     if fb is not None:
         return fb
@@ -190,7 +190,7 @@ def check_required_rate(
     lang: str = "en",
 ) -> Feedback:
     """The rate one step would need for ``target_share`` of strangers to promote."""
-    name = f"required {to_step} rate"
+    name = msg("campaigns.name.required", lang, step=to_step)
     need, fb = safely(
         name,
         lambda: campaigns.required_step_rate(rates, to_step=to_step, target_share=target_share),
@@ -201,14 +201,12 @@ def check_required_rate(
     reach = campaigns.journey_reach(rates)
     share = float(reach["share_of_strangers"].iloc[-1])
     hints = {
-        target_share / share: "That is how many times the promoters must grow; the step's rate is "
-        f"its current rate ({rates[to_step]:g}) times that.",
+        target_share / share: msg("campaigns.required.growth", lang, rate=f"{rates[to_step]:g}"),
     }
     fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints, lang=lang)
     if fb.ok and need > 1:
         return Feedback(
             True,
-            f"{fb.message} Above 1: no campaign on that one step can get there, the other steps "
-            "cap it.",
+            fb.message + " " + msg("campaigns.required.above_one", lang),
         )
     return fb

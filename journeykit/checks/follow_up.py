@@ -112,24 +112,24 @@ def check_placeholders(
         if fb is not None:
             return fb
     if isinstance(answer, str) or not isinstance(answer, Sequence):
-        return Feedback(False, f"✘ {name}: expected a list of names.")
+        return Feedback(False, msg("follow_up.names", lang, name=name))
     got = list(answer)
     if got == want:
-        return Feedback(True, f"✔ {name}: correct.")
+        return Feedback(True, msg("correct_plain", lang, name=name))
     if [str(g).strip("{}") for g in got] == want:
         return not_yet(
-            name, f"Give the names without braces: '{want[0]}', not '{{{want[0]}}}'.", lang
+            name, msg("follow_up.braces", lang, key=want[0], braced="{" + want[0] + "}"), lang
         )
     if list(dict.fromkeys(got)) == want:
         return not_yet(name, msg("follow_up.once", lang), lang)
     if sorted(map(str, got)) == sorted(want):
-        return Feedback(False, f"✘ {name}: right names, but list them in order of first use.")
+        return Feedback(False, msg("follow_up.first_use", lang, name=name))
     lost = [w for w in want if w not in got]
     extra = [g for g in got if g not in want]
     return Feedback(
         False,
-        f"✘ {name}: not yet - missing {lost}"
-        + (f"; not in the template {extra}" if extra else "")
+        msg("follow_up.missing", lang, name=name, lost=lost)
+        + (msg("follow_up.extra", lang, extra=extra) if extra else "")
         + ".",
     )
 
@@ -157,7 +157,7 @@ def check_messages(
         except SchemaError as err:
             customers = customers.drop(index=err.rows)
         except (JourneykitError, TypeError, ValueError) as err:
-            return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+            return Feedback(False, msg("cannot_check", lang, name=name, error=err))
     want, fb = safely(
         name, lambda: messages.render_messages(template, customers, values=values), lang
     )
@@ -165,20 +165,20 @@ def check_messages(
         return fb
     got = answer["message"] if isinstance(answer, pd.DataFrame) and "message" in answer else answer
     if not isinstance(got, pd.Series):
-        return Feedback(False, f"✘ {name}: expected the DataFrame render_messages returns.")
+        return Feedback(False, msg("follow_up.frame", lang, name=name))
     if len(got) != len(want):
         return Feedback(
-            False, f"✘ {name}: not yet - {len(got)} messages for {len(want)} customers."
+            False, msg("follow_up.count", lang, name=name, got=len(got), want=len(want))
         )
     if got.astype(str).str.contains(r"\{[A-Za-z_]+\}", regex=True).any():
-        return Feedback(False, f"✘ {name}: not yet - some messages still hold a {{placeholder}}.")
+        return Feedback(False, msg("follow_up.unfilled", lang, name=name))
     same = got.astype(str).to_numpy() == want["message"].astype(str).to_numpy()
     if same.all():
-        return Feedback(True, f"✔ {name}: correct ({len(got)} messages).")
+        return Feedback(True, msg("follow_up.ok_messages", lang, name=name, n=len(got)))
     first = int(np.flatnonzero(~same)[0])
     return Feedback(
         False,
-        f"✘ {name}: not yet - message {first} differs. Expected:\n{want['message'].iloc[first]}",
+        msg("follow_up.differs", lang, name=name, row=first, want=want["message"].iloc[first]),
     )
 
 
@@ -199,12 +199,12 @@ def check_blocking_rows(
     except SchemaError as err:
         want = list(err.rows)
     except (JourneykitError, TypeError, ValueError) as err:
-        return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+        return Feedback(False, msg("cannot_check", lang, name=name, error=err))
     if isinstance(answer, str) or not isinstance(answer, Sequence | pd.Index | set):
-        return Feedback(False, f"✘ {name}: expected a list of row labels (the index).")
+        return Feedback(False, msg("follow_up.labels", lang, name=name))
     got = sorted(answer, key=str)
     if got == sorted(want, key=str):
-        return Feedback(True, f"✔ {name}: correct ({len(want)} rows).")
+        return Feedback(True, msg("follow_up.ok_rows", lang, name=name, n=len(want)))
     positions = [customers.index.get_loc(w) for w in want]
     if sorted(map(str, got)) in (
         sorted(map(str, positions)),
@@ -218,10 +218,9 @@ def check_blocking_rows(
     if len(got) < len(want):
         return Feedback(
             False,
-            f"✘ {name}: not yet - {len(want)} rows block it. Empty text (' ') blocks a message "
-            "just like a missing value.",
+            msg("follow_up.blank", lang, name=name, n=len(want)),
         )
-    return Feedback(False, f"✘ {name}: not yet - {len(got)} given, {len(want)} expected.")
+    return Feedback(False, msg("follow_up.n_rows", lang, name=name, got=len(got), want=len(want)))
 
 
 def _shared(template: messages.MessageTemplate | str, customers: pd.DataFrame) -> dict[str, str]:
@@ -243,14 +242,17 @@ def check_own_template(
         return fb
     text = answer.body if isinstance(answer, messages.MessageTemplate) else answer
     if not isinstance(text, str):
-        return Feedback(False, f"✘ {name}: expected the template text (a string).")
+        return Feedback(False, msg("follow_up.text", lang, name=name))
     try:
         found = messages.placeholders(text)
     except JourneykitError as err:
-        return Feedback(False, f"✘ {name}: not yet - {err}.")
+        return Feedback(False, msg("follow_up.invalid", lang, name=name, error=err))
     lost = [r for r in required if r not in found]
     if lost:
-        return Feedback(False, f"✘ {name}: not yet - add {', '.join('{' + r + '}' for r in lost)}.")
+        return Feedback(
+            False,
+            msg("follow_up.add", lang, name=name, fields=", ".join("{" + r + "}" for r in lost)),
+        )
     if len(text.strip()) < 40:
-        return Feedback(False, f"✘ {name}: a real follow-up says a little more (40+ characters).")
-    return Feedback(True, f"✔ {name}: valid, with placeholders {', '.join(found)}.")
+        return Feedback(False, msg("follow_up.short", lang, name=name))
+    return Feedback(True, msg("follow_up.valid", lang, name=name, fields=", ".join(found)))

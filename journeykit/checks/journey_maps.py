@@ -75,14 +75,12 @@ def check_student_map(answer: Any, *, lang: str = "en") -> Feedback:
 
     name = "Dinda's map"
     if answer is None or answer is Ellipsis:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if not isinstance(answer, JourneyMap):
-        return _fail(
-            name, f"expected a JourneyMap (from new_map), got {type(answer).__name__}.", lang
-        )
+        return _fail(name, msg("maps.not_map_new", lang, got=type(answer).__name__), lang)
     persona_key = answer.persona if isinstance(answer.persona, str) else answer.persona.key
     if persona_key != "student":
-        return _fail(name, f"the map is for the 'student' persona, not {persona_key!r}.", lang)
+        return _fail(name, msg("maps.persona", lang, got=repr(persona_key)), lang)
     if answer.model.key != "map" or answer.stage_keys() != tuple(STUDENT_SCORES):
         return _fail(name, msg("maps.stages", lang), lang)
     scores = answer.emotions().to_dict()
@@ -91,11 +89,20 @@ def check_student_map(answer: Any, *, lang: str = "en") -> Feedback:
         flipped = all(scores[k] == -v for k, v in STUDENT_SCORES.items())
         if flipped:
             return _fail(name, msg("maps.sign", lang), lang)
-        shown = ", ".join(f"{k} {scores[k]:+g} (brief: {STUDENT_SCORES[k]:+g})" for k in wrong)
-        return _fail(name, f"check the emotion scores: {shown}.", lang)
+        shown = ", ".join(
+            msg(
+                "maps.score_vs_brief",
+                lang,
+                stage=k,
+                got=f"{scores[k]:+g}",
+                want=f"{STUDENT_SCORES[k]:+g}",
+            )
+            for k in wrong
+        )
+        return _fail(name, msg("maps.scores", lang, shown=shown), lang)
     if not answer.stage("decision").pain_points:
         return _fail(name, msg("maps.pain_point", lang), lang)
-    return Feedback(True, f"✔ {name}: correct - the curve dips at the decision stage.")
+    return Feedback(True, msg("maps.dips", lang, name=name))
 
 
 def check_lowest_stage(answer: Any, journey_map: Any, *, lang: str = "en") -> Feedback:
@@ -129,13 +136,13 @@ def check_reloaded(original: Any, reloaded: Any, *, lang: str = "en") -> Feedbac
 
     name = msg("maps.name.reloaded", lang)
     if reloaded is None or reloaded is Ellipsis:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(reloaded, str | Path):
         return _fail(name, msg("maps.reloaded.path", lang), lang)
     if isinstance(reloaded, dict):
         return _fail(name, msg("maps.reloaded.json", lang), lang)
     if not isinstance(reloaded, JourneyMap):
-        return _fail(name, f"expected a JourneyMap, got {type(reloaded).__name__}.", lang)
+        return _fail(name, msg("maps.not_map", lang, got=type(reloaded).__name__), lang)
     if reloaded != original:
         return _fail(name, msg("maps.reloaded.differs", lang), lang)
-    return Feedback(True, f"✔ {name}: correct - identical to the map you saved.")
+    return Feedback(True, msg("maps.identical", lang, name=name))

@@ -71,7 +71,7 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
 
     name = "persona"
     if answer is None or answer is Ellipsis:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, dict):
         return _fail(
             name,
@@ -79,15 +79,15 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
             lang,
         )
     if not isinstance(answer, Persona):
-        return _fail(name, f"expected a Persona, got {type(answer).__name__}.", lang)
+        return _fail(name, msg("personas.not_persona", lang, got=type(answer).__name__), lang)
     missing = []
     if answer.key != BRIEF_KEY:
-        missing.append(f"the key should be {BRIEF_KEY!r} (got {answer.key!r})")
+        missing.append(msg("personas.key", lang, want=repr(BRIEF_KEY), got=repr(answer.key)))
     if answer.age_band.replace("–", "-").replace(" ", "") != "45-54":
-        missing.append(f"the brief says he is 45-54 (age_band {answer.age_band!r})")
+        missing.append(msg("personas.age", lang, got=repr(answer.age_band)))
     for lane in ("goals", "needs", "frustrations"):
         if not getattr(answer, lane):
-            missing.append(f"add at least one of his {lane}")
+            missing.append(msg("personas.lane", lang, lane=lane))
     if "whatsapp" not in answer.channels:
         missing.append(msg("personas.whatsapp", lang))
     if "mobile" not in answer.devices:
@@ -96,7 +96,7 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
         missing.append(msg("personas.quote", lang))
     if missing:
         return _fail(name, "; ".join(missing) + ".", lang)
-    return Feedback(True, f"✔ {name}: correct - {answer.name} is ready to design for.")
+    return Feedback(True, msg("personas.ready", lang, name=name, persona=answer.name))
 
 
 def check_top_persona(
@@ -108,7 +108,9 @@ def check_top_persona(
     try:
         reach = stage_reach(tables)[stage]
     except (JourneykitError, KeyError) as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     expected = str(reach.idxmax())
     users = tables.users
     reached_users = tables.events.loc[tables.events["stage"] == stage, "user_id"].unique()
@@ -121,7 +123,7 @@ def check_top_persona(
     return check_choice(
         answer,
         expected,
-        name=f"persona with the highest {stage} share",
+        name=msg("personas.name.top", lang, stage=stage),
         hints=hints,
         labels=labels,
         lang=lang,
@@ -142,7 +144,9 @@ def check_reach_share(
     try:
         expected = float(stage_reach(tables).loc[persona, stage])
     except (JourneykitError, KeyError) as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     group = tables.users["persona"] == persona
     ids = tables.users.loc[group, "user_id"]
     reached = tables.events.loc[
@@ -153,13 +157,11 @@ def check_reach_share(
     }
     everyone = len(tables.users)
     if everyone:
-        hints[reached / everyone] = (
-            f"You divided by all users; divide by the {persona} persona's users only."
-        )
+        hints[reached / everyone] = msg("personas.reach.all_users", lang, persona=persona)
     return check_number(
         answer,
         expected,
-        name=f"{persona} share reaching {stage}",
+        name=msg("personas.name.reach", lang, persona=persona, stage=stage),
         rel_tol=1e-3,
         hints=hints,
         lang=lang,
@@ -176,7 +178,9 @@ def check_largest_segment_share(
     try:
         segments = segment_users(behaviour_features(tables), k=k, seed=seed)
     except JourneykitError as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     sizes = segments.value_counts()
     expected = float(sizes.loc[1] / len(segments))
     hints = {
