@@ -1327,6 +1327,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Di atas 1: tidak ada kampanye pada satu langkah itu yang bisa mencapainya, langkah lain "
         "membatasinya.",
     ),
+    "check.campaigns.name.transition": ("transition", "transisi"),
+    "check.follow_up.name.placeholders": ("placeholders", "placeholder"),
+    "check.follow_up.name.messages": ("messages", "pesan"),
+    "check.maps.name.dinda": ("Dinda's map", "peta Dinda"),
+    "check.maps.name.pain_points": ("pain points", "pain point"),
+    "check.personas.name.persona": ("persona", "persona"),
     # exercise 07 (journeykit.checks.attribution)
     "check.attr.name.assisted": (
         "assisted conversions of {channel}",

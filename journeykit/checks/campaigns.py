@@ -54,7 +54,7 @@ def practice_rates() -> dict[str, float]:
 
 def check_transition(answer: object, *, expected: tuple[str, str], lang: str = "en") -> Feedback:
     """A ``(from_step, to_step)`` pair (or a Campaign) against the transition the story targets."""
-    name = "transition"
+    name = msg("campaigns.name.transition", lang)
     if answer is None:
         return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, campaigns.Campaign):

@@ -102,7 +102,7 @@ def check_placeholders(
     answer: object, template: messages.MessageTemplate | str, *, lang: str = "en"
 ) -> Feedback:
     """The template's placeholder names, each once, in order of first appearance."""
-    name = "placeholders"
+    name = msg("follow_up.name.placeholders", lang)
     if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if isinstance(template, messages.MessageTemplate):
@@ -148,7 +148,7 @@ def check_messages(
     ``drop_blocking=True``: the expected messages are for the customers whose rows do not block
     the broadcast (see :func:`check_blocking_rows`).
     """
-    name = "messages"
+    name = msg("follow_up.name.messages", lang)
     if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if drop_blocking:

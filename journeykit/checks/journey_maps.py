@@ -73,7 +73,7 @@ def check_student_map(answer: Any, *, lang: str = "en") -> Feedback:
     journey-map stages, the brief's emotion scores and a pain point at the decision stage."""
     from journeykit.maps import JourneyMap
 
-    name = "Dinda's map"
+    name = msg("maps.name.dinda", lang)
     if answer is None or answer is Ellipsis:
         return Feedback(False, msg("no_answer", lang, name=name))
     if not isinstance(answer, JourneyMap):
@@ -127,7 +127,9 @@ def check_pain_point_count(answer: Any, journey_map: Any, *, lang: str = "en") -
     hints = {}
     if with_pain != expected:
         hints[float(with_pain)] = msg("maps.pain.stages", lang)
-    return check_number(answer, expected, name="pain points", hints=hints, lang=lang)
+    return check_number(
+        answer, expected, name=msg("maps.name.pain_points", lang), hints=hints, lang=lang
+    )
 
 
 def check_reloaded(original: Any, reloaded: Any, *, lang: str = "en") -> Feedback:

@@ -69,7 +69,7 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
     """
     from journeykit.personas import Persona
 
-    name = "persona"
+    name = msg("personas.name.persona", lang)
     if answer is None or answer is Ellipsis:
         return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, dict):
