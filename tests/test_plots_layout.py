@@ -256,3 +256,19 @@ def test_heatmap_small_group_left_out_of_the_colour_scale():
     image = ax.get_images()[0].get_array()
     assert image[0, 0] == pytest.approx(0.0) and image[1, 0] == pytest.approx(1.0)
     assert np.ma.is_masked(image[2, 0]) or not np.isfinite(image[2, 0])
+
+
+def test_retention_heatmap_greys_small_cohorts():
+    table = pd.DataFrame(
+        {"cohort_size": [120, 8], 0: [1.0, 1.0], 1: [0.4, 0.5]},
+        index=pd.Index(["2024-01", "2024-02"], name="cohort"),
+    )
+    ax = funnel_plots.plot_retention(table)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2024-01 (n=120)", "2024-02 (n=8)"]
+    greys = [
+        round(p.get_y() + 0.5)
+        for p in ax.patches
+        if mcolors.to_hex(p.get_facecolor()) == SMALL_GROUP_GREY.lower()
+    ]
+    assert greys == [1]
+    assert "30" in ax.get_title()

@@ -288,9 +288,16 @@ def plot_journey_score(scores: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     return ax
 
 
-def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def plot_retention(
+    table: pd.DataFrame,
+    *,
+    min_group: int = SMALL_GROUP,
+    lang: str = "en",
+    ax: Axes | None = None,
+) -> Axes:
     """A cohort x period heatmap of :func:`~journeykit.metrics.cohort_retention` (%), with the
-    cohort size beside each row; periods not yet observed are left blank."""
+    cohort size beside each row; periods not yet observed are left blank. Cohorts of fewer
+    than ``min_group`` people are greyed (too few to compare), as on the metric heatmap."""
     lang = check_lang(lang)
     tab = require_columns(table, "table", ("cohort_size",))
     shares = tab.drop(columns="cohort_size")
@@ -303,11 +310,24 @@ def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
         vmax=max(1.0, np.nanmax(values) if np.isfinite(values).any() else 1.0),
         aspect="auto",
     )
+    small = tab["cohort_size"].to_numpy(dtype=float) < min_group
+    for i in np.flatnonzero(small):
+        ax.add_patch(
+            Rectangle(
+                (-0.5, i - 0.5), values.shape[1], 1, facecolor=SMALL_GROUP_GREY, edgecolor="white"
+            )
+        )
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if np.isfinite(values[i, j]):
                 ax.text(
-                    j, i, f"{values[i, j]:.0f}", ha="center", va="center", fontsize=7, color="white"
+                    j,
+                    i,
+                    f"{values[i, j]:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="#444444" if small[i] else "white",
                 )
     ax.set_xticks(range(shares.shape[1]), [str(c) for c in shares.columns])
     ax.set_yticks(
@@ -316,7 +336,10 @@ def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     )
     ax.set_xlabel(t("metrics.periods_after", lang))
     ax.set_ylabel(t("metrics.cohort", lang))
-    ax.set_title(t("metrics.retention_title", lang))
+    title = t("metrics.retention_title", lang)
+    if small.any():
+        title += "\n" + t("plots.small_groups_note", lang).format(n=min_group)
+    ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
     bar.set_label(t("metrics.retention_pct", lang))
     return ax
