@@ -512,3 +512,20 @@ def test_data_frames_of_the_exercise_are_what_the_tasks_say():
     assert by_path.loc["direct"].tolist() == [1, 1]
     assert ns_of("07_attribution")["effect_social"] == pytest.approx(0.6)
     assert isinstance(ns_of("07_attribution")["small"], pd.DataFrame)
+
+
+def test_hints_never_name_a_mistake_that_was_not_made():
+    """The two the issue saw: a position-based slip called "the linear credit", and "use
+    fit_sbg" said to someone who used it on the wrong slice."""
+    ns = ns_of("07_attribution")
+    fb = _07_first_only(ns)
+    assert hint("attr.position.linear") not in fb.message
+    ns8 = ns_of("08_offers")
+    offers = ns8["offers"]
+    whole = offers.fit_sbg(offers.FADER_HARDIE_2007["high_end"])  # all 13 years, not periods 0-7
+    fb = ns8["check"].check_sbg_parameters(whole.alpha, whole.beta, ns8["high_end"])
+    assert not fb.ok and "use fit_sbg" not in fb.message
+    assert 'fit_sbg on FADER_HARDIE_2007["high_end"][:13]' in fb.message
+    regular = offers.fit_sbg(offers.FADER_HARDIE_2007["regular"][:8])  # the other cohort
+    fb = ns8["check"].check_sbg_parameters(regular.alpha, regular.beta, ns8["high_end"])
+    assert 'FADER_HARDIE_2007["regular"][:8]' in fb.message
