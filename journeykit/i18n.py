@@ -273,11 +273,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- paths, assisted conversions, attribution (journeykit.paths, .attribution) ------------
     "paths.time_lag_title": (
         "Days from first touch to purchase (time lag)",
-        "Hari dari kontak pertama hingga pembelian (time lag)",
+        "Hari dari sentuhan pertama hingga pembelian (time lag)",
     ),
     "paths.time_lag_axis": (
         "Days from the first touch on the path to the conversion",
-        "Hari dari kontak pertama di jalur hingga konversi",
+        "Hari dari sentuhan pertama di jalur hingga konversi",
     ),
     "paths.path_length_title": (
         "Touches before purchase (path length)",
@@ -383,7 +383,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "onboarding.onboarded": ("Reached first value", "Mendapat nilai pertama"),
     "onboarding.not_onboarded": ("No first value", "Belum mendapat nilai pertama"),
     "onboarding.ci": ("{pct}% confidence interval", "Selang kepercayaan {pct}%"),
-    "onboarding.title.ttfv": ("Time to first value", "Waktu menuju nilai pertama"),
+    "onboarding.title.ttfv": ("Time to first value", "Waktu sampai nilai pertama"),
     "onboarding.axis.ttfv_days": (
         "Days from first order to first value",
         "Hari dari pesanan pertama sampai nilai pertama",
@@ -515,6 +515,1011 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bagaimana {source} dipetakan ke {target}",
     ),
     "stages.users_title": ("People who reached each stage", "Orang yang mencapai tiap tahap"),
+    # --- figure annotations (journeykit.plots; issue 13 item 6) -------------------------------
+    "plots.group_n": ("{group} (n={n})", "{group} (n={n})"),
+    "plots.small_groups_note": (
+        "grey rows: fewer than {n} people, too few to compare",
+        "baris abu-abu: kurang dari {n} orang, terlalu sedikit untuk dibandingkan",
+    ),
+    "plots.in_currency": ("{label} ({currency})", "{label} ({currency})"),
+    # --- exercise feedback (journeykit.checks; issue 13 items 5 and 7) -----------------------
+    "check.correct": ("✔ {name}: correct ({value}).", "✔ {name}: benar ({value})."),
+    "check.correct_plain": ("✔ {name}: correct.", "✔ {name}: benar."),
+    "check.correct_label": (
+        "✔ {name}: correct ({key}; {label} is its label - code needs the key).",
+        "✔ {name}: benar ({key}; {label} adalah labelnya - kode memerlukan key-nya).",
+    ),
+    "check.not_yet": ("✘ {name}: not yet. {hint}", "✘ {name}: belum tepat. {hint}"),
+    "check.no_answer": (
+        "✘ {name}: no answer yet - replace None with your answer.",
+        "✘ {name}: belum ada jawaban - ganti None dengan jawaban Anda.",
+    ),
+    "check.cannot_check": (
+        "✘ {name}: cannot check this one ({error}).",
+        "✘ {name}: jawaban ini tidak bisa diperiksa ({error}).",
+    ),
+    "check.not_number": (
+        "✘ {name}: expected a number, got {got}.",
+        "✘ {name}: seharusnya sebuah angka, bukan {got}.",
+    ),
+    "check.not_list": (
+        "✘ {name}: expected a list, got {got}.",
+        "✘ {name}: seharusnya sebuah list, bukan {got}.",
+    ),
+    "check.too_high": (
+        "✘ {name}: not yet - {value} is too high.",
+        "✘ {name}: belum tepat - {value} terlalu tinggi.",
+    ),
+    "check.too_low": (
+        "✘ {name}: not yet - {value} is too low.",
+        "✘ {name}: belum tepat - {value} terlalu rendah.",
+    ),
+    "check.not_it": (
+        "✘ {name}: {answer} is not it; try again.",
+        "✘ {name}: {answer} belum tepat; coba lagi.",
+    ),
+    "check.not_yet_list": ("✘ {name}: not yet - {what}.", "✘ {name}: belum tepat - {what}."),
+    "check.missing": ("missing {items}", "kurang {items}"),
+    "check.extra": ("not expected {items}", "tidak diharapkan {items}"),
+    "check.wrong_order": ("right items, wrong order", "isinya benar, urutannya salah"),
+    "check.percent_for_share": (
+        "That is the right value as a percentage; give it as a share between 0 and 1 "
+        "(divide by 100).",
+        "Itu nilai yang benar dalam persen; tuliskan sebagai pangsa antara 0 dan 1 "
+        "(bagi dengan 100).",
+    ),
+    "check.or_join": (" Or: ", " Atau: "),
+    "check.share_for_percent": (
+        "That is the right value as a share; give it as a percentage (multiply by 100).",
+        "Itu nilai yang benar sebagai pangsa; tuliskan dalam persen (kalikan dengan 100).",
+    ),
+    # exercise feedback: journeykit.checks.offers
+    "check.offers.name.first_profit": ("first-order profit", "laba pesanan pertama"),
+    "check.offers.first.margin": (
+        "That is the entry margin (price minus unit cost); the first order also has to pay for acquiring the customer.",
+        "Itu margin entry (harga dikurangi biaya per unit); pesanan pertama juga harus menanggung biaya mendapatkan pelanggan.",
+    ),
+    "check.offers.first.no_unit_cost": (
+        "Subtract the unit cost of the entry offer too: the margin, not the price, pays back.",
+        "Kurangi juga biaya per unit penawaran entry-point: yang mengembalikan modal adalah margin, bukan harga.",
+    ),
+    "check.offers.first.sign": (
+        "Right size, wrong sign: a loss is a negative profit.",
+        "Besarnya benar, tandanya salah: kerugian adalah laba yang negatif.",
+    ),
+    "check.offers.name.ltv": ("lifetime value", "nilai seumur hidup pelanggan (lifetime value)"),
+    "check.offers.ltv.times_churn": (
+        "Multiply by the expected lifetime 1 / churn, not by the churn.",
+        "Kalikan dengan perkiraan masa hidup 1 / churn, bukan dengan churn.",
+    ),
+    "check.offers.ltv.retention": (
+        "Divide by the churn (the share who leave each month), not by the retention.",
+        "Bagi dengan churn (pangsa yang pergi tiap bulan), bukan dengan retensi.",
+    ),
+    "check.offers.ltv.price": (
+        "Use the margin (price minus unit cost), not the price: costs are paid every month too.",
+        "Gunakan margin (harga dikurangi biaya per unit), bukan harga: biaya juga dibayar setiap bulan.",
+    ),
+    "check.offers.ltv.undiscounted": (
+        "That is the value without discounting; discount later months.",
+        "Itu nilai tanpa diskonto; diskontokan bulan-bulan berikutnya.",
+    ),
+    "check.offers.ltv.first_month": (
+        "Close: the first month is paid now and is not discounted, so multiply by (1 + d).",
+        "Hampir: bulan pertama dibayar sekarang dan tidak didiskontokan, jadi kalikan dengan (1 + d).",
+    ),
+    "check.offers.name.payback": ("payback month", "bulan balik modal"),
+    "check.offers.payback.never": (
+        "This plan never pays back: write -1.",
+        "Rencana ini tidak pernah balik modal: tulis -1.",
+    ),
+    "check.offers.payback.from_one": (
+        "Count months from 0 (the month of the entry purchase), not from 1.",
+        "Hitung bulan dari 0 (bulan pembelian entry-point), bukan dari 1.",
+    ),
+    "check.offers.payback.no_churn": (
+        "Customers churn: weight each month's margin by the share still active.",
+        "Pelanggan bisa pergi (churn): bobot margin tiap bulan dengan pangsa yang masih aktif.",
+    ),
+    "check.offers.name.break_even": ("break-even entry price", "harga entry impas"),
+    "check.offers.break_even.first_only": (
+        "That price makes the first order break even on its own; count what the customer buys later too (ascension and repeat purchases).",
+        "Harga itu membuat pesanan pertama impas sendirian; hitung juga yang dibeli pelanggan kemudian (ascension dan pembelian ulang).",
+    ),
+    "check.offers.break_even.sign": (
+        "Check the signs: later value lowers the price you need.",
+        "Periksa tandanya: nilai yang datang kemudian menurunkan harga yang Anda perlukan.",
+    ),
+    "check.offers.name.ascension": ("ascension rate", "tingkat ascension"),
+    "check.offers.ascension.all_buyers": (
+        "Count customers with a core or ascension order at or after their first entry-offer order, out of the entry-offer buyers.",
+        "Hitung pelanggan yang punya pesanan core atau ascension pada atau setelah pesanan entry-point pertamanya, dari seluruh pembeli penawaran entry-point.",
+    ),
+    "check.offers.ascension.orders": (
+        "Count customers who ascended, not core/ascension orders.",
+        "Hitung pelanggan yang naik (ascend), bukan jumlah pesanan core/ascension.",
+    ),
+    "check.offers.name.sbg": ("sBG alpha and beta", "alpha dan beta sBG"),
+    "check.offers.sbg.two_numbers": (
+        "✘ {name}: expected two numbers.",
+        "✘ {name}: seharusnya dua angka.",
+    ),
+    "check.offers.sbg.correct": (
+        "✔ {name}: correct (alpha {alpha:.3f}, beta {beta:.3f}).",
+        "✔ {name}: benar (alpha {alpha:.3f}, beta {beta:.3f}).",
+    ),
+    "check.offers.sbg.swapped": ("Alpha and beta are swapped.", "Alpha dan beta tertukar."),
+    "check.offers.sbg.other_slice": (
+        "That is fit_sbg on {slice}; fit the survival counts the task gives ({n} periods, {first} to {last}).",
+        "Itu fit_sbg pada {slice}; cocokkan jumlah yang bertahan yang diberikan tugas ini ({n} periode, {first} sampai {last}).",
+    ),
+    "check.offers.sbg.mean_only": (
+        "The mean churn alpha / (alpha + beta) is right, but not the spread: maximise the likelihood of the whole survival curve.",
+        "Rata-rata churn alpha / (alpha + beta) sudah benar, tetapi sebarannya belum: maksimalkan likelihood seluruh kurva bertahan.",
+    ),
+    "check.offers.sbg.not_ml": (
+        "Those are not the maximum-likelihood alpha and beta of these {n} survival counts.",
+        "Itu bukan alpha dan beta dengan likelihood maksimum untuk {n} jumlah bertahan ini.",
+    ),
+    # exercise feedback: journeykit.checks.time_lag
+    "check.time_lag.name.median_lag": ("median time lag", "median time lag"),
+    "check.time_lag.lag.hours": (
+        "That looks like hours; give the time lag in days.",
+        "Itu tampaknya dalam jam; tuliskan time lag dalam hari.",
+    ),
+    "check.time_lag.lag.mean": (
+        "That is the mean. The median is the middle buyer: half took less, half took longer.",
+        "Itu rata-rata. Median adalah pembeli di tengah: separuh lebih cepat, separuh lebih lama.",
+    ),
+    "check.time_lag.lag.path_length": (
+        "That is the median path length (touches), not days.",
+        "Itu median panjang jalur (sentuhan), bukan hari.",
+    ),
+    "check.time_lag.long.all_journeys": (
+        "That share counts every journey, also those without a purchase; count conversions.",
+        "Pangsa itu menghitung semua perjalanan, termasuk yang tanpa pembelian; hitung konversi saja.",
+    ),
+    "check.time_lag.long.count": (
+        "That is the number of conversions; divide by all conversions for the share.",
+        "Itu jumlah konversi; bagi dengan semua konversi untuk mendapatkan pangsanya.",
+    ),
+    "check.time_lag.name.mobile": ("mobile share", "pangsa ponsel"),
+    "check.time_lag.mobile.not_mobile": (
+        "That is the share of conversions that did NOT happen on mobile.",
+        "Itu pangsa konversi yang TIDAK terjadi di ponsel.",
+    ),
+    "check.time_lag.mobile.preferred": (
+        "That uses the buyer's preferred device (users.device); use the device of the purchase itself.",
+        "Itu memakai perangkat favorit pembeli (users.device); gunakan perangkat saat pembelian itu sendiri.",
+    ),
+    "check.time_lag.length.mean": (
+        "That is the mean; the median is the middle path.",
+        "Itu rata-rata; median adalah jalur yang di tengah.",
+    ),
+    "check.time_lag.name.long": (
+        "share of conversions with {min_length}+ touches",
+        "pangsa konversi dengan {min_length}+ sentuhan",
+    ),
+    "check.time_lag.long.strictly": (
+        "Include paths of exactly {min_length} touches (>=, not >).",
+        "Sertakan jalur dengan tepat {min_length} sentuhan (>=, bukan >).",
+    ),
+    "check.time_lag.name.length": (
+        "median path length with a {lookback_days}-day lookback",
+        "median panjang jalur dengan lookback {lookback_days} hari",
+    ),
+    "check.time_lag.length.usual": (
+        "That is the value with the {usual_lookback}-day window: pass lookback_days={lookback_days} to conversion_paths.",
+        "Itu nilai dengan jendela {usual_lookback} hari: berikan lookback_days={lookback_days} ke conversion_paths.",
+    ),
+    # exercise feedback: journeykit.checks.measuring
+    "check.measuring.step.overall": (
+        "That is the overall conversion (share of the first stage); divide by the stage just before instead.",
+        "Itu konversi keseluruhan (pangsa dari tahap pertama); bagi dengan tahap tepat sebelumnya.",
+    ),
+    "check.measuring.step.drop_off": (
+        "That is the drop-off rate: the share who did NOT go on.",
+        "Itu tingkat drop-off: pangsa yang TIDAK lanjut.",
+    ),
+    "check.measuring.name.funnel": (
+        "people who reached the last step",
+        "orang yang mencapai langkah terakhir",
+    ),
+    "check.measuring.funnel.ordered": (
+        "That is the ordered funnel (other events may fall between the steps).",
+        "Itu funnel berurutan (peristiwa lain boleh ada di antara langkah).",
+    ),
+    "check.measuring.funnel.strict": (
+        "That is the strict funnel: there any other event in between breaks the attempt.",
+        "Itu funnel ketat: di sana peristiwa lain di antara langkah membatalkan percobaan.",
+    ),
+    "check.measuring.funnel.unordered": (
+        "That counts the steps in any order; keep the order of the steps.",
+        "Itu menghitung langkah dalam urutan apa pun; pertahankan urutan langkahnya.",
+    ),
+    "check.measuring.funnel.no_window": (
+        "That ignores the conversion window; every step must come within it.",
+        "Itu mengabaikan jendela konversi; setiap langkah harus terjadi di dalamnya.",
+    ),
+    "check.measuring.funnel.default_window": (
+        "That uses the default 14-day window; pass the window asked for.",
+        "Itu memakai jendela bawaan 14 hari; berikan jendela yang diminta.",
+    ),
+    "check.measuring.ctr.visits": (
+        "Divide the clicks by the impressions, not the visits.",
+        "Bagi klik dengan tayangan, bukan dengan kunjungan.",
+    ),
+    "check.measuring.ctr.upside_down": (
+        "Upside down: clicks / impressions.",
+        "Terbalik: klik / tayangan.",
+    ),
+    "check.measuring.cpc.all_clicks": (
+        "That spreads all costs over all clicks; count only paid clicks (cost > 0) and their cost.",
+        "Itu membagi semua biaya ke semua klik; hitung hanya klik berbayar (cost > 0) dan biayanya.",
+    ),
+    "check.measuring.conv.orders": (
+        "Count customers (people who bought), not orders.",
+        "Hitung pelanggan (orang yang membeli), bukan pesanan.",
+    ),
+    "check.measuring.conv.per_lead": (
+        "That is per lead; divide by everyone reached.",
+        "Itu per lead; bagi dengan semua orang yang terjangkau.",
+    ),
+    "check.measuring.cpa.orders": (
+        "Divide by the customers (first purchases), not orders.",
+        "Bagi dengan pelanggan (pembelian pertama), bukan pesanan.",
+    ),
+    "check.measuring.cpa.clicks_only": (
+        "Count the cost of all touches, not clicks only.",
+        "Hitung biaya semua sentuhan, bukan hanya klik.",
+    ),
+    "check.measuring.cpa.everyone": (
+        "Divide by customers, not everyone reached.",
+        "Bagi dengan pelanggan, bukan semua orang yang terjangkau.",
+    ),
+    "check.measuring.nps.mean": (
+        "That is the mean score; NPS = % promoters (9-10) - % detractors (0-6).",
+        "Itu skor rata-rata; NPS = % promotor (9-10) - % detraktor (0-6).",
+    ),
+    "check.measuring.nps.no_detractors": (
+        "Subtract the share of detractors (0-6).",
+        "Kurangi dengan pangsa detraktor (0-6).",
+    ),
+    "check.measuring.nps.points": (
+        "Multiply by 100: NPS is in points.",
+        "Kalikan dengan 100: NPS dinyatakan dalam poin.",
+    ),
+    "check.measuring.csat.mean": (
+        "That is the mean score; CSAT is the share of answers 4 or 5.",
+        "Itu skor rata-rata; CSAT adalah pangsa jawaban 4 atau 5.",
+    ),
+    "check.measuring.top.biggest": (
+        "That is the biggest group, not the best-scoring journey.",
+        "Itu kelompok terbesar, bukan perjalanan dengan skor terbaik.",
+    ),
+    "check.measuring.top.converts": (
+        "That group converts best, but the score mixes several metrics with their weights.",
+        "Kelompok itu konversinya terbaik, tetapi skor menggabungkan beberapa metrik dengan bobotnya.",
+    ),
+    "check.measuring.top.last": (
+        "That one ranks last: rank 1 is the best.",
+        "Itu justru peringkat terakhir: peringkat 1 adalah yang terbaik.",
+    ),
+    "check.measuring.name.step": ("step conversion into {stage}", "konversi langkah ke {stage}"),
+    "check.measuring.name.top": ("best {by} journey", "perjalanan {by} terbaik"),
+    "check.measuring.unknown_metric": ("unknown metric {key!r}", "metrik {key!r} tidak dikenal"),
+    # exercise feedback: journeykit.checks.touchpoints
+    "check.touch.people.touches": (
+        "That counts touches (events); count each person once - use value='users' or drop duplicate user_ids.",
+        "Itu menghitung sentuhan (peristiwa); hitung setiap orang sekali saja - gunakan value='users' atau buang user_id yang ganda.",
+    ),
+    "check.touch.name.cross_device": (
+        "cross-device share of buyers",
+        "pangsa pembeli lintas perangkat",
+    ),
+    "check.touch.cross.everyone": (
+        "That is the share of everyone; keep only the people who bought.",
+        "Itu pangsa dari semua orang; ambil hanya orang yang membeli.",
+    ),
+    "check.touch.cross.after": (
+        "You counted devices used after the first purchase too; stop at the first purchase.",
+        "Anda ikut menghitung perangkat yang dipakai setelah pembelian pertama; berhenti di pembelian pertama.",
+    ),
+    "check.touch.name.mobile": ("mobile share of conversions", "pangsa konversi di ponsel"),
+    "check.touch.mobile.every_purchase": (
+        "That counts every purchase; a conversion here is each person's first purchase.",
+        "Itu menghitung setiap pembelian; konversi di sini adalah pembelian pertama tiap orang.",
+    ),
+    "check.touch.mobile.all_touches": (
+        "That is the mobile share of all touches; take only the converting touches (purchase events).",
+        "Itu pangsa ponsel dari semua sentuhan; ambil hanya sentuhan yang berkonversi (peristiwa pembelian).",
+    ),
+    "check.touch.name.single": (
+        "conversion rate with one channel",
+        "tingkat konversi dengan satu saluran",
+    ),
+    "check.touch.single.everyone": (
+        "That is everyone's conversion rate; keep people with one channel.",
+        "Itu tingkat konversi semua orang; ambil orang dengan satu saluran saja.",
+    ),
+    "check.touch.name.people": (
+        "people on {channel} at {stage}",
+        "orang di {channel} pada tahap {stage}",
+    ),
+    # exercise feedback: journeykit.checks.referrals
+    "check.referrals.name.k": ("viral coefficient K", "koefisien viral K"),
+    "check.referrals.k.added": (
+        "K multiplies the two: invites per user x the share that converts.",
+        "K mengalikan keduanya: undangan per pengguna x pangsa yang berkonversi.",
+    ),
+    "check.referrals.k.percent": (
+        "You gave a percentage-style number; K is new users per user (0.6, not 60).",
+        "Anda memberi angka bergaya persen; K adalah pengguna baru per pengguna (0,6, bukan 60).",
+    ),
+    "check.referrals.k.divided": (
+        "Multiply by the conversion rate, do not divide by it.",
+        "Kalikan dengan tingkat konversi, jangan dibagi.",
+    ),
+    "check.referrals.k.invites_only": (
+        "That is only the invitations; only a share of them convert.",
+        "Itu hanya undangannya; hanya pangsa tertentu dari undangan itu yang berkonversi.",
+    ),
+    "check.referrals.name.total": (
+        "users after the last cycle",
+        "pengguna setelah siklus terakhir",
+    ),
+    "check.referrals.total.newest": (
+        "That is only the newest generation; add every generation from the seed cohort on (n0 + n0 K + n0 K^2 + ...).",
+        "Itu hanya generasi terbaru; jumlahkan setiap generasi sejak kohort awal (n0 + n0 K + n0 K^2 + ...).",
+    ),
+    "check.referrals.total.one_short": (
+        "One generation short: after n cycles there are n + 1 generations, the seed cohort included.",
+        "Kurang satu generasi: setelah n siklus ada n + 1 generasi, termasuk kohort awal.",
+    ),
+    "check.referrals.total.linear": (
+        "Growth is not linear (unless K = 1): each generation is K times the one before it.",
+        "Pertumbuhannya tidak linear (kecuali K = 1): setiap generasi K kali generasi sebelumnya.",
+    ),
+    "check.referrals.total.steady": (
+        "That is the steady state after infinitely many cycles, not after {cycles}.",
+        "Itu keadaan tunak setelah siklus tak terhingga, bukan setelah {cycles}.",
+    ),
+    "check.referrals.name.steady": ("steady state", "keadaan tunak"),
+    "check.referrals.steady.by_k": (
+        "Divide by 1 - K, not by K: n0 / (1 - K).",
+        "Bagi dengan 1 - K, bukan dengan K: n0 / (1 - K).",
+    ),
+    "check.referrals.steady.one_generation": (
+        "That counts the seed cohort and one generation; the invited invite too: n0 (1 + K + K^2 + ...) = n0 / (1 - K).",
+        "Itu menghitung kohort awal dan satu generasi; yang diundang juga mengundang: n0 (1 + K + K^2 + ...) = n0 / (1 - K).",
+    ),
+    "check.referrals.steady.referred_only": (
+        "That is the referred users only; the total includes the seed cohort.",
+        "Itu hanya pengguna rujukan; totalnya termasuk kohort awal.",
+    ),
+    "check.referrals.observed.conversion": (
+        "That is the invite conversion (joined / invites); K also multiplies by invites per user.",
+        "Itu konversi undangan (bergabung / undangan); K juga dikalikan dengan undangan per pengguna.",
+    ),
+    "check.referrals.observed.invites": (
+        "That is invites per user; only the invites that converted count in K.",
+        "Itu undangan per pengguna; hanya undangan yang berkonversi yang dihitung dalam K.",
+    ),
+    "check.referrals.name.silent": (
+        "advocates who do not promote",
+        "advokat yang tidak mempromosikan",
+    ),
+    "check.referrals.silent.every": (
+        "That is every advocate; leave out those who also sent an invitation.",
+        "Itu semua advokat; keluarkan yang juga mengirim undangan.",
+    ),
+    "check.referrals.silent.promoters": (
+        "That is the promoters (who invite); the question asks for advocates who do not.",
+        "Itu para promotor (yang mengundang); pertanyaannya meminta advokat yang tidak mengundang.",
+    ),
+    "check.referrals.name.observed": ("observed K per {base}", "K teramati per {base}"),
+    "check.referrals.observed.base": (
+        "That divides by the {other} ({n_other}); divide the friends who joined by the {base} ({n_base}).",
+        "Itu dibagi dengan {other} ({n_other}); bagi teman yang bergabung dengan {base} ({n_base}).",
+    ),
+    # exercise feedback: journeykit.checks.onboarding
+    "check.onboarding.name.median": (
+        "median days to first value",
+        "median hari sampai nilai pertama",
+    ),
+    "check.onboarding.median.hours": (
+        "That looks like hours: divide by 24 to get days.",
+        "Itu tampaknya dalam jam: bagi dengan 24 untuk mendapatkan hari.",
+    ),
+    "check.onboarding.median.mean": (
+        "That is the mean; the median is less pulled by the few slow customers.",
+        "Itu rata-rata; median tidak banyak tertarik oleh segelintir pelanggan yang lambat.",
+    ),
+    "check.onboarding.name.share": (
+        "share of customers who reached first value",
+        "pangsa pelanggan yang mencapai nilai pertama",
+    ),
+    "check.onboarding.share.every_user": (
+        "Divide by customers (people with an order), not by every user.",
+        "Bagi dengan pelanggan (orang yang punya pesanan), bukan dengan semua pengguna.",
+    ),
+    "check.onboarding.share.window": (
+        "Count only first values within {within_days} days of the first order.",
+        "Hitung hanya nilai pertama dalam {within_days} hari sejak pesanan pertama.",
+    ),
+    "check.onboarding.name.difference": (
+        "difference in repeat rate",
+        "selisih tingkat pembelian ulang",
+    ),
+    "check.onboarding.difference.points": (
+        "Give the difference as a share (e.g. 0.25), not in percentage points.",
+        "Tuliskan selisihnya sebagai pangsa (mis. 0,25), bukan dalam poin persentase.",
+    ),
+    "check.onboarding.difference.sign": (
+        "The other way round: onboarded minus not onboarded.",
+        "Kebalikannya: yang di-onboard dikurangi yang tidak di-onboard.",
+    ),
+    "check.onboarding.difference.ratio": (
+        "That is the ratio of the two rates; the question asks for the difference.",
+        "Itu rasio kedua tingkat; pertanyaannya meminta selisihnya.",
+    ),
+    "check.onboarding.name.reading": ("how to read the difference", "cara membaca selisihnya"),
+    "check.onboarding.reading.causal": (
+        "In real data customers choose to onboard; keen customers may onboard and come back anyway. Only the generator (or a randomised test) makes it causal.",
+        "Di data nyata pelanggan memilih sendiri untuk onboarding; pelanggan yang antusias mungkin onboarding dan tetap kembali. Hanya generator (atau uji acak) yang membuatnya kausal.",
+    ),
+    # exercise feedback: journeykit.checks.stage_models
+    "check.stages.wrong_model": (
+        "those are stage keys of another model; use the 8 Customer Value Journey steps",
+        "itu key tahap dari model lain; gunakan 8 langkah Customer Value Journey",
+    ),
+    "check.stages.subscribe.purchase": (
+        "Subscribing gives contact details, not money: the customer is still considering (article 004, step 3).",
+        "Berlangganan berarti memberi data kontak, bukan uang: pelanggan masih mempertimbangkan (artikel 004, langkah 3).",
+    ),
+    "check.stages.convert.consideration": (
+        "Converting means buying (or investing time): that is the purchase.",
+        "Konversi berarti membeli (atau menginvestasikan waktu): itulah pembelian.",
+    ),
+    "check.stages.excite.purchase": (
+        "Excite comes after the purchase: the new customer gets value from it, which keeps them (retention).",
+        "Excite datang setelah pembelian: pelanggan baru mendapat manfaatnya, dan itu membuatnya bertahan (retensi).",
+    ),
+    "check.stages.ascend.purchase": (
+        "Ascend is buying more after the first purchase, so it belongs to keeping the customer (retention).",
+        "Ascend adalah membeli lebih banyak setelah pembelian pertama, jadi termasuk mempertahankan pelanggan (retensi).",
+    ),
+    "check.stages.advocate.retention": (
+        "Speaking well of you to others is advocacy, not only staying.",
+        "Membicarakan hal baik tentang Anda kepada orang lain adalah advokasi, bukan sekadar bertahan.",
+    ),
+    "check.stages.engage.awareness": (
+        "Engaging goes beyond knowing you exist: the prospect starts comparing and talking to you.",
+        "Keterlibatan lebih dari sekadar tahu Anda ada: calon pelanggan mulai membandingkan dan berbicara dengan Anda.",
+    ),
+    "check.stages.name.order": ("journey order", "urutan perjalanan"),
+    "check.stages.order.backwards": (
+        "You listed the steps backwards: start at 'aware'.",
+        "Anda menulis langkahnya terbalik: mulai dari 'aware'.",
+    ),
+    "check.stages.name.smartphone": ("smartphone buyer stages", "tahap pembeli ponsel"),
+    "check.stages.why.retention": (
+        "The thank-you message comes after the sale: keeping the customer is retention.",
+        "Ucapan terima kasih datang setelah penjualan: mempertahankan pelanggan adalah retensi.",
+    ),
+    "check.stages.why.purchase": (
+        "Choosing a brand and buying is the decision / purchase stage.",
+        "Memilih merek lalu membeli adalah tahap keputusan / pembelian.",
+    ),
+    "check.stages.why.consideration": (
+        "Comparing Samsung with Apple is consideration.",
+        "Membandingkan Samsung dengan Apple adalah pertimbangan.",
+    ),
+    "check.stages.why.advocacy": (
+        "Recommending to friends is advocacy.",
+        "Merekomendasikan kepada teman adalah advokasi.",
+    ),
+    "check.stages.why.awareness": (
+        "Searching because of a need is where awareness starts.",
+        "Mencari karena ada kebutuhan adalah awal kesadaran.",
+    ),
+    "check.stages.name.users": ("users per stage", "pengguna per tahap"),
+    "check.stages.users.events": (
+        "You counted events; count people: .nunique() on user_id per stage.",
+        "Anda menghitung peristiwa; hitung orang: .nunique() pada user_id per tahap.",
+    ),
+    "check.stages.users.furthest": (
+        "You counted people only at their furthest stage; someone who bought also passed every earlier stage.",
+        "Anda menghitung orang hanya di tahap terjauhnya; orang yang membeli juga sudah melewati setiap tahap sebelumnya.",
+    ),
+    "check.stages.users.shares": (
+        "Those are shares; give the number of people.",
+        "Itu pangsa; tuliskan jumlah orangnya.",
+    ),
+    "check.stages.drop.last": (
+        "The last stage has the fewest people, but the drop is the difference between one stage and the next.",
+        "Tahap terakhir memang paling sedikit orangnya, tetapi penurunan adalah selisih antara satu tahap dan tahap berikutnya.",
+    ),
+    "check.stages.name.drop": ("biggest drop", "penurunan terbesar"),
+    # exercise feedback: journeykit.checks.personas
+    "check.personas.dict": (
+        "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it is validated.",
+        "Itu sebuah dict; buat objeknya dengan Persona(...) (atau Persona(**dict_anda)) agar divalidasi.",
+    ),
+    "check.personas.whatsapp": (
+        "he orders by WhatsApp: put 'whatsapp' in 'channels'",
+        "ia memesan lewat WhatsApp: masukkan 'whatsapp' ke 'channels'",
+    ),
+    "check.personas.mobile": (
+        "he orders on his phone: put 'mobile' in 'devices'",
+        "ia memesan dari ponselnya: masukkan 'mobile' ke 'devices'",
+    ),
+    "check.personas.quote": (
+        "give him his quote, in his own words",
+        "beri kutipannya, dengan kata-katanya sendiri",
+    ),
+    "check.personas.top.biggest": (
+        "That persona has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the persona).",
+        "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam persona).",
+    ),
+    "check.personas.reach.count": (
+        "That is the number of people; divide by the persona's users.",
+        "Itu jumlah orang; bagi dengan pengguna persona itu.",
+    ),
+    "check.personas.segment.count": (
+        "That is the number of users; divide by all users.",
+        "Itu jumlah pengguna; bagi dengan semua pengguna.",
+    ),
+    "check.personas.segment.smallest": (
+        "That is the smallest segment; segments are numbered from the largest.",
+        "Itu segmen terkecil; segmen diberi nomor mulai dari yang terbesar.",
+    ),
+    "check.personas.name.segment": ("largest segment share", "pangsa segmen terbesar"),
+    # exercise feedback: journeykit.checks.journey_maps
+    "check.maps.stages": (
+        "use the journey-map stages: new_map(..., stage_model='map').",
+        "gunakan tahap peta perjalanan: new_map(..., stage_model='map').",
+    ),
+    "check.maps.sign": (
+        "every score has the wrong sign: + is a good feeling, - a bad one.",
+        "setiap skor tandanya terbalik: + perasaan baik, - perasaan buruk.",
+    ),
+    "check.maps.pain_point": (
+        "add the shipping-cost pain point to the decision stage.",
+        "tambahkan pain point ongkos kirim ke tahap keputusan.",
+    ),
+    "check.maps.highest": (
+        "That is the highest point of the curve; look for the lowest.",
+        "Itu titik tertinggi kurva; cari yang terendah.",
+    ),
+    "check.maps.name.lowest": ("lowest stage", "tahap terendah"),
+    "check.maps.pain.stages": (
+        "That is the number of stages with pain points; count every pain point.",
+        "Itu jumlah tahap yang punya pain point; hitung setiap pain point.",
+    ),
+    "check.maps.name.reloaded": ("reloaded map", "peta yang dimuat ulang"),
+    "check.maps.reloaded.path": (
+        "that is the file name; read it with JourneyMap.load(path).",
+        "itu nama berkasnya; baca dengan JourneyMap.load(path).",
+    ),
+    "check.maps.reloaded.json": (
+        "that is the raw JSON; JourneyMap.load(path) validates and builds the map.",
+        "itu JSON mentah; JourneyMap.load(path) memvalidasi dan membangun petanya.",
+    ),
+    "check.maps.reloaded.differs": (
+        "it differs from your map; did you save before your last change?",
+        "isinya berbeda dari peta Anda; apakah Anda menyimpan sebelum perubahan terakhir?",
+    ),
+    # exercise feedback: journeykit.checks.campaigns
+    "check.campaigns.transition.who": (
+        "Who sees it (from) and what does it ask (to)?",
+        "Siapa yang melihatnya (from) dan apa yang dimintanya (to)?",
+    ),
+    "check.campaigns.name.difference": ("difference in rates", "selisih tingkat"),
+    "check.campaigns.difference.points": (
+        "That is in percentage points; give a share (0.2, not 20).",
+        "Itu dalam poin persentase; tuliskan sebagai pangsa (0,2, bukan 20).",
+    ),
+    "check.campaigns.difference.sign": (
+        "The sign is turned round: treated minus untreated.",
+        "Tandanya terbalik: yang diberi kampanye dikurangi yang tidak.",
+    ),
+    "check.campaigns.difference.counts": (
+        "That compares counts of people; compare rates (moved on / users in each group), the groups need not be the same size.",
+        "Itu membandingkan jumlah orang; bandingkan tingkatnya (yang lanjut / pengguna di tiap kelompok), karena ukuran kelompok tidak harus sama.",
+    ),
+    "check.campaigns.name.interval": ("confidence interval", "selang kepercayaan"),
+    "check.campaigns.interval.sqrt": (
+        "Take the square root of the variance sum.",
+        "Ambil akar kuadrat dari jumlah variansnya.",
+    ),
+    "check.campaigns.interval.z": (
+        "Multiply the standard error by z = 1.96.",
+        "Kalikan galat baku dengan z = 1,96.",
+    ),
+    "check.campaigns.campaign.relative": (
+        "That is the relative lift; give treated rate minus untreated rate.",
+        "Itu kenaikan relatif; tuliskan tingkat kelompok kampanye dikurangi tingkat kelompok tanpa kampanye.",
+    ),
+    "check.campaigns.campaign.points": (
+        "That is in percentage points; give a share.",
+        "Itu dalam poin persentase; tuliskan sebagai pangsa.",
+    ),
+    "check.campaigns.campaign.treated": (
+        "That is the treated users' rate alone; subtract the untreated rate.",
+        "Itu hanya tingkat kelompok kampanye; kurangi dengan tingkat kelompok tanpa kampanye.",
+    ),
+    "check.campaigns.name.promoter": (
+        "share of strangers who promote",
+        "pangsa orang asing yang menjadi promotor",
+    ),
+    "check.campaigns.promoter.weakest": (
+        "The weakest step is a ceiling, but everyone must pass every step: multiply all eight rates.",
+        "Langkah terlemah memang batas atas, tetapi semua orang harus melewati setiap langkah: kalikan kedelapan tingkatnya.",
+    ),
+    "check.campaigns.promoter.average": (
+        "Averaging the steps hides the losses; people must pass every step: multiply.",
+        "Merata-ratakan langkah menyembunyikan kehilangannya; orang harus melewati setiap langkah: kalikan.",
+    ),
+    "check.campaigns.promoter.advocate": (
+        "That stops at 'advocate'; include the last step to 'promote'.",
+        "Itu berhenti di 'advocate'; sertakan langkah terakhir ke 'promote'.",
+    ),
+    # exercise feedback: journeykit.checks.follow_up
+    "check.follow_up.once": (
+        "List each placeholder once.",
+        "Tulis setiap placeholder sekali saja.",
+    ),
+    "check.follow_up.name.blocking": (
+        "rows that block the broadcast",
+        "baris yang menghalangi pengiriman",
+    ),
+    "check.follow_up.positions": (
+        "Those are positions; give the index labels (customers.index), e.g. user ids.",
+        "Itu posisi; tuliskan label indeksnya (customers.index), misalnya user id.",
+    ),
+    "check.follow_up.name.own": ("your template", "templat Anda"),
+    "check.stages.smartphone.five": (
+        "✘ {name}: give a list of 5 stage keys, one per moment.",
+        "✘ {name}: tuliskan list berisi 5 key tahap, satu untuk tiap momen.",
+    ),
+    "check.stages.smartphone.labels": (
+        "✔ {name}: correct ({keys}; those were labels - code needs the keys).",
+        "✔ {name}: benar ({keys}; itu tadi label - kode memerlukan key-nya).",
+    ),
+    "check.stages.smartphone.wrong": (
+        "✘ {name}: not yet - {quote} is not {got}.",
+        "✘ {name}: belum tepat - {quote} bukan {got}.",
+    ),
+    "check.stages.smartphone.n_wrong": ("({n} wrong)", "({n} salah)"),
+    "check.stages.name.stage_of": ("{step} in the {model} model", "{step} dalam model {model}"),
+    "check.stages.not_a_stage": (
+        "✘ {name}: {key} is not a stage of the {model} model.",
+        "✘ {name}: {key} bukan tahap dalam model {model}.",
+    ),
+    "check.stages.other_model": (
+        "✘ {name}: {key} is a stage of the {model} model; answer with a stage of {target}.",
+        "✘ {name}: {key} adalah tahap dalam model {model}; jawab dengan tahap dari {target}.",
+    ),
+    "check.stages.users.order": (
+        "✘ {name}: put the stages in journey order: .reindex({keys}).",
+        "✘ {name}: urutkan tahapnya sesuai perjalanan: .reindex({keys}).",
+    ),
+    "check.stages.users.zero_row": (
+        "✘ {name}: a stage nobody reached still needs a row with 0 "
+        "(try .reindex(..., fill_value=0)).",
+        "✘ {name}: tahap yang tidak dicapai siapa pun tetap perlu baris berisi 0 "
+        "(coba .reindex(..., fill_value=0)).",
+    ),
+    "check.stages.users.numbers": (
+        "✘ {name}: expected numbers per stage (a Series, dict or list).",
+        "✘ {name}: seharusnya angka per tahap (Series, dict, atau list).",
+    ),
+    "check.stages.users.count": (
+        "✘ {name}: expected {n} numbers, one per stage, got {got}.",
+        "✘ {name}: seharusnya {n} angka, satu per tahap, bukan {got}.",
+    ),
+    "check.stages.users.first_differs": (
+        "the first stage that differs is {key}.",
+        "tahap pertama yang berbeda adalah {key}.",
+    ),
+    "check.stages.drop.before": (
+        "People were lost after {key}: answer with the stage they did not reach.",
+        "Orang hilang setelah {key}: jawab dengan tahap yang tidak mereka capai.",
+    ),
+    # exercise feedback with fields (personas, journey maps, campaigns, follow-up)
+    "check.personas.not_persona": (
+        "expected a Persona, got {got}.",
+        "seharusnya sebuah Persona, bukan {got}.",
+    ),
+    "check.personas.key": (
+        "the key should be {want} (got {got})",
+        "key-nya seharusnya {want} (bukan {got})",
+    ),
+    "check.personas.age": (
+        "the brief says he is 45-54 (age_band {got})",
+        "menurut brief ia berusia 45-54 (age_band {got})",
+    ),
+    "check.personas.lane": (
+        "add at least one of his {lane}",
+        "tambahkan setidaknya satu {lane} miliknya",
+    ),
+    "check.personas.ready": (
+        "✔ {name}: correct - {persona} is ready to design for.",
+        "✔ {name}: benar - {persona} siap dipakai untuk merancang.",
+    ),
+    "check.personas.name.answer": ("answer", "jawaban"),
+    "check.personas.name.top": (
+        "persona with the highest {stage} share",
+        "persona dengan pangsa {stage} tertinggi",
+    ),
+    "check.personas.reach.all_users": (
+        "You divided by all users; divide by the {persona} persona's users only.",
+        "Anda membagi dengan semua pengguna; bagi hanya dengan pengguna persona {persona}.",
+    ),
+    "check.personas.name.reach": (
+        "{persona} share reaching {stage}",
+        "pangsa {persona} yang mencapai {stage}",
+    ),
+    "check.maps.not_map_new": (
+        "expected a JourneyMap (from new_map), got {got}.",
+        "seharusnya sebuah JourneyMap (dari new_map), bukan {got}.",
+    ),
+    "check.maps.persona": (
+        "the map is for the 'student' persona, not {got}.",
+        "peta ini untuk persona 'student', bukan {got}.",
+    ),
+    "check.maps.scores": ("check the emotion scores: {shown}.", "periksa skor emosinya: {shown}."),
+    "check.maps.score_vs_brief": ("{stage} {got} (brief: {want})", "{stage} {got} (brief: {want})"),
+    "check.maps.dips": (
+        "✔ {name}: correct - the curve dips at the decision stage.",
+        "✔ {name}: benar - kurvanya turun di tahap keputusan.",
+    ),
+    "check.maps.not_map": (
+        "expected a JourneyMap, got {got}.",
+        "seharusnya sebuah JourneyMap, bukan {got}.",
+    ),
+    "check.maps.identical": (
+        "✔ {name}: correct - identical to the map you saved.",
+        "✔ {name}: benar - sama persis dengan peta yang Anda simpan.",
+    ),
+    "check.campaigns.pair": (
+        "✘ {name}: expected a pair (from_step, to_step).",
+        "✘ {name}: seharusnya sepasang (from_step, to_step).",
+    ),
+    "check.campaigns.step_keys": (
+        "✘ {name}: use step keys: {keys}.",
+        "✘ {name}: gunakan key langkah: {keys}.",
+    ),
+    "check.campaigns.forward": (
+        "✘ {name}: a campaign moves people forward: to_step comes later.",
+        "✘ {name}: kampanye menggerakkan orang maju: to_step datang belakangan.",
+    ),
+    "check.campaigns.skips": (
+        "{start} → {end} skips steps; what is the one thing the call to action asks for, and which step does doing it put people in?",
+        "{start} → {end} melompati langkah; apa satu hal yang diminta ajakan bertindak itu, dan di langkah mana orang berada setelah melakukannya?",
+    ),
+    "check.campaigns.already_at": (
+        "The people it speaks to are already at {step}; which step does it move them to?",
+        "Orang yang disasarnya sudah berada di {step}; ke langkah mana kampanye memindahkan mereka?",
+    ),
+    "check.campaigns.relative": (
+        "That is the relative lift ({p1} / {p0} - 1); the question asks for the difference {p1} - {p0}.",
+        "Itu kenaikan relatif ({p1} / {p0} - 1); pertanyaannya meminta selisih {p1} - {p0}.",
+    ),
+    "check.campaigns.interval_pair": (
+        "✘ {name}: expected a pair (low, high) of numbers.",
+        "✘ {name}: seharusnya sepasang angka (bawah, atas).",
+    ),
+    "check.campaigns.interval_ok": (
+        "✔ {name}: correct ({low} to {high}).",
+        "✔ {name}: benar ({low} sampai {high}).",
+    ),
+    "check.campaigns.width": (
+        "✘ {name}: centred right, but the width is off: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+        "✘ {name}: titik tengahnya benar, tetapi lebarnya belum: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+    ),
+    "check.campaigns.centre": (
+        "✘ {name}: not yet - centre it on the difference, ± 1.96 x se.",
+        "✘ {name}: belum tepat - pusatkan pada selisihnya, ± 1,96 x se.",
+    ),
+    "check.campaigns.name.campaign": ("difference for {key}", "selisih untuk {key}"),
+    "check.campaigns.name.required": ("required {step} rate", "tingkat {step} yang diperlukan"),
+    "check.follow_up.names": (
+        "✘ {name}: expected a list of names.",
+        "✘ {name}: seharusnya list berisi nama.",
+    ),
+    "check.follow_up.braces": (
+        "Give the names without braces: '{key}', not '{braced}'.",
+        "Tuliskan namanya tanpa kurung kurawal: '{key}', bukan '{braced}'.",
+    ),
+    "check.follow_up.first_use": (
+        "✘ {name}: right names, but list them in order of first use.",
+        "✘ {name}: namanya benar, tetapi urutkan sesuai kemunculan pertamanya.",
+    ),
+    "check.follow_up.missing": (
+        "✘ {name}: not yet - missing {lost}",
+        "✘ {name}: belum tepat - kurang {lost}",
+    ),
+    "check.follow_up.extra": ("; not in the template {extra}", "; tidak ada di templat {extra}"),
+    "check.follow_up.frame": (
+        "✘ {name}: expected the DataFrame render_messages returns.",
+        "✘ {name}: seharusnya DataFrame hasil render_messages.",
+    ),
+    "check.follow_up.count": (
+        "✘ {name}: not yet - {got} messages for {want} customers.",
+        "✘ {name}: belum tepat - {got} pesan untuk {want} pelanggan.",
+    ),
+    "check.follow_up.unfilled": (
+        "✘ {name}: not yet - some messages still hold a {{placeholder}}.",
+        "✘ {name}: belum tepat - beberapa pesan masih berisi {{placeholder}}.",
+    ),
+    "check.follow_up.ok_messages": (
+        "✔ {name}: correct ({n} messages).",
+        "✔ {name}: benar ({n} pesan).",
+    ),
+    "check.follow_up.differs": (
+        "✘ {name}: not yet - message {row} differs. Expected:\n{want}",
+        "✘ {name}: belum tepat - pesan {row} berbeda. Seharusnya:\n{want}",
+    ),
+    "check.follow_up.labels": (
+        "✘ {name}: expected a list of row labels (the index).",
+        "✘ {name}: seharusnya list berisi label baris (indeks).",
+    ),
+    "check.follow_up.ok_rows": ("✔ {name}: correct ({n} rows).", "✔ {name}: benar ({n} baris)."),
+    "check.follow_up.blank": (
+        "✘ {name}: not yet - {n} rows block it. Empty text (' ') blocks a message just like a missing value.",
+        "✘ {name}: belum tepat - {n} baris menghalanginya. Teks kosong (' ') menghalangi pesan sama seperti nilai yang hilang.",
+    ),
+    "check.follow_up.n_rows": (
+        "✘ {name}: not yet - {got} given, {want} expected.",
+        "✘ {name}: belum tepat - {got} diberikan, seharusnya {want}.",
+    ),
+    "check.follow_up.text": (
+        "✘ {name}: expected the template text (a string).",
+        "✘ {name}: seharusnya teks templat (sebuah string).",
+    ),
+    "check.follow_up.invalid": ("✘ {name}: not yet - {error}.", "✘ {name}: belum tepat - {error}."),
+    "check.follow_up.add": (
+        "✘ {name}: not yet - add {fields}.",
+        "✘ {name}: belum tepat - tambahkan {fields}.",
+    ),
+    "check.follow_up.short": (
+        "✘ {name}: a real follow-up says a little more (40+ characters).",
+        "✘ {name}: pesan tindak lanjut yang sungguhan berisi sedikit lebih banyak (40+ karakter).",
+    ),
+    "check.follow_up.valid": (
+        "✔ {name}: valid, with placeholders {fields}.",
+        "✔ {name}: valid, dengan placeholder {fields}.",
+    ),
+    "check.campaigns.required.growth": (
+        "That is how many times the promoters must grow; the step's rate is its current rate "
+        "({rate}) times that.",
+        "Itu berapa kali jumlah promotor harus bertambah; tingkat langkahnya adalah tingkat "
+        "saat ini ({rate}) dikali angka itu.",
+    ),
+    "check.campaigns.required.above_one": (
+        "Above 1: no campaign on that one step can get there, the other steps cap it.",
+        "Di atas 1: tidak ada kampanye pada satu langkah itu yang bisa mencapainya, langkah lain "
+        "membatasinya.",
+    ),
+    "check.campaigns.name.transition": ("transition", "transisi"),
+    "check.follow_up.name.placeholders": ("placeholders", "placeholder"),
+    "check.follow_up.name.messages": ("messages", "pesan"),
+    "check.maps.name.dinda": ("Dinda's map", "peta Dinda"),
+    "check.maps.name.pain_points": ("pain points", "pain point"),
+    "check.personas.name.persona": ("persona", "persona"),
+    # exercise 07 (journeykit.checks.attribution)
+    "check.attr.name.assisted": (
+        "assisted conversions of {channel}",
+        "konversi terbantu {channel}",
+    ),
+    "check.attr.name.linear": ("linear credit of {channel}", "kredit linear {channel}"),
+    "check.attr.name.position": (
+        "position-based credit of {channel}",
+        "kredit berbasis posisi {channel}",
+    ),
+    "check.attr.name.removal": (
+        "removal effect of {channel}",
+        "efek penghapusan (removal effect) {channel}",
+    ),
+    "check.attr.name.gain": (
+        "channel gaining most from {from_model} to {to_model}",
+        "saluran yang paling untung dari {from_model} ke {to_model}",
+    ),
+    "check.attr.assisted.every": (
+        "You counted every appearance; a channel assists a conversion once, however often it "
+        "appears on the path.",
+        "Anda menghitung setiap kemunculan; sebuah saluran membantu satu konversi sekali saja, "
+        "berapa kali pun ia muncul di jalur.",
+    ),
+    "check.attr.assisted.anywhere": (
+        "You counted conversions where the channel is last too; the last touch is a last-click "
+        "conversion, not an assist.",
+        "Anda ikut menghitung konversi saat saluran itu berada di urutan terakhir; sentuhan "
+        "terakhir adalah konversi klik terakhir, bukan konversi terbantu.",
+    ),
+    "check.attr.assisted.paths": (
+        "You counted paths; count their conversions (total_conversions) instead.",
+        "Anda menghitung jalur; hitung konversinya (total_conversions).",
+    ),
+    "check.attr.linear.once_repeat": (
+        "Linear gives one share per touch: {channel} appears twice on a {n}-touch path, so it "
+        "gets 2/{n} of those conversions.",
+        "Linear memberi satu bagian per sentuhan: {channel} muncul dua kali di jalur dengan "
+        "{n} sentuhan, jadi mendapat 2/{n} dari konversi itu.",
+    ),
+    "check.attr.linear.once": (
+        "Linear gives one share per touch, counting repeated channels each time.",
+        "Linear memberi satu bagian per sentuhan; saluran yang muncul berulang dihitung setiap "
+        "kali.",
+    ),
+    "check.attr.linear.first": (
+        "That is the first-touch credit; linear shares every conversion equally.",
+        "Itu kredit sentuhan pertama; linear membagi setiap konversi sama rata.",
+    ),
+    "check.attr.linear.last": (
+        "That is the last-touch credit; linear shares every conversion equally.",
+        "Itu kredit sentuhan terakhir; linear membagi setiap konversi sama rata.",
+    ),
+    "check.attr.position.no_two_rule": (
+        "On a two-touch path there is no middle: first and last share everything (50/50 with "
+        "40/40 weights).",
+        "Di jalur dengan dua sentuhan tidak ada bagian tengah: sentuhan pertama dan terakhir "
+        "berbagi semuanya (50/50 dengan bobot 40/40).",
+    ),
+    "check.attr.position.middle_each": (
+        "The 20 % is shared by all the touches between first and last, not given to each of them.",
+        "Yang 20 % dibagi oleh semua sentuhan di antara yang pertama dan terakhir, bukan "
+        "diberikan ke masing-masing.",
+    ),
+    "check.attr.position.first_only": (
+        "{channel} also appears in the middle of a path: every touch gets its share, not only "
+        "its first appearance.",
+        "{channel} juga muncul di tengah jalur: setiap sentuhan mendapat bagiannya, bukan hanya "
+        "kemunculan pertamanya.",
+    ),
+    "check.attr.position.linear": (
+        "That is the linear credit; position based gives 40 % to the first and 40 % to the "
+        "last touch and shares 20 % among the touches between.",
+        "Itu kredit linear; model berbasis posisi memberi 40 % ke sentuhan pertama, 40 % ke "
+        "sentuhan terakhir, dan membagi 20 % ke sentuhan di antaranya.",
+    ),
+    "check.attr.removal.share": (
+        "That is the channel's share (effect / sum of all effects); the removal effect is "
+        "1 - P(conversion without it) / P(conversion).",
+        "Itu pangsa saluran (efek / jumlah semua efek); efek penghapusan adalah "
+        "1 - P(konversi tanpa saluran itu) / P(konversi).",
+    ),
+    "check.attr.removal.conversions": (
+        "That is the attributed conversions; the question asks for the removal effect.",
+        "Itu konversi teratribusi; pertanyaannya meminta efek penghapusan.",
+    ),
+    "check.attr.removal.no_null": (
+        "Count the journeys that did not convert (total_null) too: they lead to (null).",
+        "Hitung juga perjalanan yang tidak berkonversi (total_null): perjalanan itu menuju (null).",
+    ),
+    "check.attr.removal.ratio": (
+        "That is P(without) / P(with), what is left; the removal effect is what is lost: "
+        "1 - P(without) / P(with).",
+        "Itu P(tanpa) / P(dengan), yang tersisa; efek penghapusan adalah yang hilang: "
+        "1 - P(tanpa) / P(dengan).",
+    ),
+    "check.attr.removal.without": (
+        "That is 1 - P(without); divide P(without) by P(with) first: 1 - P(without) / P(with).",
+        "Itu 1 - P(tanpa); bagi dulu P(tanpa) dengan P(dengan): 1 - P(tanpa) / P(dengan).",
+    ),
+    "check.attr.gain.loses": (
+        "That channel loses the most; compute {to_model} minus {from_model} and take the largest.",
+        "Saluran itu paling banyak kehilangan kredit; hitung {to_model} dikurangi {from_model} "
+        "lalu ambil yang terbesar.",
+    ),
+    "check.attr.gain.most": (
+        "That channel has the most {to_model} credit, but the question is about the change "
+        "between the models.",
+        "Saluran itu punya kredit {to_model} terbanyak, tetapi pertanyaannya tentang perubahan "
+        "antar model.",
+    ),
     # --- widgets ---------------------------------------------------------------------------------
     "widgets.kept_last_good": (
         "the last good state is kept",

@@ -65,3 +65,69 @@ def test_every_literal_label_key_used_in_the_package_exists():
 def test_keys_are_dotted_lower_case():
     bad = [k for k in LABELS if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*", k)]
     assert bad == []
+
+
+# One English term, one Indonesian rendering (CONTRIBUTING.md's glossary and the catalogue's
+# own choices): English pattern (word start, case-insensitive) -> the Indonesian every label
+# containing it must use. Code is not words of the label: placeholders such as {channel},
+# quoted keys ('advocate') and calls (JourneyMap.load(path)).
+GLOSSARY: dict[str, str] = {
+    r"stage model": "model tahapan",
+    r"stages?\b": "tahap",
+    r"touchpoint": "titik kontak",
+    r"channels?\b": "saluran",
+    r"paths?\b": "jalur",
+    r"conversions?\b": "konversi",
+    r"conversion rate": "tingkat konversi",
+    r"assisted conversion": "konversi terbantu",
+    r"journey map": "peta perjalanan",
+    r"opportunit": "peluang",
+    r"campaign": "kampanye",
+    r"call to action": "ajakan bertindak",
+    r"traffic source": "sumber pengunjung",
+    r"last[- ]click": "klik terakhir",
+    r"advocate": "advokat",
+    r"promoters?\b(?! score)": "promotor",
+    r"first[- ]touch": "sentuhan pertama",
+    r"last[- ]touch": "sentuhan terakhir",
+    r"share of\b": "pangsa",
+    r"share between": "pangsa antara",
+    r"removal effect": "efek penghapusan",
+    r"time to first value": "waktu sampai nilai pertama",
+    r"repeat[- ]purchase": "pembelian ulang",
+    r"retention": "retensi",
+    r"acquisition cost": "biaya akuisisi",
+    r"cohort": "kohort",
+    r"impression": "tayangan",
+    r"clicks?\b": "klik",
+    r"visits?\b": "kunjungan",
+    r"viral coefficient": "koefisien viral",
+    r"emotion": "emosi",
+    r"devices?\b": "perangkat",
+}
+
+
+def _glossary_breaks(labels):
+    """(term, key, English, Indonesian) for every label that renders a glossary term otherwise."""
+    out = []
+    for pattern, rendering in GLOSSARY.items():
+        for key, (en, id_) in labels.items():
+            words = re.sub(r"\{[^}]*\}|'[^']*'|`[^`]*`|\b[\w.]+\([^)]*\)", "", en)
+            if re.search(r"\b" + pattern, words, re.IGNORECASE) and rendering not in id_.lower():
+                out.append((pattern, key, en, id_))
+    return out
+
+
+def test_each_english_term_has_one_indonesian_rendering():
+    breaks = _glossary_breaks(LABELS)
+    assert not breaks, "\n".join(f"{p!r} in {k}: {en!r} -> {i!r}" for p, k, en, i in breaks)
+
+
+def test_the_glossary_test_finds_a_second_rendering():
+    """The test above can fail: a label with another word for 'first touch' is caught."""
+    sample = {
+        "a": ("Days from first touch to purchase", "Hari dari kontak pertama hingga pembelian"),
+        "b": ("First touch", "Sentuhan pertama"),
+        "c": ("credit of {channel}", "kredit {channel}"),  # a placeholder is not a word
+    }
+    assert [(k, p) for p, k, _, _ in _glossary_breaks(sample)] == [("a", r"first[- ]touch")]

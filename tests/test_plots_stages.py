@@ -289,7 +289,9 @@ def test_check_smartphone_stages_feedback():
         ("consideration", "subscribe", True, "correct"),
         ("purchase", "subscribe", False, "contact details, not money"),
         ("Consideration", "subscribe", True, "correct"),
-        ("Pertimbangan", "subscribe", False, "use the stage key ('consideration')"),
+        # a label is read as its key: right with a note naming the key, or that key's hint
+        ("Pertimbangan", "subscribe", True, "'consideration'; 'Pertimbangan' is its label"),
+        ("Keputusan / Pembelian", "subscribe", False, "contact details, not money"),
         ("retention", "ascend", True, "correct"),
         ("purchase", "ascend", False, "buying more after the first purchase"),
         ("engage", "engage", False, "is a stage of the 'cvj' model"),

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from journeykit import campaigns
-from journeykit.checks import Feedback, check_number, safely
+from journeykit.checks import Feedback, check_number, msg, not_yet, safely
 
 __all__ = [
     "practice_rates",
@@ -52,57 +52,55 @@ def practice_rates() -> dict[str, float]:
     }
 
 
-def check_transition(answer: object, *, expected: tuple[str, str]) -> Feedback:
+def check_transition(answer: object, *, expected: tuple[str, str], lang: str = "en") -> Feedback:
     """A ``(from_step, to_step)`` pair (or a Campaign) against the transition the story targets."""
-    name = "transition"
+    name = msg("campaigns.name.transition", lang)
     if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, campaigns.Campaign):
         answer = (answer.from_step, answer.to_step)
     if not isinstance(answer, tuple | list) or len(answer) != 2:
-        return Feedback(False, f"✘ {name}: expected a pair (from_step, to_step).")
+        return Feedback(False, msg("campaigns.pair", lang, name=name))
     got = (answer[0], answer[1])
     if got == tuple(expected):
-        return Feedback(True, f"✔ {name}: correct.")
+        return Feedback(True, msg("correct_plain", lang, name=name))
     steps = campaigns.STEPS
     if any(s not in steps for s in got):
-        return Feedback(False, f"✘ {name}: use step keys: {', '.join(steps)}.")
+        return Feedback(False, msg("campaigns.step_keys", lang, name=name, keys=", ".join(steps)))
     i, j = steps.index(got[0]), steps.index(got[1])
     if j <= i:
-        return Feedback(False, f"✘ {name}: a campaign moves people forward: to_step comes later.")
+        return Feedback(False, msg("campaigns.forward", lang, name=name))
     if j - i > 1:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. {got[0]} → {got[1]} skips steps; what is the one thing the call "
-            "to action asks for, and which step does doing it put people in?",
+        return not_yet(
+            name,
+            msg("campaigns.skips", lang, start=got[0], end=got[1]),
+            lang,
         )
     if got[1] == expected[0]:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. The people it speaks to are already at {expected[0]!r}; which "
-            "step does it move them to?",
+        return not_yet(
+            name,
+            msg("campaigns.already_at", lang, step=repr(expected[0])),
+            lang,
         )
-    return Feedback(False, f"✘ {name}: not yet. Who sees it (from) and what does it ask (to)?")
+    return not_yet(name, msg("campaigns.transition.who", lang), lang)
 
 
 def check_rate_difference(
-    answer: object, *, treated: tuple[int, int], control: tuple[int, int]
+    answer: object, *, treated: tuple[int, int], control: tuple[int, int], lang: str = "en"
 ) -> Feedback:
     """Treated rate minus untreated rate, as a share. ``treated``/``control``: (users, moved on)."""
-    name = "difference in rates"
-    lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control))
+    name = msg("campaigns.name.difference", lang)
+    lift, fb = safely(name, lambda: campaigns.lift_from_counts(*treated, *control), lang)
     if fb is not None:
         return fb
     p1, p0 = lift.rate_treated, lift.rate_control
     hints = {
-        lift.relative_lift: f"That is the relative lift ({p1:g} / {p0:g} - 1); the question asks "
-        f"for the difference {p1:g} - {p0:g}.",
-        lift.difference * 100: "That is in percentage points; give a share (0.2, not 20).",
-        -lift.difference: "The sign is turned round: treated minus untreated.",
-        float(treated[1] - control[1]): "That compares counts of people; compare rates (moved "
-        "on / users in each group), the groups need not be the same size.",
+        lift.relative_lift: msg("campaigns.relative", lang, p1=f"{p1:g}", p0=f"{p0:g}"),
+        lift.difference * 100: msg("campaigns.difference.points", lang),
+        -lift.difference: msg("campaigns.difference.sign", lang),
+        float(treated[1] - control[1]): msg("campaigns.difference.counts", lang),
     }
-    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
 
 def check_interval(
@@ -111,98 +109,104 @@ def check_interval(
     treated: tuple[int, int],
     control: tuple[int, int],
     confidence: float = 0.95,
+    lang: str = "en",
 ) -> Feedback:
     """The normal-approximation interval of the difference, as ``(low, high)`` shares."""
-    name = "confidence interval"
+    name = msg("campaigns.name.interval", lang)
     lift, fb = safely(
-        name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence)
+        name, lambda: campaigns.lift_from_counts(*treated, *control, confidence=confidence), lang
     )
     if fb is not None:
         return fb
     if answer is None:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     try:
         low, high = (float(v) for v in answer)  # type: ignore[union-attr]
     except (TypeError, ValueError):
-        return Feedback(False, f"✘ {name}: expected a pair (low, high) of numbers.")
+        return Feedback(False, msg("campaigns.interval_pair", lang, name=name))
     ok = math.isclose(low, lift.ci_low, abs_tol=5e-4) and math.isclose(
         high, lift.ci_high, abs_tol=5e-4
     )
     if ok:
-        return Feedback(True, f"✔ {name}: correct ({low:.4f} to {high:.4f}).")
+        return Feedback(
+            True,
+            msg("campaigns.interval_ok", lang, name=name, low=f"{low:.4f}", high=f"{high:.4f}"),
+        )
     half = (lift.ci_high - lift.ci_low) / 2
     se = half / 1.959964 if confidence == 0.95 else None
     got_half = (high - low) / 2
     if se is not None and math.isclose(got_half, 1.959964 * se**2, rel_tol=1e-2):
-        return Feedback(False, f"✘ {name}: not yet. Take the square root of the variance sum.")
+        return not_yet(name, msg("campaigns.interval.sqrt", lang), lang)
     if math.isclose(got_half, half / 1.959964, rel_tol=1e-2):
-        return Feedback(False, f"✘ {name}: not yet. Multiply the standard error by z = 1.96.")
+        return not_yet(name, msg("campaigns.interval.z", lang), lang)
     if math.isclose((low + high) / 2, lift.difference, abs_tol=5e-4):
         return Feedback(
             False,
-            f"✘ {name}: centred right, but the width is off: se = sqrt(p1(1-p1)/n1 + p0(1-p0)/n0).",
+            msg("campaigns.width", lang, name=name),
         )
-    return Feedback(False, f"✘ {name}: not yet - centre it on the difference, ± 1.96 x se.")
+    return Feedback(False, msg("campaigns.centre", lang, name=name))
 
 
 def check_campaign_difference(
-    answer: object, events: pd.DataFrame, campaign: campaigns.Campaign
+    answer: object, events: pd.DataFrame, campaign: campaigns.Campaign, *, lang: str = "en"
 ) -> Feedback:
     """The campaign's measured difference in transition rate (treated - untreated) on ``events``."""
-    name = f"difference for {getattr(campaign, 'key', '?')}"
-    lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign))
+    name = msg("campaigns.name.campaign", lang, key=getattr(campaign, "key", "?"))
+    lift, fb = safely(name, lambda: campaigns.campaign_lift(events, campaign), lang)
     if fb is not None:
         return fb
     hints = {
-        lift.relative_lift: "That is the relative lift; give treated rate minus untreated rate.",
-        lift.difference * 100: "That is in percentage points; give a share.",
-        lift.rate_treated: "That is the treated users' rate alone; subtract the untreated rate.",
+        lift.relative_lift: msg("campaigns.campaign.relative", lang),
+        lift.difference * 100: msg("campaigns.campaign.points", lang),
+        lift.rate_treated: msg("campaigns.campaign.treated", lang),
     }
-    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints)
+    return check_number(answer, lift.difference, name=name, rel_tol=1e-4, hints=hints, lang=lang)
 
 
-def check_promoter_share(answer: object, rates: Mapping[str, float]) -> Feedback:
+def check_promoter_share(
+    answer: object, rates: Mapping[str, float], *, lang: str = "en"
+) -> Feedback:
     """Share of strangers who end up promoting: the product of the eight step rates."""
-    name = "share of strangers who promote"
-    reach, fb = safely(name, lambda: campaigns.journey_reach(rates))
+    name = msg("campaigns.name.promoter", lang)
+    reach, fb = safely(name, lambda: campaigns.journey_reach(rates), lang)
     if fb is not None:
         return fb
     share = float(reach["share_of_strangers"].iloc[-1])
     values = list(rates.values())
     hints = {
-        share * 100: "That is a percentage; give a share (the product itself).",
-        min(values): "The weakest step is a ceiling, but everyone must pass every step: multiply "
-        "all eight rates.",
-        sum(values) / len(values): "Averaging the steps hides the losses; people must pass every "
-        "step: multiply.",
-        float(reach["share_of_strangers"].iloc[-2]): "That stops at advocate; include the last "
-        "step to promote.",
+        min(values): msg("campaigns.promoter.weakest", lang),
+        sum(values) / len(values): msg("campaigns.promoter.average", lang),
+        float(reach["share_of_strangers"].iloc[-2]): msg("campaigns.promoter.advocate", lang),
     }
-    return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints)
+    return check_number(answer, share, name=name, rel_tol=1e-3, hints=hints, lang=lang)
 
 
 def check_required_rate(
-    answer: object, rates: Mapping[str, float], *, to_step: str, target_share: float
+    answer: object,
+    rates: Mapping[str, float],
+    *,
+    to_step: str,
+    target_share: float,
+    lang: str = "en",
 ) -> Feedback:
     """The rate one step would need for ``target_share`` of strangers to promote."""
-    name = f"required {to_step} rate"
+    name = msg("campaigns.name.required", lang, step=to_step)
     need, fb = safely(
         name,
         lambda: campaigns.required_step_rate(rates, to_step=to_step, target_share=target_share),
+        lang,
     )
     if fb is not None:
         return fb
     reach = campaigns.journey_reach(rates)
     share = float(reach["share_of_strangers"].iloc[-1])
     hints = {
-        target_share / share: "That is how many times the promoters must grow; the step's rate is "
-        f"its current rate ({rates[to_step]:g}) times that.",
+        target_share / share: msg("campaigns.required.growth", lang, rate=f"{rates[to_step]:g}"),
     }
-    fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints)
+    fb = check_number(answer, need, name=name, rel_tol=1e-3, hints=hints, lang=lang)
     if fb.ok and need > 1:
         return Feedback(
             True,
-            f"{fb.message} Above 1: no campaign on that one step can get there, the other steps "
-            "cap it.",
+            fb.message + " " + msg("campaigns.required.above_one", lang),
         )
     return fb

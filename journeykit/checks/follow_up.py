@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit import messages
-from journeykit.checks import Feedback, no_answer, safely
+from journeykit.checks import Feedback, msg, no_answer, not_yet, safely
 from journeykit.errors import JourneykitError, SchemaError
 
 __all__ = [
@@ -98,37 +98,38 @@ def practice_customers(seed: int = 42, *, n: int = 8, missing: int = 2) -> pd.Da
     return df
 
 
-def check_placeholders(answer: object, template: messages.MessageTemplate | str) -> Feedback:
+def check_placeholders(
+    answer: object, template: messages.MessageTemplate | str, *, lang: str = "en"
+) -> Feedback:
     """The template's placeholder names, each once, in order of first appearance."""
-    name = "placeholders"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("follow_up.name.placeholders", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if isinstance(template, messages.MessageTemplate):
         want = list(template.placeholders)
     else:
-        want, fb = safely(name, lambda: list(messages.placeholders(template)))
+        want, fb = safely(name, lambda: list(messages.placeholders(template)), lang)
         if fb is not None:
             return fb
     if isinstance(answer, str) or not isinstance(answer, Sequence):
-        return Feedback(False, f"✘ {name}: expected a list of names.")
+        return Feedback(False, msg("follow_up.names", lang, name=name))
     got = list(answer)
     if got == want:
-        return Feedback(True, f"✔ {name}: correct.")
+        return Feedback(True, msg("correct_plain", lang, name=name))
     if [str(g).strip("{}") for g in got] == want:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. Give the names without braces: '{want[0]}', not '{{{want[0]}}}'.",
+        return not_yet(
+            name, msg("follow_up.braces", lang, key=want[0], braced="{" + want[0] + "}"), lang
         )
     if list(dict.fromkeys(got)) == want:
-        return Feedback(False, f"✘ {name}: not yet. List each placeholder once.")
+        return not_yet(name, msg("follow_up.once", lang), lang)
     if sorted(map(str, got)) == sorted(want):
-        return Feedback(False, f"✘ {name}: right names, but list them in order of first use.")
+        return Feedback(False, msg("follow_up.first_use", lang, name=name))
     lost = [w for w in want if w not in got]
     extra = [g for g in got if g not in want]
     return Feedback(
         False,
-        f"✘ {name}: not yet - missing {lost}"
-        + (f"; not in the template {extra}" if extra else "")
+        msg("follow_up.missing", lang, name=name, lost=lost)
+        + (msg("follow_up.extra", lang, extra=extra) if extra else "")
         + ".",
     )
 
@@ -140,14 +141,15 @@ def check_messages(
     *,
     values: Mapping[str, object] | None = None,
     drop_blocking: bool = False,
+    lang: str = "en",
 ) -> Feedback:
     """Rendered messages (the output of ``render_messages``, or its ``message`` column).
 
     ``drop_blocking=True``: the expected messages are for the customers whose rows do not block
     the broadcast (see :func:`check_blocking_rows`).
     """
-    name = "messages"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("follow_up.name.messages", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if drop_blocking:
         try:
@@ -155,35 +157,41 @@ def check_messages(
         except SchemaError as err:
             customers = customers.drop(index=err.rows)
         except (JourneykitError, TypeError, ValueError) as err:
-            return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
-    want, fb = safely(name, lambda: messages.render_messages(template, customers, values=values))
+            return Feedback(False, msg("cannot_check", lang, name=name, error=err))
+    want, fb = safely(
+        name, lambda: messages.render_messages(template, customers, values=values), lang
+    )
     if fb is not None:
         return fb
     got = answer["message"] if isinstance(answer, pd.DataFrame) and "message" in answer else answer
     if not isinstance(got, pd.Series):
-        return Feedback(False, f"✘ {name}: expected the DataFrame render_messages returns.")
+        return Feedback(False, msg("follow_up.frame", lang, name=name))
     if len(got) != len(want):
         return Feedback(
-            False, f"✘ {name}: not yet - {len(got)} messages for {len(want)} customers."
+            False, msg("follow_up.count", lang, name=name, got=len(got), want=len(want))
         )
     if got.astype(str).str.contains(r"\{[A-Za-z_]+\}", regex=True).any():
-        return Feedback(False, f"✘ {name}: not yet - some messages still hold a {{placeholder}}.")
+        return Feedback(False, msg("follow_up.unfilled", lang, name=name))
     same = got.astype(str).to_numpy() == want["message"].astype(str).to_numpy()
     if same.all():
-        return Feedback(True, f"✔ {name}: correct ({len(got)} messages).")
+        return Feedback(True, msg("follow_up.ok_messages", lang, name=name, n=len(got)))
     first = int(np.flatnonzero(~same)[0])
     return Feedback(
         False,
-        f"✘ {name}: not yet - message {first} differs. Expected:\n{want['message'].iloc[first]}",
+        msg("follow_up.differs", lang, name=name, row=first, want=want["message"].iloc[first]),
     )
 
 
 def check_blocking_rows(
-    answer: object, template: messages.MessageTemplate | str, customers: pd.DataFrame
+    answer: object,
+    template: messages.MessageTemplate | str,
+    customers: pd.DataFrame,
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Index labels of the customers whose rows stop the broadcast (a placeholder value missing)."""
-    name = "rows that block the broadcast"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("follow_up.name.blocking", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     try:
         messages.render_messages(template, customers, values=_shared(template, customers))
@@ -191,29 +199,28 @@ def check_blocking_rows(
     except SchemaError as err:
         want = list(err.rows)
     except (JourneykitError, TypeError, ValueError) as err:
-        return Feedback(False, f"✘ {name}: cannot check this one ({err}).")
+        return Feedback(False, msg("cannot_check", lang, name=name, error=err))
     if isinstance(answer, str) or not isinstance(answer, Sequence | pd.Index | set):
-        return Feedback(False, f"✘ {name}: expected a list of row labels (the index).")
+        return Feedback(False, msg("follow_up.labels", lang, name=name))
     got = sorted(answer, key=str)
     if got == sorted(want, key=str):
-        return Feedback(True, f"✔ {name}: correct ({len(want)} rows).")
+        return Feedback(True, msg("follow_up.ok_rows", lang, name=name, n=len(want)))
     positions = [customers.index.get_loc(w) for w in want]
     if sorted(map(str, got)) in (
         sorted(map(str, positions)),
         sorted(str(p + 1) for p in positions),
     ):
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. Those are positions; give the index labels (customers.index), "
-            "e.g. user ids.",
+        return not_yet(
+            name,
+            msg("follow_up.positions", lang),
+            lang,
         )
     if len(got) < len(want):
         return Feedback(
             False,
-            f"✘ {name}: not yet - {len(want)} rows block it. Empty text (' ') blocks a message "
-            "just like a missing value.",
+            msg("follow_up.blank", lang, name=name, n=len(want)),
         )
-    return Feedback(False, f"✘ {name}: not yet - {len(got)} given, {len(want)} expected.")
+    return Feedback(False, msg("follow_up.n_rows", lang, name=name, got=len(got), want=len(want)))
 
 
 def _shared(template: messages.MessageTemplate | str, customers: pd.DataFrame) -> dict[str, str]:
@@ -227,22 +234,25 @@ def _shared(template: messages.MessageTemplate | str, customers: pd.DataFrame) -
 
 
 def check_own_template(
-    answer: object, *, required: Sequence[str] = ("customer_name", "product")
+    answer: object, *, required: Sequence[str] = ("customer_name", "product"), lang: str = "en"
 ) -> Feedback:
     """A template text of your own: valid syntax, plain names, the ``required`` placeholders."""
-    name = "your template"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("follow_up.name.own", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     text = answer.body if isinstance(answer, messages.MessageTemplate) else answer
     if not isinstance(text, str):
-        return Feedback(False, f"✘ {name}: expected the template text (a string).")
+        return Feedback(False, msg("follow_up.text", lang, name=name))
     try:
         found = messages.placeholders(text)
     except JourneykitError as err:
-        return Feedback(False, f"✘ {name}: not yet - {err}.")
+        return Feedback(False, msg("follow_up.invalid", lang, name=name, error=err))
     lost = [r for r in required if r not in found]
     if lost:
-        return Feedback(False, f"✘ {name}: not yet - add {', '.join('{' + r + '}' for r in lost)}.")
+        return Feedback(
+            False,
+            msg("follow_up.add", lang, name=name, fields=", ".join("{" + r + "}" for r in lost)),
+        )
     if len(text.strip()) < 40:
-        return Feedback(False, f"✘ {name}: a real follow-up says a little more (40+ characters).")
-    return Feedback(True, f"✔ {name}: valid, with placeholders {', '.join(found)}.")
+        return Feedback(False, msg("follow_up.short", lang, name=name))
+    return Feedback(True, msg("follow_up.valid", lang, name=name, fields=", ".join(found)))

@@ -15,7 +15,7 @@ percentage where a share is asked.
 >>> print(check_step_conversion(0.5, ev, stage="consideration"))
 ✔ step conversion into consideration: correct (0.5).
 >>> print(check_step_conversion(50, ev, stage="consideration"))
-✘ step conversion into consideration: not yet. That looks like a percentage; give a share between 0 and 1.
+✘ step conversion into consideration: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_number, safely
+from journeykit.checks import Feedback, check_choice, check_number, msg, safely
 from journeykit.funnels import ordered_funnel, stage_funnel
 from journeykit.metrics import METRICS, metric_table, user_facts
 from journeykit.schema import Tables
@@ -45,35 +45,30 @@ def _hints(expected: float, wrong: Mapping[float, str], *, share: bool) -> dict[
     for value, text in wrong.items():
         if value is not None and np.isfinite(value) and not np.isclose(value, expected):
             hints.setdefault(float(value), text)
-    if share and expected != 0:
-        hints.setdefault(
-            100 * expected, "That looks like a percentage; give a share between 0 and 1."
-        )
     return hints
 
 
 def check_step_conversion(
-    answer: object, events: pd.DataFrame, *, stage: str, model: str = "five"
+    answer: object, events: pd.DataFrame, *, stage: str, model: str = "five", lang: str = "en"
 ) -> Feedback:
     """Step conversion into ``stage``: people reaching it / people reaching the stage before."""
-    name = f"step conversion into {stage}"
+    name = msg("measuring.name.step", lang, stage=stage)
 
     def compute() -> pd.Series:
         f = stage_funnel(events, model).set_index("stage")
         return f.loc[stage]
 
-    row, fb = safely(name, compute)
+    row, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = float(row["step_conversion"])
     wrong = {
-        float(row["overall_conversion"]): (
-            "That is the overall conversion (share of the first stage); divide by the stage "
-            "just before instead."
-        ),
-        float(row["drop_off_rate"]): "That is the drop-off rate: the share who did NOT go on.",
+        float(row["overall_conversion"]): (msg("measuring.step.overall", lang)),
+        float(row["drop_off_rate"]): msg("measuring.step.drop_off", lang),
     }
-    return check_number(answer, expected, name=name, hints=_hints(expected, wrong, share=True))
+    return check_number(
+        answer, expected, name=name, hints=_hints(expected, wrong, share=True), lang=lang
+    )
 
 
 def check_funnel_users(
@@ -83,9 +78,10 @@ def check_funnel_users(
     *,
     window: float | None = 14,
     order: str = "ordered",
+    lang: str = "en",
 ) -> Feedback:
     """People who reached the last step of an :func:`~journeykit.funnels.ordered_funnel`."""
-    name = "people who reached the last step"
+    name = msg("measuring.name.funnel", lang)
 
     def compute() -> dict[str, float]:
         def last(**kw: Any) -> float:
@@ -99,22 +95,24 @@ def check_funnel_users(
         out["default_window"] = last(window=14, order=order)
         return out
 
-    v, fb = safely(name, compute)
+    v, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = v["expected"]
     texts = {
-        "ordered": "That is the ordered funnel (other events may fall between the steps).",
-        "strict": "That is the strict funnel: there any other event in between breaks the attempt.",
-        "unordered": "That counts the steps in any order; keep the order of the steps.",
-        "no_window": "That ignores the conversion window; every step must come within it.",
-        "default_window": "That uses the default 14-day window; pass the window asked for.",
+        "ordered": msg("measuring.funnel.ordered", lang),
+        "strict": msg("measuring.funnel.strict", lang),
+        "unordered": msg("measuring.funnel.unordered", lang),
+        "no_window": msg("measuring.funnel.no_window", lang),
+        "default_window": msg("measuring.funnel.default_window", lang),
     }
     wrong = {v[k]: text for k, text in texts.items() if k in v}
-    return check_number(answer, expected, name=name, hints=_hints(expected, wrong, share=False))
+    return check_number(
+        answer, expected, name=name, hints=_hints(expected, wrong, share=False), lang=lang
+    )
 
 
-def _metric_wrong(key: str, tables: Tables) -> dict[float, str]:
+def _metric_wrong(key: str, tables: Tables, lang: str = "en") -> dict[float, str]:
     """Values a learner gets with the usual mistakes for metric ``key``."""
     f = user_facts(tables)
     s = f.sum()
@@ -124,58 +122,48 @@ def _metric_wrong(key: str, tables: Tables) -> dict[float, str]:
 
     if key == "click_through_rate":
         return {
-            ratio(
-                s["clicks"], s["visits"]
-            ): "Divide the clicks by the impressions, not the visits.",
-            ratio(s["impressions"], s["clicks"]): "Upside down: clicks / impressions.",
+            ratio(s["clicks"], s["visits"]): msg("measuring.ctr.visits", lang),
+            ratio(s["impressions"], s["clicks"]): msg("measuring.ctr.upside_down", lang),
         }
     if key == "cost_per_click":
-        return {
-            ratio(s["cost"], s["clicks"]): (
-                "That spreads all costs over all clicks; count only paid clicks (cost > 0) and "
-                "their cost."
-            )
-        }
+        return {ratio(s["cost"], s["clicks"]): (msg("measuring.cpc.all_clicks", lang))}
     if key == "conversion_rate":
         return {
-            ratio(s["orders"], s["reached"]): "Count customers (people who bought), not orders.",
-            ratio(s["customer"], s["lead"]): "That is per lead; divide by everyone reached.",
+            ratio(s["orders"], s["reached"]): msg("measuring.conv.orders", lang),
+            ratio(s["customer"], s["lead"]): msg("measuring.conv.per_lead", lang),
         }
     if key == "cost_per_conversion":
         return {
-            ratio(s["cost"], s["orders"]): "Divide by the customers (first purchases), not orders.",
-            ratio(
-                s["paid_click_cost"], s["customer"]
-            ): "Count the cost of all touches, not clicks only.",
+            ratio(s["cost"], s["orders"]): msg("measuring.cpa.orders", lang),
+            ratio(s["paid_click_cost"], s["customer"]): msg("measuring.cpa.clicks_only", lang),
         }
     if key == "repeat_purchase_rate":
-        return {ratio(s["repeat"], s["reached"]): "Divide by customers, not everyone reached."}
+        return {ratio(s["repeat"], s["reached"]): msg("measuring.cpa.everyone", lang)}
     if key == "nps":
         sv = tables.survey["nps"].dropna()
         return {
-            float(
-                sv.mean()
-            ): "That is the mean score; NPS = % promoters (9-10) - % detractors (0-6).",
-            100 * float((sv >= 9).mean()): "Subtract the share of detractors (0-6).",
-            float((sv >= 9).mean() - (sv <= 6).mean()): "Multiply by 100: NPS is in points.",
+            float(sv.mean()): msg("measuring.nps.mean", lang),
+            100 * float((sv >= 9).mean()): msg("measuring.nps.no_detractors", lang),
+            float((sv >= 9).mean() - (sv <= 6).mean()): msg("measuring.nps.points", lang),
         }
     if key == "csat":
         sv = tables.survey["csat"].dropna()
-        return {float(sv.mean()): "That is the mean score; CSAT is the share of answers 4 or 5."}
+        return {float(sv.mean()): msg("measuring.csat.mean", lang)}
     return {}
 
 
-def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
+def check_metric(answer: object, tables: Tables, key: str, *, lang: str = "en") -> Feedback:
     """Any metric of :data:`journeykit.metrics.METRICS`, computed on ``tables``."""
-    name = key.replace("_", " ")
+    # the metric's own label in Indonesian; its key, spaced, in English
+    name = METRICS[key].label(lang) if lang == "id" and key in METRICS else key.replace("_", " ")
 
     def compute() -> tuple[float, dict[float, str]]:
         if key not in METRICS:
-            raise KeyError(f"unknown metric {key!r}")
+            raise KeyError(msg("measuring.unknown_metric", lang, key=key))
         value = float(metric_table(tables, metrics=[key]).iloc[0][key])
-        return value, _metric_wrong(key, tables)
+        return value, _metric_wrong(key, tables, lang)
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, wrong = got
@@ -187,6 +175,7 @@ def check_metric(answer: object, tables: Tables, key: str) -> Feedback:
         rel_tol=1e-4,
         abs_tol=1e-6,
         hints=_hints(expected, wrong, share=share),
+        lang=lang,
     )
 
 
@@ -197,9 +186,10 @@ def check_top_journey(
     by: str = "persona",
     weights: str | Mapping[str, float] = "balanced",
     normalise: str = "minmax",
+    lang: str = "en",
 ) -> Feedback:
     """The group whose journey ranks first under :func:`~journeykit.score.journey_score`."""
-    name = f"best {by} journey"
+    name = msg("measuring.name.top", lang, by=by)
 
     def compute() -> tuple[str, dict[object, str]]:
         s = journey_score(tables, by=by, weights=weights, normalise=normalise)
@@ -208,18 +198,16 @@ def check_top_journey(
         hints: dict[object, str] = {}
         biggest = str(m["reach"].idxmax())
         if biggest != best:
-            hints[biggest] = "That is the biggest group, not the best-scoring journey."
+            hints[biggest] = msg("measuring.top.biggest", lang)
         converts = str(m["conversion_rate"].idxmax())
         if converts not in (best, biggest):
-            hints[converts] = (
-                "That group converts best, but the score mixes several metrics with their weights."
-            )
+            hints[converts] = msg("measuring.top.converts", lang)
         if len(s) > 1:
-            hints.setdefault(str(s.index[-1]), "That one ranks last: rank 1 is the best.")
+            hints.setdefault(str(s.index[-1]), msg("measuring.top.last", lang))
         return best, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
-    return check_choice(answer, expected, name=name, hints=hints)
+    return check_choice(answer, expected, name=name, hints=hints, lang=lang)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_number, no_answer, safely
+from journeykit.checks import Feedback, check_choice, check_number, msg, no_answer, safely
 from journeykit.errors import JourneykitError
 from journeykit.onboarding import (
     first_value_table,
@@ -33,20 +33,22 @@ __all__ = [
 
 
 def check_median_days_to_first_value(
-    answer: object, events: pd.DataFrame, orders: pd.DataFrame
+    answer: object, events: pd.DataFrame, orders: pd.DataFrame, *, lang: str = "en"
 ) -> Feedback:
     """Median days from a customer's first order to their first value (onboard event)."""
-    name = "median days to first value"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("onboarding.name.median", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    s, fb = safely(name, lambda: summarize_time_to_first_value(events, orders))
+    s, fb = safely(name, lambda: summarize_time_to_first_value(events, orders), lang)
     if fb is not None:
         return fb
     hints = {
-        24 * s.median_days: "That looks like hours: divide by 24 to get days.",
-        s.mean_days: "That is the mean; the median is less pulled by the few slow customers.",
+        24 * s.median_days: msg("onboarding.median.hours", lang),
+        s.mean_days: msg("onboarding.median.mean", lang),
     }
-    return check_number(answer, s.median_days, name=name, rel_tol=1e-3, abs_tol=1e-3, hints=hints)
+    return check_number(
+        answer, s.median_days, name=name, rel_tol=1e-3, abs_tol=1e-3, hints=hints, lang=lang
+    )
 
 
 def check_onboarded_share(
@@ -55,34 +57,31 @@ def check_onboarded_share(
     orders: pd.DataFrame,
     *,
     within_days: float | None = None,
+    lang: str = "en",
 ) -> Feedback:
     """Share (0-1) of customers who reached first value (within ``within_days`` when given)."""
-    name = "share of customers who reached first value"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("onboarding.name.share", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
     s, fb = safely(
-        name, lambda: summarize_time_to_first_value(events, orders, within_days=within_days)
+        name, lambda: summarize_time_to_first_value(events, orders, within_days=within_days), lang
     )
     if fb is not None:
         return fb
-    hints: dict[float, str] = {
-        100 * s.onboarded_share: "Give a share between 0 and 1, not a percentage."
-    }
+    hints: dict[float, str] = {}
     try:
         people = events["user_id"].nunique()
         if people:
-            hints[s.onboarded / people] = (
-                "Divide by customers (people with an order), not by every user."
-            )
+            hints[s.onboarded / people] = msg("onboarding.share.every_user", lang)
         if within_days is not None:
             all_time = first_value_table(events, orders)["onboarded"].mean()
-            hints[float(all_time)] = (
-                f"Count only first values within {within_days:g} days of the first order."
+            hints[float(all_time)] = msg(
+                "onboarding.share.window", lang, within_days=f"{within_days:g}"
             )
     except (KeyError, TypeError, JourneykitError):
         pass
     return check_number(
-        answer, s.onboarded_share, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints
+        answer, s.onboarded_share, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints, lang=lang
     )
 
 
@@ -93,42 +92,38 @@ def check_repeat_difference(
     *,
     onboard_within_days: float | None = 14.0,
     followup_days: float | None = 90.0,
+    lang: str = "en",
 ) -> Feedback:
     """Repeat rate of onboarded minus not-onboarded customers, as a share (0-1) difference."""
-    name = "difference in repeat rate"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("onboarding.name.difference", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
     res, fb = safely(
         name,
         lambda: repeat_by_onboarding(
             events, orders, onboard_within_days=onboard_within_days, followup_days=followup_days
         ),
+        lang,
     )
     if fb is not None:
         return fb
     d = res.difference
     hints: dict[float, str] = {
-        100 * d: "Give the difference as a share (e.g. 0.25), not in percentage points.",
-        -d: "The other way round: onboarded minus not onboarded.",
+        100 * d: msg("onboarding.difference.points", lang),
+        -d: msg("onboarding.difference.sign", lang),
     }
     if res.ratio == res.ratio:  # not NaN
-        hints[res.ratio] = (
-            "That is the ratio of the two rates; the question asks for the difference."
-        )
-    return check_number(answer, d, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+        hints[res.ratio] = msg("onboarding.difference.ratio", lang)
+    return check_number(answer, d, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints, lang=lang)
 
 
-def check_causal_reading(answer: object) -> Feedback:
+def check_causal_reading(answer: object, *, lang: str = "en") -> Feedback:
     """Is the onboarded vs not-onboarded difference in real data ``"causal"`` or
     ``"observational"``? (Observational.)"""
     return check_choice(
         answer,
         "observational",
-        name="how to read the difference",
-        hints={
-            "causal": (
-                "In real data customers choose to onboard; keen customers may onboard and come back "
-                "anyway. Only the generator (or a randomised test) makes it causal."
-            )
-        },
+        name=msg("onboarding.name.reading", lang),
+        hints={"causal": (msg("onboarding.reading.causal", lang))},
+        lang=lang,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from journeykit.checks import Feedback, check_choice, check_number
+from journeykit.checks import Feedback, check_choice, check_number, msg, not_yet
 from journeykit.errors import JourneykitError
 from journeykit.i18n import check_lang
 
@@ -57,11 +57,11 @@ def persona_brief(lang: str = "en") -> str:
     return _BRIEF[check_lang(lang)]
 
 
-def _fail(name: str, text: str) -> Feedback:
-    return Feedback(False, f"✘ {name}: not yet. {text}")
+def _fail(name: str, text: str, lang: str = "en") -> Feedback:
+    return not_yet(name, text, lang)
 
 
-def check_persona(answer: Any) -> Feedback:
+def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
     """Does ``answer`` describe Pak Hendra from :func:`persona_brief` as a valid ``Persona``?
 
     Wanted: key ``warung_owner``, age band 45-54, at least one goal, need and frustration,
@@ -69,44 +69,48 @@ def check_persona(answer: Any) -> Feedback:
     """
     from journeykit.personas import Persona
 
-    name = "persona"
+    name = msg("personas.name.persona", lang)
     if answer is None or answer is Ellipsis:
-        return Feedback(False, f"✘ {name}: no answer yet - replace None with your answer.")
+        return Feedback(False, msg("no_answer", lang, name=name))
     if isinstance(answer, dict):
         return _fail(
             name,
-            "That is a dict; build the object with Persona(...) (or Persona(**your_dict)) so it "
-            "is validated.",
+            msg("personas.dict", lang),
+            lang,
         )
     if not isinstance(answer, Persona):
-        return _fail(name, f"expected a Persona, got {type(answer).__name__}.")
+        return _fail(name, msg("personas.not_persona", lang, got=type(answer).__name__), lang)
     missing = []
     if answer.key != BRIEF_KEY:
-        missing.append(f"the key should be {BRIEF_KEY!r} (got {answer.key!r})")
+        missing.append(msg("personas.key", lang, want=repr(BRIEF_KEY), got=repr(answer.key)))
     if answer.age_band.replace("–", "-").replace(" ", "") != "45-54":
-        missing.append(f"the brief says he is 45-54 (age_band {answer.age_band!r})")
+        missing.append(msg("personas.age", lang, got=repr(answer.age_band)))
     for lane in ("goals", "needs", "frustrations"):
         if not getattr(answer, lane):
-            missing.append(f"add at least one of his {lane}")
+            missing.append(msg("personas.lane", lang, lane=lane))
     if "whatsapp" not in answer.channels:
-        missing.append("he orders by WhatsApp: put 'whatsapp' in channels")
+        missing.append(msg("personas.whatsapp", lang))
     if "mobile" not in answer.devices:
-        missing.append("he orders on his phone: put 'mobile' in devices")
+        missing.append(msg("personas.mobile", lang))
     if not answer.quote.strip():
-        missing.append("give him his quote, in his own words")
+        missing.append(msg("personas.quote", lang))
     if missing:
-        return _fail(name, "; ".join(missing) + ".")
-    return Feedback(True, f"✔ {name}: correct - {answer.name} is ready to design for.")
+        return _fail(name, "; ".join(missing) + ".", lang)
+    return Feedback(True, msg("personas.ready", lang, name=name, persona=answer.name))
 
 
-def check_top_persona(answer: Any, tables: Any, *, stage: str = "convert") -> Feedback:
+def check_top_persona(
+    answer: Any, tables: Any, *, stage: str = "convert", lang: str = "en"
+) -> Feedback:
     """Which persona has the largest *share* of its users reaching ``stage`` (CVJ step)?"""
     from journeykit.personas import display_name, stage_reach
 
     try:
         reach = stage_reach(tables)[stage]
     except (JourneykitError, KeyError) as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     expected = str(reach.idxmax())
     users = tables.users
     reached_users = tables.events.loc[tables.events["stage"] == stage, "user_id"].unique()
@@ -114,22 +118,25 @@ def check_top_persona(answer: Any, tables: Any, *, stage: str = "convert") -> Fe
     hints: dict[object, str] = {}
     most_people = str(counts.idxmax()) if len(counts) else None
     if most_people is not None and most_people != expected:
-        hints[most_people] = (
-            "That persona has the most people who got there, but it is also the biggest "
-            "group. Compare shares (people who reached the stage / people in the persona)."
-        )
-    for key in reach.index:
-        for lang in ("en", "id"):
-            label = display_name(key, lang)
-            if label != key:
-                hints[label] = f"Give the persona key (like {key!r}), not its display name."
+        hints[most_people] = msg("personas.top.biggest", lang)
+    labels = {key: (display_name(key, "en"), display_name(key, "id")) for key in reach.index}
     return check_choice(
-        answer, expected, name=f"persona with the highest {stage} share", hints=hints
+        answer,
+        expected,
+        name=msg("personas.name.top", lang, stage=stage),
+        hints=hints,
+        labels=labels,
+        lang=lang,
     )
 
 
 def check_reach_share(
-    answer: Any, tables: Any, *, persona: str = "student", stage: str = "subscribe"
+    answer: Any,
+    tables: Any,
+    *,
+    persona: str = "student",
+    stage: str = "subscribe",
+    lang: str = "en",
 ) -> Feedback:
     """The share (0-1) of ``persona``'s users who reached ``stage`` (a Customer Value Journey step)."""
     from journeykit.personas import stage_reach
@@ -137,28 +144,32 @@ def check_reach_share(
     try:
         expected = float(stage_reach(tables).loc[persona, stage])
     except (JourneykitError, KeyError) as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     group = tables.users["persona"] == persona
     ids = tables.users.loc[group, "user_id"]
     reached = tables.events.loc[
         (tables.events["stage"] == stage) & tables.events["user_id"].isin(ids), "user_id"
     ].nunique()
     hints = {
-        expected * 100: "That is a percentage; give a share between 0 and 1.",
-        float(reached): "That is the number of people; divide by the persona's users.",
+        float(reached): msg("personas.reach.count", lang),
     }
     everyone = len(tables.users)
     if everyone:
-        hints[reached / everyone] = (
-            f"You divided by all users; divide by the {persona} persona's users only."
-        )
+        hints[reached / everyone] = msg("personas.reach.all_users", lang, persona=persona)
     return check_number(
-        answer, expected, name=f"{persona} share reaching {stage}", rel_tol=1e-3, hints=hints
+        answer,
+        expected,
+        name=msg("personas.name.reach", lang, persona=persona, stage=stage),
+        rel_tol=1e-3,
+        hints=hints,
+        lang=lang,
     )
 
 
 def check_largest_segment_share(
-    answer: Any, tables: Any, *, k: int = 3, seed: int = 42
+    answer: Any, tables: Any, *, k: int = 3, seed: int = 42, lang: str = "en"
 ) -> Feedback:
     """The share (0-1) of users in the largest behaviour segment (segment 1) of
     :func:`journeykit.personas.segment_users` with ``k`` segments and ``seed``."""
@@ -167,14 +178,22 @@ def check_largest_segment_share(
     try:
         segments = segment_users(behaviour_features(tables), k=k, seed=seed)
     except JourneykitError as err:
-        return Feedback(False, f"✘ could not compute the expected answer: {err}")
+        return Feedback(
+            False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
+        )
     sizes = segments.value_counts()
     expected = float(sizes.loc[1] / len(segments))
     hints = {
-        expected * 100: "That is a percentage; give a share between 0 and 1.",
-        float(sizes.loc[1]): "That is the number of users; divide by all users.",
+        float(sizes.loc[1]): msg("personas.segment.count", lang),
     }
     smallest = float(sizes.min() / len(segments))
     if not math.isclose(smallest, expected):
-        hints[smallest] = "That is the smallest segment; segments are numbered from the largest."
-    return check_number(answer, expected, name="largest segment share", rel_tol=1e-3, hints=hints)
+        hints[smallest] = msg("personas.segment.smallest", lang)
+    return check_number(
+        answer,
+        expected,
+        name=msg("personas.name.segment", lang),
+        rel_tol=1e-3,
+        hints=hints,
+        lang=lang,
+    )

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_choice, check_sequence
+from journeykit.checks import Feedback, check_choice, check_sequence, msg, not_yet
 from journeykit.errors import JourneykitError
 from journeykit.i18n import check_lang
 from journeykit.stages import CVJ_STEPS, StageModel, cvj_to_model, get_model, mapping
@@ -61,28 +61,18 @@ SMARTPHONE_STAGES: tuple[str, ...] = tuple(q[2] for q in _QUOTES)
 # Probability that a practice shopper's furthest Customer Value Journey step is each step.
 _FURTHEST_P = np.array([0.30, 0.22, 0.16, 0.12, 0.08, 0.06, 0.04, 0.02])
 
-_WRONG_MODEL_HINT = "those are stage keys of another model; use the 8 Customer Value Journey steps"
+_WRONG_MODEL_HINT = "stages.wrong_model"
+# (step, wrong answer) -> catalogue key of its hint
 _STAGE_HINTS: dict[tuple[str, str], str] = {
-    ("subscribe", "purchase"): (
-        "Subscribing gives contact details, not money: the customer is still considering "
-        "(article 004, step 3)."
-    ),
+    ("subscribe", "purchase"): ("stages.subscribe.purchase"),
     (
         "convert",
         "consideration",
-    ): "Converting means buying (or investing time): that is the purchase.",
-    ("excite", "purchase"): (
-        "Excite comes after the purchase: the new customer gets value from it, which keeps them "
-        "(retention)."
-    ),
-    ("ascend", "purchase"): (
-        "Ascend is buying more after the first purchase, so it belongs to keeping the customer "
-        "(retention)."
-    ),
-    ("advocate", "retention"): "Speaking well of you to others is advocacy, not only staying.",
-    ("engage", "awareness"): (
-        "Engaging goes beyond knowing you exist: the prospect starts comparing and talking to you."
-    ),
+    ): "stages.convert.consideration",
+    ("excite", "purchase"): ("stages.excite.purchase"),
+    ("ascend", "purchase"): ("stages.ascend.purchase"),
+    ("advocate", "retention"): "stages.advocate.retention",
+    ("engage", "awareness"): ("stages.engage.awareness"),
 }
 
 
@@ -166,55 +156,56 @@ def _keys_of(answer: Sequence[object]) -> list[object]:
     return [a.strip().lower() if isinstance(a, str) else a for a in answer]
 
 
-def check_journey_order(answer: object) -> Feedback:
+def check_journey_order(answer: object, *, lang: str = "en") -> Feedback:
     """Is ``answer`` the 8 Customer Value Journey step keys in journey order?"""
-    name = "journey order"
+    name = msg("stages.name.order", lang)
     if isinstance(answer, Sequence) and not isinstance(answer, str):
         keys = _keys_of(answer)
         if keys == list(CVJ_STEPS)[::-1]:
-            return Feedback(
-                False, f"✘ {name}: not yet. You listed the steps backwards: start at 'aware'."
-            )
+            return not_yet(name, msg("stages.order.backwards", lang), lang)
         five = set(get_model("five").keys()) | set(get_model("map").keys())
         if keys and set(keys) <= five:
-            return Feedback(False, f"✘ {name}: not yet. {_WRONG_MODEL_HINT}.")
+            return not_yet(name, msg(_WRONG_MODEL_HINT, lang) + ".", lang)
         if keys == list(CVJ_STEPS):
             answer = keys
-    return check_sequence(answer, list(CVJ_STEPS), name=name)
+    return check_sequence(answer, list(CVJ_STEPS), name=name, lang=lang)
 
 
-def check_smartphone_stages(answer: object) -> Feedback:
+def check_smartphone_stages(answer: object, *, lang: str = "en") -> Feedback:
     """Is ``answer`` the 5-stage key of each smartphone-buyer moment (a list of 5, in order)?"""
-    name = "smartphone buyer stages"
+    name = msg("stages.name.smartphone", lang)
     if answer is None:
-        return check_sequence(answer, list(SMARTPHONE_STAGES), name=name)
+        return check_sequence(answer, list(SMARTPHONE_STAGES), name=name, lang=lang)
     if isinstance(answer, Mapping):
         answer = list(answer.values())
     if not isinstance(answer, Sequence) or isinstance(answer, str) or len(answer) != 5:
-        return Feedback(False, f"✘ {name}: give a list of 5 stage keys, one per moment.")
-    keys = _keys_of(answer)
-    labels = {s.label_en.lower(): s.key for s in get_model("five")}
-    if any(k in labels and k not in SMARTPHONE_STAGES for k in keys):
-        return Feedback(
-            False,
-            f"✘ {name}: use the stage keys ('purchase'), not the labels ('Decision / Purchase').",
-        )
+        return Feedback(False, msg("stages.smartphone.five", lang, name=name))
+    # a stage's label (either language) is read as its key
+    five = get_model("five")
+    labels = {s.label_en.lower(): s.key for s in five} | {s.label_id.lower(): s.key for s in five}
+    typed = _keys_of(answer)
+    keys = [labels.get(k, k) if isinstance(k, str) and k not in five else k for k in typed]
     wrong = [
         (i, k) for i, (k, want) in enumerate(zip(keys, SMARTPHONE_STAGES, strict=True)) if k != want
     ]
     if not wrong:
-        return Feedback(True, f"✔ {name}: correct.")
-    quotes = smartphone_quotes("en")
+        if keys != typed:
+            return Feedback(True, msg("stages.smartphone.labels", lang, name=name, keys=keys))
+        return Feedback(True, msg("correct_plain", lang, name=name))
+    quotes = smartphone_quotes(lang)
     i, got = wrong[0]
     why = {
-        3: "The thank-you message comes after the sale: keeping the customer is retention.",
-        2: "Choosing a brand and buying is the decision / purchase stage.",
-        1: "Comparing Samsung with Apple is consideration.",
-        4: "Recommending to friends is advocacy.",
-        0: "Searching because of a need is where awareness starts.",
+        3: msg("stages.why.retention", lang),
+        2: msg("stages.why.purchase", lang),
+        1: msg("stages.why.consideration", lang),
+        4: msg("stages.why.advocacy", lang),
+        0: msg("stages.why.awareness", lang),
     }[i]
     return Feedback(
-        False, f"✘ {name}: not yet - {quotes[i]!r} is not {got!r}. {why} ({len(wrong)} wrong)"
+        False,
+        msg("stages.smartphone.wrong", lang, name=name, quote=repr(quotes[i]), got=repr(got))
+        + f" {why} "
+        + msg("stages.smartphone.n_wrong", lang, n=len(wrong)),
     )
 
 
@@ -224,50 +215,75 @@ def check_stage_of(
     *,
     source: str | StageModel = "cvj",
     target: str | StageModel = "five",
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the ``target`` stage that stage ``step`` of ``source`` maps onto?
 
     When a source stage spans several target stages, any of them is accepted.
     """
     src, tgt = get_model(source), get_model(target)
-    name = f"{step!r} in the {tgt.key!r} model"
+    name = msg("stages.name.stage_of", lang, step=repr(step), model=repr(tgt.key))
     targets = mapping(src, tgt).get(step, ())
     if not targets:
-        return Feedback(False, f"✘ {name}: {step!r} is not a stage of the {src.key!r} model.")
+        return Feedback(
+            False, msg("stages.not_a_stage", lang, name=name, key=repr(step), model=repr(src.key))
+        )
     if isinstance(answer, str):
         key = answer.strip().lower()
         by_label = {s.label_en.lower(): s.key for s in tgt} | {
             s.label_id.lower(): s.key for s in tgt
         }
         if key in by_label and key not in tgt:
-            return Feedback(
-                False, f"✘ {name}: use the stage key ({by_label[key]!r}), not its label."
-            )
+            # a label is read as its stage's key: right with a note, or that key's hint
+            if by_label[key] in targets:
+                return Feedback(
+                    True,
+                    msg(
+                        "correct_label",
+                        lang,
+                        name=name,
+                        key=repr(by_label[key]),
+                        label=repr(answer.strip()),
+                    ),
+                )
+            key = by_label[key]
         if key in targets:
-            return Feedback(True, f"✔ {name}: correct ({key!r}).")
+            return Feedback(True, msg("correct", lang, name=name, value=repr(key)))
         if key in src and key not in tgt:
             return Feedback(
                 False,
-                f"✘ {name}: {key!r} is a stage of the {src.key!r} model; answer with a stage of {tgt.key!r}.",
+                msg(
+                    "stages.other_model",
+                    lang,
+                    name=name,
+                    key=repr(key),
+                    model=repr(src.key),
+                    target=repr(tgt.key),
+                ),
             )
         hint = _STAGE_HINTS.get((step, key))
         if hint:
-            return Feedback(False, f"✘ {name}: not yet. {hint}")
-    return check_choice(answer, targets[0], name=name)
+            return not_yet(name, msg(hint, lang), lang)
+        answer = key
+    return check_choice(answer, targets[0], name=name, lang=lang)
 
 
 def check_stage_users(
-    answer: object, events: pd.DataFrame, stage_model: str | StageModel = "five"
+    answer: object,
+    events: pd.DataFrame,
+    stage_model: str | StageModel = "five",
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the number of people who reached each stage (see :func:`expected_stage_users`)?
 
     ``answer`` may be a Series indexed by stage key, a dict, or a list in journey order.
     """
-    name = "users per stage"
+    name = msg("stages.name.users", lang)
     model = get_model(stage_model)
     want = expected_stage_users(events, model)
     if answer is None:
-        return check_sequence(None, want.tolist(), name=name)
+        return check_sequence(None, want.tolist(), name=name, lang=lang)
     try:
         if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
             answer = answer.iloc[:, 0]
@@ -280,45 +296,53 @@ def check_stage_users(
             extra = [k for k in series.index if k not in model]
             if extra:
                 return Feedback(
-                    False, f"✘ {name}: {extra[0]!r} is not a stage of the {model.key!r} model."
+                    False,
+                    msg(
+                        "stages.not_a_stage",
+                        lang,
+                        name=name,
+                        key=repr(extra[0]),
+                        model=repr(model.key),
+                    ),
                 )
             if len(series) == len(model) and list(series.index) != list(model.keys()):
                 return Feedback(
                     False,
-                    f"✘ {name}: put the stages in journey order: .reindex({list(model.keys())}).",
+                    msg("stages.users.order", lang, name=name, keys=list(model.keys())),
                 )
             if len(series) < len(model):
                 return Feedback(
                     False,
-                    f"✘ {name}: a stage nobody reached still needs a row with 0 (try .reindex(..., fill_value=0)).",
+                    msg("stages.users.zero_row", lang, name=name),
                 )
             got = series.to_numpy()
         else:
             got = np.asarray(list(answer), dtype="float64")  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return Feedback(False, f"✘ {name}: expected numbers per stage (a Series, dict or list).")
+        return Feedback(False, msg("stages.users.numbers", lang, name=name))
     if got.shape != (len(model),):
         return Feedback(
-            False, f"✘ {name}: expected {len(model)} numbers, one per stage, got {got.size}."
+            False, msg("stages.users.count", lang, name=name, n=len(model), got=got.size)
         )
     if np.allclose(got, want.to_numpy()):
-        return Feedback(True, f"✔ {name}: correct ({', '.join(str(int(v)) for v in got)}).")
+        values = ", ".join(str(int(v)) for v in got)
+        return Feedback(True, msg("correct", lang, name=name, value=values))
     steps = events["stage"].map(cvj_to_model(model))
     event_counts = steps.value_counts().reindex(model.keys(), fill_value=0).to_numpy()
     at_furthest = np.append(-np.diff(want.to_numpy()), want.to_numpy()[-1])
     if np.allclose(got, event_counts):
-        hint = "You counted events; count people: .nunique() on user_id per stage."
+        hint = msg("stages.users.events", lang)
     elif np.allclose(got, at_furthest):
-        hint = "You counted people only at their furthest stage; someone who bought also passed every earlier stage."
+        hint = msg("stages.users.furthest", lang)
     elif want.iloc[0] > 0 and (
         np.allclose(got, want.to_numpy() / want.iloc[0])
         or np.allclose(got, 100 * want.to_numpy() / want.iloc[0])
     ):
-        hint = "Those are shares; give the number of people."
+        hint = msg("stages.users.shares", lang)
     else:
         first = int(np.argmax(~np.isclose(got, want.to_numpy())))
-        hint = f"the first stage that differs is {model.keys()[first]!r}."
-    return Feedback(False, f"✘ {name}: not yet. {hint}")
+        hint = msg("stages.users.first_differs", lang, key=repr(model.keys()[first]))
+    return not_yet(name, hint, lang)
 
 
 def biggest_drop(events: pd.DataFrame, stage_model: str | StageModel = "five") -> str:
@@ -334,7 +358,11 @@ def biggest_drop(events: pd.DataFrame, stage_model: str | StageModel = "five") -
 
 
 def check_biggest_drop(
-    answer: object, events: pd.DataFrame, stage_model: str | StageModel = "five"
+    answer: object,
+    events: pd.DataFrame,
+    stage_model: str | StageModel = "five",
+    *,
+    lang: str = "en",
 ) -> Feedback:
     """Is ``answer`` the stage key that the most people failed to reach (:func:`biggest_drop`)?"""
     model = get_model(stage_model)
@@ -342,14 +370,14 @@ def check_biggest_drop(
     keys = list(model.keys())
     before = keys[keys.index(want) - 1]
     hints = {
-        before: (f"People were lost after {before!r}: answer with the stage they did not reach."),
-        keys[-1]: "The last stage has the fewest people, but the drop is the difference "
-        "between one stage and the next.",
+        before: msg("stages.drop.before", lang, key=repr(before)),
+        keys[-1]: msg("stages.drop.last", lang),
     }
     hints.pop(want, None)
     return check_choice(
         answer.strip().lower() if isinstance(answer, str) else answer,
         want,
-        name="biggest drop",
+        name=msg("stages.name.drop", lang),
         hints=hints,
+        lang=lang,
     )

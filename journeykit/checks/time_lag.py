@@ -18,7 +18,7 @@ preferred device instead of the device of the purchase, forgetting to change the
 >>> print(check_median_time_lag(48, j))
 ✘ median time lag: not yet. That looks like hours; give the time lag in days.
 >>> print(check_mobile_share(50, j))
-✘ mobile share: not yet. You gave a percentage; give a share between 0 and 1.
+✘ mobile share: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, no_answer, safely
+from journeykit.checks import Feedback, check_number, msg, no_answer, safely
 from journeykit.paths import Journeys, conversion_paths, path_summary
 
 __all__ = [
@@ -41,32 +41,34 @@ def _converted(journeys: Journeys) -> pd.DataFrame:
     return journeys.journeys[journeys.journeys["converted"]]
 
 
-def check_median_time_lag(answer: object, journeys: Journeys) -> Feedback:
+def check_median_time_lag(answer: object, journeys: Journeys, *, lang: str = "en") -> Feedback:
     """Median days from the first touch on the path to the conversion (converting journeys).
 
     Accepts answers rounded to 0.05 days (about an hour).
     """
-    name = "median time lag"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("time_lag.name.median_lag", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
-    s, fb = safely(name, lambda: path_summary(journeys))
+    s, fb = safely(name, lambda: path_summary(journeys), lang)
     if fb is not None:
         return fb
     expected = s.median_time_lag_days
     hints = {
-        expected * 24: "That looks like hours; give the time lag in days.",
-        s.mean_time_lag_days: (
-            "That is the mean. The median is the middle buyer: half took less, half took longer."
-        ),
-        s.median_path_length: "That is the median path length (touches), not days.",
+        expected * 24: msg("time_lag.lag.hours", lang),
+        s.mean_time_lag_days: (msg("time_lag.lag.mean", lang)),
+        s.median_path_length: msg("time_lag.lag.path_length", lang),
     }
-    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.05, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=0.05, hints=hints, lang=lang
+    )
 
 
-def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int = 12) -> Feedback:
+def check_long_path_share(
+    answer: object, journeys: Journeys, *, min_length: int = 12, lang: str = "en"
+) -> Feedback:
     """Share (0-1) of conversions whose path has ``min_length`` or more interactions."""
-    name = f"share of conversions with {min_length}+ touches"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("time_lag.name.long", lang, min_length=min_length)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
@@ -76,32 +78,31 @@ def check_long_path_share(answer: object, journeys: Journeys, *, min_length: int
         more = (conv["n_touches"] > min_length).mean()
         return long / len(conv), float(all_long), float(more)
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, all_share, strictly = got
     hints = {
-        expected * 100: "You gave a percentage; give a share between 0 and 1.",
-        all_share: (
-            "That share counts every journey, also those without a purchase; count conversions."
-        ),
-        strictly: f"Include paths of exactly {min_length} touches (>=, not >).",
+        all_share: (msg("time_lag.long.all_journeys", lang)),
+        strictly: msg("time_lag.long.strictly", lang, min_length=min_length),
         float((_converted(journeys)["n_touches"] >= min_length).sum()): (
-            "That is the number of conversions; divide by all conversions for the share."
+            msg("time_lag.long.count", lang)
         ),
     }
-    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints, lang=lang
+    )
 
 
 def check_mobile_share(
-    answer: object, journeys: Journeys, *, users: pd.DataFrame | None = None
+    answer: object, journeys: Journeys, *, users: pd.DataFrame | None = None, lang: str = "en"
 ) -> Feedback:
     """Share (0-1) of conversions whose purchase happened on a mobile device.
 
     ``users`` (optional) lets the check recognise the buyers' *preferred* device used instead.
     """
-    name = "mobile share"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("time_lag.name.mobile", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, float | None]:
@@ -113,20 +114,18 @@ def check_mobile_share(
             preferred = float((conv["user_id"].map(dev) == "mobile").mean())
         return share, preferred
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, preferred = got
     hints: dict[float, str] = {
-        expected * 100: "You gave a percentage; give a share between 0 and 1.",
-        1 - expected: "That is the share of conversions that did NOT happen on mobile.",
+        1 - expected: msg("time_lag.mobile.not_mobile", lang),
     }
     if preferred is not None and not np.isclose(preferred, expected):
-        hints[preferred] = (
-            "That uses the buyer's preferred device (users.device); use the device of the "
-            "purchase itself."
-        )
-    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints)
+        hints[preferred] = msg("time_lag.mobile.preferred", lang)
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=0.0005, hints=hints, lang=lang
+    )
 
 
 def check_median_path_length(
@@ -136,10 +135,11 @@ def check_median_path_length(
     *,
     lookback_days: float | None = 7,
     usual_lookback: float | None = 30,
+    lang: str = "en",
 ) -> Feedback:
     """Median path length (interactions) of conversions with a ``lookback_days`` window."""
-    name = f"median path length with a {lookback_days}-day lookback"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("time_lag.name.length", lang, lookback_days=lookback_days)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, float, float]:
@@ -147,16 +147,20 @@ def check_median_path_length(
         usual = path_summary(conversion_paths(events, orders, lookback_days=usual_lookback))
         return s.median_path_length, usual.median_path_length, s.mean_path_length
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, usual, mean = got
     hints: dict[float, str] = {}
     if usual != expected:
-        hints[usual] = (
-            f"That is the value with the {usual_lookback}-day window: pass "
-            f"lookback_days={lookback_days} to conversion_paths."
+        hints[usual] = msg(
+            "time_lag.length.usual",
+            lang,
+            usual_lookback=usual_lookback,
+            lookback_days=lookback_days,
         )
     if mean != expected:
-        hints[mean] = "That is the mean; the median is the middle path."
-    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=1e-9, hints=hints)
+        hints[mean] = msg("time_lag.length.mean", lang)
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=1e-9, hints=hints, lang=lang
+    )

@@ -16,7 +16,7 @@ device mix of all touches instead of converting touches, a percentage where a sh
 >>> print(check_mobile_conversion_share(0.5, ev))
 ✔ mobile share of conversions: correct (0.5).
 >>> print(check_mobile_conversion_share(50, ev))
-✘ mobile share of conversions: not yet. That looks like a percentage; give a share between 0 and 1.
+✘ mobile share of conversions: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, safely
+from journeykit.checks import Feedback, check_number, msg, safely
 from journeykit.touchpoints import (
     channel_stage_matrix,
     conversion_by_channel_count,
@@ -47,10 +47,11 @@ def _check_share(
     name: str,
     compute: Callable[[], dict[str, float]],
     texts: dict[str, str],
+    lang: str = "en",
 ) -> Feedback:
     """Check a share: ``compute()`` gives ``expected`` plus the values of known mistakes, named
-    like ``texts``' keys; a percentage of the right share gets its own hint."""
-    v, fb = safely(name, compute)
+    like ``texts``' keys (a percentage of the right share gets the core's own hint)."""
+    v, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected = v["expected"]
@@ -59,40 +60,39 @@ def _check_share(
         value = v.get(key)
         if value is not None and np.isfinite(value) and not np.isclose(value, expected):
             hints.setdefault(float(value), text)
-    if expected != 0:
-        hints.setdefault(
-            100 * expected, "That looks like a percentage; give a share between 0 and 1."
-        )
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
 def check_channel_stage_people(
-    answer: object, events: pd.DataFrame, *, channel: str, stage: str, model: str = "five"
+    answer: object,
+    events: pd.DataFrame,
+    *,
+    channel: str,
+    stage: str,
+    model: str = "five",
+    lang: str = "en",
 ) -> Feedback:
     """People with at least one touch on ``channel`` at ``stage`` of ``model``."""
-    name = f"people on {channel} at {stage}"
+    name = msg("touch.name.people", lang, channel=channel, stage=stage)
 
     def compute() -> tuple[int, int]:
         people = channel_stage_matrix(events, model)
         touches = channel_stage_matrix(events, model, value="touches")
         return int(people.loc[channel, stage]), int(touches.loc[channel, stage])
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, touches = got
     hints = {}
     if touches != expected:
-        hints[float(touches)] = (
-            "That counts touches (events); count each person once - use value='users' "
-            "or drop duplicate user_ids."
-        )
-    return check_number(answer, expected, name=name, hints=hints)
+        hints[float(touches)] = msg("touch.people.touches", lang)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
-def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
+def check_cross_device_share(answer: object, events: pd.DataFrame, *, lang: str = "en") -> Feedback:
     """Share of buyers who used 2+ devices up to and including their first purchase."""
-    name = "cross-device share of buyers"
+    name = msg("touch.name.cross_device", lang)
 
     def compute() -> dict[str, float]:
         b = journey_breadth(events)
@@ -105,17 +105,17 @@ def check_cross_device_share(answer: object, events: pd.DataFrame) -> Feedback:
         }
 
     texts = {
-        "everyone": "That is the share of everyone; keep only the people who bought.",
-        "whole_history": (
-            "You counted devices used after the first purchase too; stop at the first purchase."
-        ),
+        "everyone": msg("touch.cross.everyone", lang),
+        "whole_history": (msg("touch.cross.after", lang)),
     }
-    return _check_share(answer, name, compute, texts)
+    return _check_share(answer, name, compute, texts, lang)
 
 
-def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedback:
+def check_mobile_conversion_share(
+    answer: object, events: pd.DataFrame, *, lang: str = "en"
+) -> Feedback:
     """Share of first purchases (conversions) made on a mobile device."""
-    name = "mobile share of conversions"
+    name = msg("touch.name.mobile", lang)
 
     def compute() -> dict[str, float]:
         first = device_split(events).set_index("device")
@@ -128,23 +128,22 @@ def check_mobile_conversion_share(answer: object, events: pd.DataFrame) -> Feedb
         }
 
     texts = {
-        "all": "That counts every purchase; a conversion here is each person's first purchase.",
-        "touches": (
-            "That is the mobile share of all touches; take only the converting touches "
-            "(purchase events)."
-        ),
+        "all": msg("touch.mobile.every_purchase", lang),
+        "touches": (msg("touch.mobile.all_touches", lang)),
     }
-    return _check_share(answer, name, compute, texts)
+    return _check_share(answer, name, compute, texts, lang)
 
 
-def check_single_channel_conversion(answer: object, events: pd.DataFrame) -> Feedback:
+def check_single_channel_conversion(
+    answer: object, events: pd.DataFrame, *, lang: str = "en"
+) -> Feedback:
     """Conversion rate of people who used exactly one channel on the way (up to the purchase)."""
-    name = "conversion rate with one channel"
+    name = msg("touch.name.single", lang)
 
     def compute() -> dict[str, float]:
         c = conversion_by_channel_count(events).set_index("channels")
         everyone = journey_breadth(events)["converted"].mean()
         return {"expected": float(c.loc["1", "conversion_rate"]), "overall": float(everyone)}
 
-    texts = {"overall": "That is everyone's conversion rate; keep people with one channel."}
-    return _check_share(answer, name, compute, texts)
+    texts = {"overall": msg("touch.single.everyone", lang)}
+    return _check_share(answer, name, compute, texts, lang)

@@ -23,7 +23,7 @@ from matplotlib.axes import Axes
 
 from journeykit.errors import ValidationError
 from journeykit.i18n import LABELS, check_lang, label_map, t
-from journeykit.plots.style import color_for, new_axes
+from journeykit.plots.style import color_for, legend_outside, new_axes
 
 __all__ = ["plot_attribution", "plot_assisted"]
 
@@ -72,7 +72,7 @@ def plot_attribution(
     ax.set_title(t("attr.value_title" if value else "attr.title", lang))
     ax.set_xlabel(t("attr.axis.value" if value else "attr.axis.conversions", lang))
     ax.set_ylabel(t("channel", lang))
-    ax.legend(title=t("attr.model", lang), fontsize=8, loc="lower right")
+    legend_outside(ax, title=t("attr.model", lang))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -109,6 +109,6 @@ def plot_assisted(report: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     ax.set_title(t("attr.assisted_title", lang))
     ax.set_xlabel(t("attr.count", lang))
     ax.set_ylabel(t("channel", lang))
-    ax.legend(fontsize=8, loc="lower right")
+    legend_outside(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return ax

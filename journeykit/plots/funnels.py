@@ -15,15 +15,25 @@ returns the ``Axes``. Titles and axis labels come from :func:`journeykit.i18n.t`
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 
 from journeykit.errors import ValidationError
 from journeykit.funnels import BREAKDOWNS
 from journeykit.i18n import LABELS, check_lang, t
 from journeykit.metrics import METRICS, format_metric
-from journeykit.plots.style import PALETTE, color_for, new_axes
+from journeykit.plots.style import (
+    PALETTE,
+    SMALL_GROUP,
+    SMALL_GROUP_GREY,
+    color_for,
+    legend_outside,
+    new_axes,
+)
 from journeykit.schema import require_columns
 
 __all__ = [
@@ -114,7 +124,7 @@ def plot_funnel_by(funnel: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
     ax.set_ylabel(t("funnel.overall_pct", lang))
     ax.set_xlabel(t("funnel.step", lang))
     ax.set_title(t("funnel.by_title", lang).format(group=_group_title(by, lang)))
-    ax.legend(title=_group_title(by, lang), fontsize=8, frameon=False, loc="upper right")
+    legend_outside(ax, title=_group_title(by, lang))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -158,12 +168,30 @@ def plot_metric_heatmap(
     table: pd.DataFrame,
     *,
     metrics: list[str] | None = None,
+    currency: str | None = None,
+    min_group: int = SMALL_GROUP,
     lang: str = "en",
     ax: Axes | None = None,
 ) -> Axes:
     """A table of metrics by group (the output of :func:`~journeykit.metrics.metric_table` with
     ``by``), coloured by each metric's standing among the groups (0 = worst, 1 = best, so costs
     are coloured low when high) and written with its value.
+
+    When the table has the ``reach`` column (people in the group), each row label gives its
+    ``n``, and the cells of a group with fewer than ``min_group`` people are greyed and left
+    out of the colour scale: too few to compare. ``currency`` (the data set's, e.g. ``"IDR"``)
+    is named in the labels of money metrics.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"reach": [500, 12], "conversion_rate": [0.1, 0.5],
+    ...                   "cost_per_conversion": [9000.0, 1000.0]},
+    ...                  index=pd.Index(["social_ads", "store"], name="channel"))
+    >>> ax = plot_metric_heatmap(t, metrics=["conversion_rate", "cost_per_conversion"],
+    ...                          currency="IDR")
+    >>> [x.get_text() for x in ax.get_yticklabels()]
+    ['Social ads (n=500)', 'Store (n=12)']
+    >>> " ".join(ax.get_xticklabels()[1].get_text().split())
+    'Cost per conversion (IDR)'
     """
     lang = check_lang(lang)
     if not isinstance(table, pd.DataFrame):
@@ -173,11 +201,18 @@ def plot_metric_heatmap(
     if unknown or not keys:
         raise ValidationError("metrics", "metric columns of the table", repr(unknown or keys))
     data = table[keys]
-    colour = _oriented_minmax(data)
-    ax = new_axes(ax, figsize=(1.25 * len(keys) + 3, 0.5 * len(data) + 2.2))
+    sizes = table["reach"].to_numpy(dtype=float) if "reach" in table.columns else None
+    small = np.asarray(sizes < min_group) if sizes is not None else np.zeros(len(data), dtype=bool)
+    # the colour scale compares the groups big enough to compare
+    colour = _oriented_minmax(data[~small]).reindex(data.index) if (~small).any() else data * 0
+    ax = new_axes(ax, figsize=(1.25 * len(keys) + 3.5, 0.5 * len(data) + 2.4))
     image = ax.imshow(
         colour.to_numpy(dtype=float), cmap=HEATMAP_CMAP, vmin=0, vmax=1, aspect="auto"
     )
+    for i in np.flatnonzero(small):
+        ax.add_patch(
+            Rectangle((-0.5, i - 0.5), len(keys), 1, facecolor=SMALL_GROUP_GREY, edgecolor="white")
+        )
     for i in range(len(data)):
         for j, key in enumerate(keys):
             c = colour.iloc[i, j]
@@ -188,17 +223,34 @@ def plot_metric_heatmap(
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="black" if np.isfinite(c) and c > 0.6 else "white",
+                color="#444444"
+                if small[i]
+                else ("black" if np.isfinite(c) and c > 0.6 else "white"),
+                fontstyle="italic" if small[i] else "normal",
             )
-    ax.set_xticks(range(len(keys)), [METRICS[k].label(lang) for k in keys], rotation=30, ha="right")
+    names = []
+    for k in keys:
+        label = METRICS[k].label(lang)
+        if currency and METRICS[k].unit.startswith("currency"):
+            label = t("plots.in_currency", lang).format(label=label, currency=currency)
+        names.append(textwrap.fill(label, 22, break_long_words=False))
+    ax.set_xticks(range(len(keys)), names, rotation=30, ha="right", rotation_mode="anchor")
     by = table.index.name
     rows = [_group_label(by, g, lang) for g in data.index]
+    if sizes is not None:
+        rows = [
+            t("plots.group_n", lang).format(group=r, n=f"{n:,.0f}")
+            for r, n in zip(rows, sizes, strict=True)
+        ]
     ax.set_yticks(range(len(data)), rows)
     ax.set_xlabel(t("metrics.metric", lang))
     ax.set_ylabel(_group_title(by, lang))
-    ax.set_title(t("metrics.heatmap_title", lang).format(group=_group_title(by, lang)))
+    title = t("metrics.heatmap_title", lang).format(group=_group_title(by, lang))
+    if small.any():
+        title += "\n" + t("plots.small_groups_note", lang).format(n=min_group)
+    ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
-    bar.set_label(t("metrics.heatmap_scale", lang), fontsize=8)
+    bar.set_label(textwrap.fill(t("metrics.heatmap_scale", lang), 40), fontsize=8)
     return ax
 
 
@@ -231,14 +283,21 @@ def plot_journey_score(scores: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     ax.set_ylabel(_group_title(by, lang))
     ax.set_title(t("score.title", lang).format(group=_group_title(by, lang)))
     ax.set_xlim(0, max(1.0, float(np.nanmax(left)) if len(left) else 1.0) * 1.15)
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    legend_outside(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
-def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def plot_retention(
+    table: pd.DataFrame,
+    *,
+    min_group: int = SMALL_GROUP,
+    lang: str = "en",
+    ax: Axes | None = None,
+) -> Axes:
     """A cohort x period heatmap of :func:`~journeykit.metrics.cohort_retention` (%), with the
-    cohort size beside each row; periods not yet observed are left blank."""
+    cohort size beside each row; periods not yet observed are left blank. Cohorts of fewer
+    than ``min_group`` people are greyed (too few to compare), as on the metric heatmap."""
     lang = check_lang(lang)
     tab = require_columns(table, "table", ("cohort_size",))
     shares = tab.drop(columns="cohort_size")
@@ -251,11 +310,24 @@ def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
         vmax=max(1.0, np.nanmax(values) if np.isfinite(values).any() else 1.0),
         aspect="auto",
     )
+    small = tab["cohort_size"].to_numpy(dtype=float) < min_group
+    for i in np.flatnonzero(small):
+        ax.add_patch(
+            Rectangle(
+                (-0.5, i - 0.5), values.shape[1], 1, facecolor=SMALL_GROUP_GREY, edgecolor="white"
+            )
+        )
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if np.isfinite(values[i, j]):
                 ax.text(
-                    j, i, f"{values[i, j]:.0f}", ha="center", va="center", fontsize=7, color="white"
+                    j,
+                    i,
+                    f"{values[i, j]:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="#444444" if small[i] else "white",
                 )
     ax.set_xticks(range(shares.shape[1]), [str(c) for c in shares.columns])
     ax.set_yticks(
@@ -264,7 +336,10 @@ def plot_retention(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     )
     ax.set_xlabel(t("metrics.periods_after", lang))
     ax.set_ylabel(t("metrics.cohort", lang))
-    ax.set_title(t("metrics.retention_title", lang))
+    title = t("metrics.retention_title", lang)
+    if small.any():
+        title += "\n" + t("plots.small_groups_note", lang).format(n=min_group)
+    ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04)
     bar.set_label(t("metrics.retention_pct", lang))
     return ax

@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from journeykit.i18n import check_lang, label_map, t
 from journeykit.paths import SEP
-from journeykit.plots.style import PALETTE, new_axes
+from journeykit.plots.style import PALETTE, new_axes, readable_xticks
 from journeykit.schema import require_columns
 
 __all__ = ["plot_time_lag", "plot_path_length", "plot_top_paths", "channel_path_label"]
@@ -51,6 +51,7 @@ def _bucket_bars(
     ax.set_xlabel(t(xlabel, lang))
     ax.set_ylabel(t("paths.conversions_pct", lang))
     ax.spines[["top", "right"]].set_visible(False)
+    readable_xticks(ax)
     return ax
 
 

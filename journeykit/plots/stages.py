@@ -29,12 +29,25 @@ from matplotlib.patches import FancyArrow, FancyBboxPatch
 
 from journeykit.errors import ValidationError
 from journeykit.i18n import check_lang, t
-from journeykit.plots.style import PALETTE, color_for, new_axes
+from journeykit.plots.style import PALETTE, color_for, fit_text, new_axes
 from journeykit.stages import StageModel, get_model, mapping
 
 __all__ = ["plot_stage_ladder", "plot_model_mapping", "plot_stage_users"]
 
 Detail = Literal["description", "disciplines", "none"]
+
+
+def _label_lines(label: str, width: int = 12) -> str:
+    """A stage label on at most three lines: a translation in brackets on a line of its own.
+
+    >>> print(_label_lines("Engage (Keterlibatan)"))
+    Engage
+    (Keterlibatan)
+    """
+    head, sep, tail = label.partition(" (")
+    if sep:
+        return textwrap.fill(head, width, break_long_words=False) + "\n(" + tail
+    return textwrap.fill(label, width, break_long_words=False)
 
 
 def plot_stage_ladder(
@@ -72,6 +85,12 @@ def plot_stage_ladder(
     lines = max((b.count("\n") + 1 for b in bodies), default=0)
     # arrows take 1.1 in; each line of detail text about 0.14 in
     ax = new_axes(ax, figsize=(fig_width, 1.5 + 0.14 * lines + (0.3 if lines else 0)))
+    ax.set_xlim(-0.1, n + 0.05)
+    # y in units of the arrow height (1.0 = about 0.9 in): text lines below it
+    ax.set_ylim(-0.6 - (0.2 * lines + 0.25 if lines else 0), 0.6)
+    ax.set_title(model.name(lang))
+    ax.set_axis_off()
+    labels = []
     for i, stage in enumerate(model.stages):
         colour = color_for(i)
         ax.add_patch(
@@ -89,23 +108,32 @@ def plot_stage_ladder(
             )
         )
         text_colour = "black" if colour in ("#F0E442", "#E69F00", "#56B4E9") else "white"
-        ax.text(
-            i + 0.42,
-            0.0,
-            textwrap.fill(stage.label(lang), 12, break_long_words=False),
-            ha="center",
-            va="center",
-            fontsize=9,
-            fontweight="bold",
-            color=text_colour,
+        labels.append(
+            ax.text(
+                i + 0.40,
+                0.0,
+                _label_lines(stage.label(lang)),
+                ha="center",
+                va="center",
+                fontsize=9,
+                fontweight="bold",
+                color=text_colour,
+            )
         )
-    for i, body in enumerate(bodies):
+    bodies_t = [
         ax.text(i + 0.42, -0.65, body, ha="center", va="top", fontsize=7, color=PALETTE[7])
-    ax.set_xlim(-0.1, n + 0.05)
-    # y in units of the arrow height (1.0 = about 0.9 in): text lines below it
-    ax.set_ylim(-0.6 - (0.2 * lines + 0.25 if lines else 0), 0.6)
-    ax.set_title(model.name(lang))
-    ax.set_axis_off()
+        for i, body in enumerate(bodies)
+    ]
+    # Shrink what does not fit: a label inside its chevron's body (0.78 of the 0.92 before
+    # the head, less a margin), a block of detail text inside its column (0.98 of 1).
+    ax.figure.canvas.draw()  # the constrained layout settles the axes' size first
+    to_px = ax.transData.transform
+    unit_x = to_px((1.0, 0.0))[0] - to_px((0.0, 0.0))[0]
+    unit_y = to_px((0.0, 1.0))[1] - to_px((0.0, 0.0))[1]
+    for label in labels:
+        fit_text(label, 0.74 * unit_x, 0.9 * unit_y)
+    for body in bodies_t:
+        fit_text(body, 0.98 * unit_x)
     return ax
 
 
@@ -164,9 +192,8 @@ def plot_model_mapping(
     ax.text(0.8, height + 0.03, tgt.name(lang), ha="center", va="bottom", fontweight="bold")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, height + 0.12)
-    ax.set_title(
-        t("stages.mapping_title", lang).format(source=src.name(lang), target=tgt.name(lang))
-    )
+    title = t("stages.mapping_title", lang).format(source=src.name(lang), target=tgt.name(lang))
+    ax.set_title(textwrap.fill(title, 60, break_long_words=False))  # Indonesian runs longer
     ax.set_axis_off()
     return ax
 

@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from journeykit.errors import ValidationError
 from journeykit.i18n import LABELS, check_lang, t
-from journeykit.plots.style import PALETTE, color_for, new_axes
+from journeykit.plots.style import PALETTE, color_for, legend_outside, new_axes
 from journeykit.schema import require_columns
 from journeykit.stages import StageModel, get_model
 
@@ -106,7 +106,7 @@ def plot_omnichannel(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None
     ax.set_ylim(0, 110)
     ax.set_ylabel(t("touch.people_pct", lang))
     ax.set_title(t("touch.omni_title", lang))
-    ax.legend(frameon=False, fontsize=9)
+    legend_outside(ax, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
