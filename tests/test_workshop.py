@@ -225,3 +225,12 @@ def test_progress_csv_neutralises_a_formula_in_a_learner_name(tmp_path):
     rows = csv.read_text().splitlines()
     assert any(row.startswith("\"'=HYPERLINK") or row.startswith("'=HYPERLINK") for row in rows)
     assert not any(row.startswith("=") or row.startswith('"=') for row in rows)
+
+
+def test_parse_checks_reads_indonesian_feedback_too():
+    lines = [
+        str(no_answer(None, "CTR", lang="id")),
+        str(check_number(5, 0.25, name="CTR", lang="id")),
+        str(check_number(0.25, 0.25, name="CTR", lang="id")),
+    ]
+    assert [c.status for c in parse_checks("\n".join(lines))] == ["not_tried", "wrong", "correct"]
