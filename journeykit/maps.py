@@ -19,9 +19,11 @@ Scores may be whole numbers or decimals in [-2, +2]; they draw the emotion curve
 
 Maps are validated (every error names its field, e.g. ``stages[3].emotion``;
 :func:`map_problems` collects all of them), saved to JSON with a ``schema_version`` and read
-back without loss, viewed as a DataFrame (:meth:`JourneyMap.to_frame`), drawn with matplotlib
-and exported to a self-contained HTML file (:func:`render`). The coffee-shop map of article 002
-ships in English and Bahasa Indonesia: :func:`example`.
+back without loss, and viewed as a DataFrame (:meth:`JourneyMap.to_frame`). Drawing lives with
+the other pictures: :func:`journeykit.plots.maps.plot_map` (swimlanes and emotion curve),
+:func:`~journeykit.plots.maps.map_html` (a self-contained page) and
+:func:`~journeykit.plots.maps.render` (either, written to a file). The coffee-shop map of
+article 002 ships in English and Bahasa Indonesia: :func:`example`.
 
 >>> m = example("coffee")
 >>> [s.stage for s in m.stages]
@@ -45,7 +47,7 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -60,10 +62,8 @@ from journeykit.documents import (
     read_document,
     show_value,
     values_of,
-    write_text,
 )
-from journeykit.errors import MapFileError, ParameterError, ValidationError
-from journeykit.files import target_path, write_file
+from journeykit.errors import MapFileError, ValidationError
 from journeykit.i18n import LANGS, check_lang
 from journeykit.personas import Persona, persona_problems
 from journeykit.stages import MODELS, StageModel, define_model, get_model
@@ -80,7 +80,6 @@ __all__ = [
     "new_map",
     "example",
     "check_file",
-    "render",
 ]
 
 LANES: tuple[str, ...] = (
@@ -503,19 +502,6 @@ class JourneyMap(JsonDocument):
             lang=data.get("lang", "en"),
         )
 
-    # drawing ---------------------------------------------------------------------------------
-    def plot(self, *, lang: str | None = None, ax: Any = None) -> Any:
-        """Draw the swimlane grid with the emotion curve; see :func:`journeykit.plots.maps.plot_map`."""
-        from journeykit.plots.maps import plot_map
-
-        return plot_map(self, lang=lang, ax=ax)
-
-    def to_html(self, lang: str | None = None) -> str:
-        """A self-contained HTML page of the map; see :func:`journeykit.plots.maps.map_html`."""
-        from journeykit.plots.maps import map_html
-
-        return map_html(self, lang=lang)
-
 
 def new_map(
     title: str,
@@ -551,9 +537,21 @@ def example(name: str = "coffee", lang: str = "en") -> JourneyMap:
     >>> example("coffee", lang="id").stages[2].thoughts
     ('“Apakah proses pembayarannya aman?”',)
     """
-    from journeykit.examples import load_map
+    return _example(name, lang)
 
-    return load_map(name, lang=lang)
+
+@lru_cache(maxsize=8)
+def _example(name: str, lang: str) -> JourneyMap:
+    from journeykit.examples import map_file
+
+    journey_map = JourneyMap.load(map_file(name, lang))
+    if isinstance(journey_map.persona, str):  # the file names its persona: embed it
+        from journeykit.personas import example as persona_example
+
+        journey_map = dataclasses.replace(
+            journey_map, persona=persona_example(journey_map.persona, lang)
+        )
+    return journey_map
 
 
 def check_file(path: str | os.PathLike[str]) -> list[str]:
@@ -566,55 +564,3 @@ def check_file(path: str | os.PathLike[str]) -> list[str]:
     except MapFileError as err:
         return [str(err)]
     return [f"{path}: {problem}" for problem in map_problems(data)]
-
-
-RENDER_FORMATS: tuple[str, ...] = (".png", ".svg", ".html")
-
-
-def render(
-    journey_map: JourneyMap,
-    out: str | os.PathLike[str],
-    *,
-    lang: str | None = None,
-    force: bool = False,
-    dpi: int = 150,
-) -> Path:
-    """Write the map as a picture (``.png``, ``.svg``: swimlanes and emotion curve) or a
-    self-contained ``.html`` page, chosen by the file extension. An existing file is replaced
-    only with ``force=True``. Returns the path written.
-    """
-    if not isinstance(journey_map, JourneyMap):
-        raise ParameterError(
-            f"journey_map: expected a JourneyMap, got {type(journey_map).__name__}"
-        )
-    path = Path(out)
-    suffix = path.suffix.lower()
-    if suffix not in RENDER_FORMATS:
-        raise ParameterError(
-            f"out: expected a file ending in {', '.join(RENDER_FORMATS)}, got {str(path)!r}"
-        )
-    target_path(path, force=force)  # refuse before drawing
-    if suffix == ".html":
-        return write_text(path, journey_map.to_html(lang=lang), force=force)
-    import matplotlib
-    import matplotlib.pyplot as plt
-
-    ax = journey_map.plot(lang=lang)
-    fig = ax.figure
-    try:
-        # fixed ids and no date: the same map gives the same SVG, byte for byte
-        with matplotlib.rc_context({"svg.hashsalt": "journeykit"}):
-            path = write_file(
-                path,
-                lambda fh: fig.savefig(
-                    fh,
-                    format=suffix[1:],
-                    dpi=dpi,
-                    bbox_inches="tight",
-                    metadata={"Date": None} if suffix == ".svg" else None,
-                ),
-                force=force,
-            )
-    finally:
-        plt.close(fig)
-    return path

@@ -36,6 +36,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import numpy as np
@@ -51,6 +52,7 @@ from journeykit.documents import (
     values_of,
 )
 from journeykit.errors import ParameterError, ValidationError
+from journeykit.examples import PERSONA_EXAMPLES
 from journeykit.i18n import LABELS, LANGS, check_lang, t
 from journeykit.schema import CHANNELS, DEVICES, validate_table
 from journeykit.stages import StageModel, get_model
@@ -73,7 +75,7 @@ __all__ = [
 PERSONA_SCHEMA_VERSION = 1
 """Version of the persona JSON format written by :meth:`Persona.save` (field ``schema_version``)."""
 
-EXAMPLE_KEYS: tuple[str, ...] = ("office_worker", "home_barista", "student")
+EXAMPLE_KEYS: tuple[str, ...] = PERSONA_EXAMPLES
 """Keys of the built-in coffee personas (also the ``users.persona`` values of the coffee data)."""
 
 _AGE_RANGE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
@@ -153,22 +155,6 @@ class Persona(JsonDocument):
         raise_first(problems)
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
-
-    # display ---------------------------------------------------------------------------------
-    def to_html(self, lang: str | None = None) -> str:
-        """An HTML card (a ``<div>``, every text escaped); see :func:`journeykit.plots.personas.persona_html`."""
-        from journeykit.plots.personas import persona_html
-
-        return persona_html(self, lang=lang)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def plot(self, *, lang: str | None = None, ax: Any = None) -> Any:
-        """Draw the persona card with matplotlib; returns the Axes."""
-        from journeykit.plots.personas import plot_persona
-
-        return plot_persona(self, lang=lang, ax=ax)
 
 
 def persona_problems(
@@ -255,9 +241,14 @@ def example(key: str = "office_worker", lang: str = "en") -> Persona:
     >>> example("home_barista", "id").name
     'Bayu Pratama'
     """
-    from journeykit.examples import load_persona
+    return _example(key, lang)
 
-    return load_persona(key, lang=lang)
+
+@lru_cache(maxsize=32)
+def _example(key: str, lang: str) -> Persona:
+    from journeykit.examples import persona_file
+
+    return Persona.load(persona_file(key, lang))
 
 
 def examples(lang: str = "en") -> dict[str, Persona]:

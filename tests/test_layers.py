@@ -18,13 +18,6 @@ import check_layers  # noqa: E402
 PACKAGE = ROOT / "journeykit"
 
 PENDING: set[str] = {
-    # the data classes draw themselves (JourneyMap.plot/to_html, Persona.plot/to_html)
-    "upward import: journeykit.maps (domain) imports journeykit.plots.maps (views) at line 508",
-    "upward import: journeykit.maps (domain) imports journeykit.plots.maps (views) at line 514",
-    "upward import: journeykit.personas (domain) imports journeykit.plots.personas (views) at line 160",
-    "upward import: journeykit.personas (domain) imports journeykit.plots.personas (views) at line 169",
-    "import cycle: journeykit.examples <-> journeykit.maps <-> journeykit.personas"
-    " <-> journeykit.plots.maps <-> journeykit.plots.personas",
     # the settings check calls the model, which reads the settings
     "import cycle: journeykit.synth.model <-> journeykit.synth.settings",
 }

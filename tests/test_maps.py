@@ -25,9 +25,8 @@ from journeykit.maps import (
     example,
     map_problems,
     new_map,
-    render,
 )
-from journeykit.plots.maps import map_html, plot_map
+from journeykit.plots.maps import map_html, plot_map, render
 from journeykit.stages import define_model, get_model
 
 CUSTOM = define_model(

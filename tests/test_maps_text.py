@@ -12,8 +12,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from journeykit.errors import MapFileError, ValidationError
-from journeykit.maps import MapStage, example, render
+from journeykit.maps import MapStage, example
 from journeykit.personas import Persona
+from journeykit.plots.maps import plot_map, render
 
 MONEY = "Pays $5 now and $10 later"
 BROKEN_MATH = r"Costs $\frac{1$ a month"
@@ -28,7 +29,7 @@ def _with_action(text: str):
 def _svg(journey_map) -> str:
     import io
 
-    ax = journey_map.plot()
+    ax = plot_map(journey_map)
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         ax.figure.savefig(buf, format="svg")

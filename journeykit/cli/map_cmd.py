@@ -4,7 +4,7 @@ Each sub-command is a thin wrapper over one function of :mod:`journeykit.maps`::
 
     journeykit map example coffee --lang id --out peta.json   # maps.example(...).save(...)
     journeykit map validate peta.json                          # maps.check_file(...)
-    journeykit map render peta.json --out peta.html            # maps.render(...)
+    journeykit map render peta.json --out peta.html            # plots.maps.render(...)
 
 Writing never replaces an existing file unless ``--force`` is given. ``validate`` prints one
 line per problem and exits with 1 when there is any (0 when the map is valid).
@@ -45,7 +45,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from journeykit.maps import JourneyMap, render
+    from journeykit.maps import JourneyMap
+    from journeykit.plots.maps import render
 
     path = render(JourneyMap.load(args.file), args.out, lang=args.lang, force=args.force)
     print(f"wrote {path}")

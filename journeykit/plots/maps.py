@@ -17,7 +17,9 @@ False
 from __future__ import annotations
 
 import html
+import os
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import matplotlib.colors as mcolors
@@ -25,13 +27,15 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
+from journeykit.errors import ParameterError
+from journeykit.files import target_path, write_file, write_text
 from journeykit.i18n import check_lang, t
 from journeykit.plots.style import EMOTION_CMAP, PALETTE, new_axes
 
 if TYPE_CHECKING:  # pragma: no cover
     from journeykit.maps import JourneyMap
 
-__all__ = ["plot_map", "map_html", "emotion_svg", "MAP_CSS"]
+__all__ = ["plot_map", "map_html", "emotion_svg", "render", "RENDER_FORMATS", "MAP_CSS"]
 
 _WRAP = 27  # characters per line in a stage column
 _LINE = 0.15  # height of one text line, in inches (= data units of the grid)
@@ -326,3 +330,62 @@ def map_html(journey_map: JourneyMap, *, lang: str | None = None) -> str:
         f'<table class="jk-map"><thead><tr><th>{e(t("stage", lang))}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></body></html>\n"
     )
+
+
+RENDER_FORMATS: tuple[str, ...] = (".png", ".svg", ".html")
+
+
+def render(
+    journey_map: JourneyMap,
+    out: str | os.PathLike[str],
+    *,
+    lang: str | None = None,
+    force: bool = False,
+    dpi: int = 150,
+) -> Path:
+    """Write the map as a picture (``.png``, ``.svg``: swimlanes and emotion curve) or a
+    self-contained ``.html`` page, chosen by the file extension. An existing file is replaced
+    only with ``force=True``; the file is written atomically (:mod:`journeykit.files`). Returns
+    the path written.
+
+    >>> import tempfile, pathlib
+    >>> from journeykit.maps import example
+    >>> render(example("coffee"), pathlib.Path(tempfile.mkdtemp()) / "coffee.html").suffix
+    '.html'
+    """
+    from journeykit.maps import JourneyMap
+
+    if not isinstance(journey_map, JourneyMap):
+        raise ParameterError(
+            f"journey_map: expected a JourneyMap, got {type(journey_map).__name__}"
+        )
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix not in RENDER_FORMATS:
+        raise ParameterError(
+            f"out: expected a file ending in {', '.join(RENDER_FORMATS)}, got {str(path)!r}"
+        )
+    target_path(path, force=force)  # refuse before drawing
+    if suffix == ".html":
+        return write_text(path, map_html(journey_map, lang=lang), force=force)
+    import matplotlib
+
+    ax = plot_map(journey_map, lang=lang)
+    fig = ax.figure
+    try:
+        # fixed ids and no date: the same map gives the same SVG, byte for byte
+        with matplotlib.rc_context({"svg.hashsalt": "journeykit"}):
+            path = write_file(
+                path,
+                lambda fh: fig.savefig(
+                    fh,
+                    format=suffix[1:],
+                    dpi=dpi,
+                    bbox_inches="tight",
+                    metadata={"Date": None} if suffix == ".svg" else None,
+                ),
+                force=force,
+            )
+    finally:
+        plt.close(fig)
+    return path

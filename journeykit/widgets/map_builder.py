@@ -6,7 +6,7 @@ the map's own methods — :meth:`~journeykit.maps.JourneyMap.with_lane`,
 :func:`journeykit.stages.define_model` for a custom stage model — so an invalid edit (an empty
 title, a stage removed from a one-stage map) is refused by the package, shown in the status line,
 and the last good map stays. Files go through :meth:`~journeykit.maps.JourneyMap.save`,
-:meth:`~journeykit.maps.JourneyMap.load` and :func:`journeykit.maps.render`; an existing file is
+:meth:`~journeykit.maps.JourneyMap.load` and :func:`journeykit.plots.maps.render`; an existing file is
 replaced only when "Replace an existing file" is ticked, and the tick clears after each write.
 
 >>> b = MapBuilder(lang="en")
@@ -38,6 +38,7 @@ from journeykit.errors import OverwriteError, ValidationError
 from journeykit.i18n import LABELS, t
 from journeykit.maps import LANES, JourneyMap, MapStage
 from journeykit.personas import EXAMPLE_KEYS, Persona, display_name
+from journeykit.plots.maps import plot_map, render
 from journeykit.stages import MODELS, StageModel, define_model
 from journeykit.widgets._base import WidgetBase, figure_svg
 
@@ -492,7 +493,7 @@ class MapBuilder(WidgetBase):
     def export_html(self) -> Path | None:
         """Export the map as a self-contained HTML page (``.html``); returns the path or None."""
         return self._write(
-            lambda p, force: maps.render(self.map, p, lang=self.lang, force=force),
+            lambda p, force: render(self.map, p, lang=self.lang, force=force),
             ".html",
             "widgets.export_html",
         )
@@ -500,7 +501,7 @@ class MapBuilder(WidgetBase):
     def export_png(self) -> Path | None:
         """Export the map drawing as a PNG picture (``.png``); returns the path or None."""
         return self._write(
-            lambda p, force: maps.render(self.map, p, lang=self.lang, force=force),
+            lambda p, force: render(self.map, p, lang=self.lang, force=force),
             ".png",
             "widgets.export_png",
         )
@@ -523,7 +524,7 @@ class MapBuilder(WidgetBase):
     def _figure_of(self, m: JourneyMap) -> Any:
         import matplotlib.pyplot as plt
 
-        figure = m.plot(lang=self.lang).figure
+        figure = plot_map(m, lang=self.lang).figure
         plt.close(figure)  # out of pyplot's hands: no stray copy under the cell, still drawable
         return figure
 
