@@ -86,11 +86,14 @@ def test_a_minority_has_long_heavy_tailed_journeys(world):
 
 
 def test_saas_journeys_are_longer_than_coffee_journeys():
-    mean = {
-        p: _paths_by_hand(generate(p, n_users=N_USERS, seed=42).events)["length"].mean()
-        for p in ("coffee", "saas")
-    }
-    assert mean["saas"] > mean["coffee"]
+    length, lag = {}, {}
+    for p in ("coffee", "saas"):
+        t = generate(p, n_users=N_USERS, seed=42)
+        length[p] = _paths_by_hand(t.events)["length"].mean()
+        journeys = conversion_paths(t.events, t.orders, lookback_days=30)
+        lag[p] = path_summary(journeys).mean_time_lag_days
+    assert length["saas"] > length["coffee"]  # more interactions
+    assert lag["saas"] > lag["coffee"]  # and more days
 
 
 def test_a_few_percent_of_visitors_buy_and_ads_are_rarely_clicked(world):

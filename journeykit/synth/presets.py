@@ -205,7 +205,7 @@ def _saas() -> SynthConfig:
             "small_team": (0.50, 0.22, 0.45, 0.70, 0.50, 0.40, 0.45),
             "agency": (0.55, 0.26, 0.50, 0.75, 0.60, 0.45, 0.55),
         },
-        lag_days=(0.5, 1.5, 7.0, 2.0, 30.0, 20.0, 10.0),
+        lag_days=(1.0, 3.0, 14.0, 2.0, 30.0, 20.0, 10.0),
         same_visit_share=(0.90, 0.88, 0.85, 0.0, 0.0, 0.0, 0.0),
         visit_minutes=4.0,
         persona_lag_scale={"freelancer": 0.8, "small_team": 1.0, "agency": 1.4},
