@@ -1,7 +1,9 @@
 """The causal model's closed forms: baseline probabilities, expected rates and the known K.
 
-A user deciding transition *s* (say subscribe→convert) receives ``N_c ~ Poisson(λ_sc × scale_c)``
-touches on each channel *c* during the decision window, and possibly one campaign touch. Each
+A user deciding transition *s* (say subscribe→convert) either decides in the same visit (with
+probability ``σ_s``, ``same_visit_share``: no touches) or receives ``N_c ~ Poisson(g × λ_sc ×
+scale_c)`` touches on each channel *c* during the decision window, ``g`` being the user's
+``touch_intensity`` class (weights ``w_g``), and possibly one campaign touch. Each
 touch on *c*, on its own, would move them with probability ``l_c`` (``touch_lift``); a baseline
 (word of mouth, the product itself, coming back unprompted) moves them with probability ``b_ps``.
 They move on when any of these succeeds::
@@ -9,7 +11,9 @@ They move on when any of these succeeds::
     P(move | touches) = [1 - (1 - b_ps) × Π_c (1 - l_c) ** N_c] × (1 + campaign lift if treated)
 
 Because ``E[(1 - l) ** N] = exp(-λ l)`` for Poisson ``N``, the average over users at default spend
-is ``1 - (1 - b_ps) × exp(-H_s)`` with touch hazard ``H_s = Σ_c λ_sc l_c``. The generator picks
+is ``1 - (1 - b_ps) × A_s`` with ``A_s = σ_s + (1 - σ_s) Σ_g w_g exp(-g H_s)`` (:func:`stay_factor`)
+and touch hazard ``H_s = Σ_c λ_sc l_c``. On aware→engage, people first reached by an ad or a
+post are also multiplied by ``engage_factor`` (:func:`engage_factor` averages it per persona). The generator picks
 ``b_ps`` so that this average equals the configured ``stage_rates`` (with the entry-price
 elasticity applied to subscribe→convert): the data honours the rates, and every channel's touches
 carry a known part of them.
