@@ -198,3 +198,33 @@ def test_lesson_09_onboarded_customers_repeat_more_and_the_gap_shrinks_without_t
     without, _ = gap(onboarding_effect=1.0)
     assert result.table["customers"].sum() > 300  # "a few hundred customers"
     assert 0 < without < with_effect
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_lesson_02_behaviour_segments_split_buyers_from_browsers(seed):
+    # "The strongest split in behaviour is buyers vs browsers"; "Every segment mixes all three
+    # written personas"
+    from journeykit.personas import behaviour_features, segment_users
+
+    tables = synth.generate("coffee", n_users=2000, seed=seed)
+    features = behaviour_features(tables)
+    segments = segment_users(features, k=3, seed=seed)
+    orders = features["orders"].groupby(segments).mean()
+    buyers_segment = orders.idxmax()
+    assert orders[buyers_segment] >= 1 and (orders.drop(buyers_segment) < 0.1).all()
+    persona = tables.users.set_index("user_id")["persona"]
+    mix = pd.crosstab(segments, persona, normalize="index")
+    assert (mix > 0.05).all().all()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_lesson_09_try_it_software_customers_reach_first_value_faster(seed):
+    # try-it 1: "Set preset = "saas". Software customers get to first value faster."
+    from journeykit import onboarding
+
+    median = {}
+    for preset in ("coffee", "saas"):
+        t = synth.generate(preset, n_users=20_000, seed=seed)
+        table = onboarding.first_value_table(t.events, t.orders)
+        median[preset] = table["days_to_first_value"].median()
+    assert median["saas"] < median["coffee"]
