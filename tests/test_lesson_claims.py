@@ -228,3 +228,27 @@ def test_lesson_09_try_it_software_customers_reach_first_value_faster(seed):
         table = onboarding.first_value_table(t.events, t.orders)
         median[preset] = table["days_to_first_value"].median()
     assert median["saas"] < median["coffee"]
+
+
+def test_lesson_08_one_discount_rule_makes_the_tables_agree():
+    # "most plans pay back within a year or so ... a payback month <NA> means the discounted
+    # margins never cover the acquisition cost (the book plan at 1 % a month)"; every figure is
+    # discounted at discount_rate, so the presets table, the summary and the break-evens agree
+    from journeykit import offers
+
+    discount = 0.01  # the lesson's default discount_rate
+    table = offers.presets_table(discount=discount).set_index("preset")
+    never = table.index[table["payback_month"].isna()].tolist()
+    assert never == ["book"]
+    assert (table["payback_month"].dropna() <= 12).all()
+    plan = offers.get_preset("domain")  # the lesson's default offer_preset
+    summary = offers.summarize(plan, discount=discount)
+    assert summary.payback_month == table.loc["domain", "payback_month"]
+    # over 12 months the customer has less time to pay back: a higher break-even price
+    twelve = offers.break_even_entry_price(plan, horizon=12, discount=discount)
+    lifetime = offers.break_even_entry_price(plan, discount=discount)
+    assert twelve > lifetime
+    # the try-it's book plan just fails to pay back at 1 % a month
+    book = offers.get_preset("book").replace(entry_price=8, acquisition_cost=30, monthly_churn=0.08)
+    result = offers.summarize(book, discount=discount)
+    assert result.payback_month is None and -1 < result.net_value < 0
