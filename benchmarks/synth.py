@@ -70,7 +70,8 @@ def _generate_only(n: int) -> dict[str, float]:
 
 
 def _loop_baseline(n: int) -> dict[str, float]:
-    """The same journeys with a per-user Python loop and ``random`` (what vectorising replaces)."""
+    """The same journeys with a per-user Python loop and ``random`` (what vectorising replaces):
+    persona, acquisition, touch-intensity class, same-visit decisions, Poisson touches and moves."""
     import math
     import random
 
@@ -92,13 +93,18 @@ def _loop_baseline(n: int) -> dict[str, float]:
         channels = list(cfg.channel_mix[p])
         acq = rng.choices(channels, [cfg.channel_mix[p][c] for c in channels])[0]
         t = rng.random() * cfg.days
+        intensity = rng.choices(cfg.touch_intensity, cfg.touch_intensity_mix)[0]
         rows.append({"user_id": uid, "t": t, "channel": acq, "stage": 0})
         for s in range(7):
-            window = rng.expovariate(1 / (cfg.lag_days[s] * cfg.persona_lag_scale[p]))
+            in_visit = rng.random() < cfg.same_visit_share[s]
+            if in_visit:
+                window = rng.expovariate(1440 / cfg.visit_minutes)
+            else:
+                window = rng.expovariate(1 / (cfg.lag_days[s] * cfg.persona_lag_scale[p]))
             stay = 1.0 - base[pi, s]
             last = None
             for ch, rates in cfg.touch_rates.items():
-                lam = rates[s]
+                lam = 0.0 if in_visit else rates[s] * intensity
                 # Poisson by inversion
                 k, prob, u = 0, math.exp(-lam), rng.random()
                 cum = prob
@@ -111,7 +117,10 @@ def _loop_baseline(n: int) -> dict[str, float]:
                     rows.append({"user_id": uid, "t": tt, "channel": ch, "stage": min(s, 1)})
                     last = ch if last is None or tt > t else last
                 stay *= (1.0 - cfg.touch_lift.get(ch, 0.0)) ** k
-            if rng.random() >= 1.0 - stay:
+            move = 1.0 - stay
+            if s == 0:
+                move *= cfg.engage_factor.get(acq, 1.0)
+            if rng.random() >= move:
                 break
             t += window
             rows.append({"user_id": uid, "t": t, "channel": last or "direct", "stage": s + 1})

@@ -140,6 +140,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "persona.type.freelancer": ("Freelancer", "Pekerja lepas"),
     "persona.type.small_team": ("Small team", "Tim kecil"),
     "persona.type.agency": ("Agency", "Agensi"),
+    # issue 10 (world): the tokoonline preset's persona, products and name
+    "persona.type.homemaker": ("Homemaker", "Ibu rumah tangga"),
+    "product.travel_size_serum": ("Travel-size serum (10 ml)", "Serum ukuran travel (10 ml)"),
+    "product.serum_30ml": ("Serum 30 ml", "Serum 30 ml"),
+    "product.skincare_bundle": ("Skincare bundle", "Paket perawatan kulit"),
+    "synth.preset.tokoonline": (
+        "Indonesian online shop: social media, WhatsApp, marketplace (IDR)",
+        "Toko online Indonesia: media sosial, WhatsApp, marketplace (IDR)",
+    ),
     # --- funnels, metrics, journey score (journeykit.funnels, .metrics, .score) ---------------
     "funnel.title": (
         "Funnel: people reaching each step",

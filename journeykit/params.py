@@ -100,7 +100,11 @@ SPECS: dict[str, ParamSpec] = dict(
         _spec("lang", _choices_text("en", "id"), _one_of("en", "id")),
         _spec("stage_model", _choices_text("five", "map", "cvj"), _one_of("five", "map", "cvj")),
         _spec("n_users", "an integer between 100 and 2,000,000", _int(100, 2_000_000)),
-        _spec("preset", _choices_text("coffee", "saas"), _one_of("coffee", "saas")),
+        _spec(
+            "preset",
+            _choices_text("coffee", "saas", "tokoonline"),
+            _one_of("coffee", "saas", "tokoonline"),
+        ),
         _spec("mobile_share", "a number between 0 and 1", _num(0, 1)),
         _spec("lookback_days", "an integer between 1 and 365", _int(1, 365)),
         _spec("conversion_window_days", "an integer between 1 and 365", _int(1, 365)),

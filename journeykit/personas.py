@@ -314,11 +314,13 @@ def behaviour_features(tables: Any) -> pd.DataFrame:
     """One row per user (index ``user_id``, every user of ``tables.users``) describing behaviour.
 
     Columns: ``orders`` (number of orders), ``spend`` (sum of order prices, currency units),
-    ``avg_order_value`` (spend / orders, 0 without orders), ``touches`` (number of events),
+    ``avg_order_value`` (spend / orders; NaN for a user without orders, so that averages of it
+    are over buyers), ``touches`` (number of events),
     ``mobile_share`` (share 0-1 of the user's events on a mobile device), ``social_share``
     (social ads + organic social), ``search_share`` (organic + paid search), ``messaging_share``
     (email + WhatsApp) and ``store_share`` (in-store): shares 0-1 of the user's events by
-    channel. Shares are 0 for a user without events.
+    channel. Shares are 0 for a user without events. Every column is a plain numpy ``int64`` or
+    ``float64`` column (never Arrow-backed), so ``describe().round(2)`` rounds them all.
     """
     users = _table(tables, "users")
     events = _table(tables, "events")
@@ -328,20 +330,28 @@ def behaviour_features(tables: Any) -> pd.DataFrame:
     by_user = orders.groupby("user_id")["price"]
     out["orders"] = by_user.size().reindex(index, fill_value=0).astype("int64")
     out["spend"] = by_user.sum().reindex(index, fill_value=0.0).astype("float64")
-    out["avg_order_value"] = (out["spend"] / out["orders"].where(out["orders"] > 0)).fillna(0.0)
+    out["avg_order_value"] = (out["spend"] / out["orders"].where(out["orders"] > 0)).astype(
+        "float64"
+    )
     touches = events.groupby("user_id").size().reindex(index, fill_value=0)
     out["touches"] = touches.astype("int64")
     denom = touches.where(touches > 0)
     mobile = (events["device"] == "mobile").groupby(events["user_id"]).sum()
-    out["mobile_share"] = (mobile.reindex(index, fill_value=0) / denom).fillna(0.0)
+    out["mobile_share"] = (
+        (mobile.reindex(index, fill_value=0) / denom).fillna(0.0).astype("float64")
+    )
     for column, channels in _CHANNEL_GROUPS.items():
         hits = events["channel"].isin(channels).groupby(events["user_id"]).sum()
-        out[column] = (hits.reindex(index, fill_value=0) / denom).fillna(0.0)
+        out[column] = (hits.reindex(index, fill_value=0) / denom).fillna(0.0).astype("float64")
     return out
 
 
 def _standardise(features: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
-    x = features[list(columns)].to_numpy(dtype="float64", copy=True)
+    x = features[list(columns)].to_numpy(dtype="float64", copy=True, na_value=np.nan)
+    # a user without orders has no order value: for the distance it counts as 0
+    if "avg_order_value" in columns:
+        j = list(columns).index("avg_order_value")
+        x[:, j] = np.nan_to_num(x[:, j], nan=0.0)
     for j, col in enumerate(columns):
         if col in _SKEWED:
             x[:, j] = np.log1p(np.clip(x[:, j], 0, None))
@@ -403,7 +413,8 @@ def segment_users(
 ) -> pd.Series:
     """Group users with similar behaviour into ``k`` segments by k-means; same seed, same groups.
 
-    Counts and money (``orders``, ``spend``, ``avg_order_value``, ``touches``) are log-scaled
+    A missing ``avg_order_value`` (a user without orders) counts as 0. Counts and money
+    (``orders``, ``spend``, ``avg_order_value``, ``touches``) are log-scaled
     (``log1p``) so a few big spenders do not dominate; then every column is standardised (mean
     0, standard deviation 1). k-means starts ``n_init`` times from k-means++ seeds drawn with
     ``numpy.random.default_rng(seed)`` and keeps the tightest grouping (each run stops when no

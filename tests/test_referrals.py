@@ -348,7 +348,7 @@ def test_advocates_are_told_apart_from_promoters():
 @pytest.fixture(scope="module")
 def coffee_uncensored():
     synth = pytest.importorskip("journeykit.synth")
-    cfg = synth.config("coffee", n_users=40_000, seed=3, censor=False)
+    cfg = synth.config("coffee", n_users=120_000, seed=3, censor=False)
     return cfg, synth.generate_from(cfg)
 
 

@@ -2,9 +2,10 @@
 
 :func:`generate` returns the five related tables of :mod:`journeykit.schema` (users, events,
 orders, referrals, survey) for a population moving through the 8-step Customer Value Journey
-(aware → engage → subscribe → convert → excite → ascend → advocate → promote). Two presets:
-``"coffee"`` (a small online coffee roaster, rupiah; article 002) and ``"saas"`` (a software
-subscription, US dollars). Every number is a :class:`SynthConfig` field you can override:
+(aware → engage → subscribe → convert → excite → ascend → advocate → promote). Three presets:
+``"coffee"`` (a small online coffee roaster, rupiah; article 002), ``"saas"`` (a software
+subscription, US dollars) and ``"tokoonline"`` (an Indonesian shop on social media, WhatsApp
+and a marketplace, rupiah). Every number is a :class:`SynthConfig` field you can override:
 ``generate("coffee", n_users=5000, seed=7, entry_price=39_000, channels_off=("social_ads",))``.
 
 How the data is made (the causal model)
@@ -25,6 +26,13 @@ How the data is made (the causal model)
   ``purchase``, ``review``, ``invite``) is at the window's end; its channel is the channel of the
   latest click or visit in the window (``direct`` when there was none; the acquisition channel
   for engage).
+  **Same-visit decisions.** A share ``same_visit_share[s]`` of decisions is taken in the visit
+  that reached step *s* (``visit_minutes`` later, no marketing touches, the same channel), as
+  most online buyers do; the baseline ``b`` is set so the average still equals ``stage_rates``.
+  Users belong to one ``touch_intensity`` class for the whole journey (a few heavy researchers,
+  most people few touches), and people first reached by an ad or a post engage with
+  probability ``× engage_factor[channel]`` (most people who see an ad never click; those who
+  only saw impressions have no visit, so no journey in the path reports).
   So **a touch causes** progress by raising the chance to move on; removing it removes the touch
   and its share of the chance, and nothing else.
 * **Orders.** convert = the entry-point order (``entry_price``), ascend = the first core order;
@@ -78,7 +86,7 @@ import pandas as pd
 from journeykit.errors import ParameterError
 from journeykit.schema import Tables
 from journeykit.synth.generator import simulate
-from journeykit.synth.model import expected_k, expected_rates, expected_reach
+from journeykit.synth.model import expected_k, expected_lag_days, expected_rates, expected_reach
 from journeykit.synth.presets import PRESETS, get_preset
 from journeykit.synth.settings import TRANSITIONS, Campaign, SynthConfig, make_config
 
@@ -95,6 +103,7 @@ __all__ = [
     "expected_rates",
     "expected_reach",
     "expected_k",
+    "expected_lag_days",
     "true_incremental_conversions",
 ]
 

@@ -190,6 +190,11 @@ class _Sim:
             sel = persona == pi
             acq[sel] = self.pick(cfg.channel_mix[p], u_acq[sel])
         present = np.ones(n, dtype=bool)
+        # the chance to engage is set by the channel that first reached the person; someone who
+        # would have come anyway through another channel keeps the lower of the two (so a
+        # switched-off channel never creates a conversion)
+        factor = np.array([cfg.engage_factor.get(c, 1.0) for c in CHANNELS])
+        engage = factor[acq]
         keep = np.array([min(cfg.scale(c), 1.0) for c in CHANNELS])
         lost = r.uniform("acquisition_keep", key) >= keep[acq]
         if lost.any():
@@ -199,11 +204,12 @@ class _Sim:
                 total = sum(fb_mix.values())
                 mix = {k: w / total for k, w in fb_mix.items()}
                 acq[fb] = self.pick(mix, r.uniform("fallback_channel", key[fb]))
+                engage[fb] = np.minimum(engage[fb], factor[acq[fb]])
                 t0[fb] += r.exponential("fallback_delay", cfg.fallback_delay_days, key[fb])
             present = ~lost | fb
         present &= t0 < self.end  # a later arrival (fallback) may fall after the data ends
         dev = self.device_draw(r.uniform("device", key), persona)
-        cohort = dict(key=key, persona=persona, t0=t0, acq=acq, dev=dev)
+        cohort = dict(key=key, persona=persona, t0=t0, acq=acq, dev=dev, engage=engage)
         cohort = {k: v[present] for k, v in cohort.items()}
         cohort["inviter"] = np.full(int(present.sum()), -1, dtype=np.int64)
         return cohort
@@ -332,6 +338,12 @@ class _Sim:
             cost=np.zeros(m),
         )
         active = np.flatnonzero(c["t0"] < self.end)
+        # the channel of each user's latest step: a decision taken in the same visit stays on it
+        current = acq.astype(np.int16)
+        intensity_cdf = np.cumsum(cfg.touch_intensity_mix)[:-1]
+        intensity = np.asarray(cfg.touch_intensity, dtype=float)[
+            np.searchsorted(intensity_cdf, r.uniform("touch_intensity", key), side="right")
+        ]
         for s in range(len(TRANSITIONS)):
             if len(active) == 0:
                 break
@@ -339,6 +351,11 @@ class _Sim:
             a_u = gidx[active]
             t_s = reach[active, s]
             window = r.exponential("lag", cfg.lag_days[s] * self.lag_scale[a_p], a_key, s)
+            in_visit = r.uniform("same_visit", a_key, s) < cfg.same_visit_share[s]
+            if in_visit.any():
+                minutes = r.exponential("visit_lag", cfg.visit_minutes / 1440.0, a_key[in_visit], s)
+                window[in_visit] = minutes
+            a_intensity = np.where(in_visit, 0.0, intensity[active])
             log_stay = np.zeros(len(active))
             last_t = np.full(len(active), -np.inf)
             last_ch = np.full(len(active), -1, dtype=np.int16)
@@ -348,7 +365,7 @@ class _Sim:
                 if lam <= 0:
                     continue
                 code = CH[ch]
-                n_t = self.poisson(lam, r.uniform("touch_count", a_key, s, code))
+                n_t = self.poisson(lam * a_intensity, r.uniform("touch_count", a_key, s, code))
                 lift = cfg.touch_lift.get(ch, 0.0)
                 if lift > 0:
                     log_stay += n_t * np.log1p(-lift)
@@ -380,16 +397,21 @@ class _Sim:
             p_move = 1.0 - (1.0 - self.base_p[a_p, s]) * np.exp(log_stay)
             if s == CONVERT_TRANSITION:
                 p_move *= self.price_factor
+            elif s == 0:
+                p_move *= c["engage"][active]
             p_move = np.clip(p_move * mult, 0.0, 1.0)
             t_next = t_s + window
             moved = (r.uniform("advance", a_key, s) < p_move) & (t_next < self.end)
             rows = np.flatnonzero(moved)
             reach[active[rows], s + 1] = t_next[rows]
             if s + 1 < N_STEPS - 1:  # promote's event is the first invite (see referrals)
-                default = (
-                    acq[active[rows]] if s == 0 else np.full(len(rows), CH["direct"], np.int16)
-                )
+                # no click in the window: the same visit goes on, the first return comes
+                # through the acquisition channel, a later one with no known source is direct
+                default = np.where(
+                    in_visit[rows] | (s == 0), current[active[rows]], CH["direct"]
+                ).astype(np.int16)
                 ch_step = np.where(last_ch[rows] >= 0, last_ch[rows], default).astype(np.int16)
+                current[active[rows]] = ch_step
                 self.step_event(
                     a_u[rows],
                     t_next[rows],
@@ -577,6 +599,7 @@ class _Sim:
             persona=new_persona,
             t0=signup[sel],
             acq=np.full(len(sel), CH["referral"], np.int16),
+            engage=np.full(len(sel), cfg.engage_factor.get("referral", 1.0)),
             dev=self.device_draw(r.uniform("device", ckey), new_persona),
             inviter=gidx[users[sel]],
         )
@@ -650,7 +673,8 @@ class _Sim:
         t_ev = column("t")
         e_uid = uid[column("u")]
         e_ts = ts(t_ev)
-        order = _time_order(e_ts.view(np.int64) // 1_000_000_000, e_uid, t_ev)
+        # ties within a second are ordered by the exact (warped, as shown) time of day
+        order = _time_order(e_ts.view(np.int64) // 1_000_000_000, e_uid, warp(t_ev))
         camp = column("camp")[order]
         text_cols = {
             "channel": ("ch", CHANNELS),
@@ -686,7 +710,7 @@ class _Sim:
         od = {k: v[keep] for k, v in od.items()}
         o_uid = uid[od["u"]]
         o_ts = ts(od["t"])
-        order = _time_order(o_ts.view(np.int64) // 1_000_000_000, o_uid, od["t"])
+        order = _time_order(o_ts.view(np.int64) // 1_000_000_000, o_uid, warp(od["t"]))
         products = [cfg.entry_product, cfg.core_product, cfg.ascension_product]
         orders = pd.DataFrame(
             {

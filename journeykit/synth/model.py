@@ -1,7 +1,9 @@
 """The causal model's closed forms: baseline probabilities, expected rates and the known K.
 
-A user deciding transition *s* (say subscribe→convert) receives ``N_c ~ Poisson(λ_sc × scale_c)``
-touches on each channel *c* during the decision window, and possibly one campaign touch. Each
+A user deciding transition *s* (say subscribe→convert) either decides in the same visit (with
+probability ``σ_s``, ``same_visit_share``: no touches) or receives ``N_c ~ Poisson(g × λ_sc ×
+scale_c)`` touches on each channel *c* during the decision window, ``g`` being the user's
+``touch_intensity`` class (weights ``w_g``), and possibly one campaign touch. Each
 touch on *c*, on its own, would move them with probability ``l_c`` (``touch_lift``); a baseline
 (word of mouth, the product itself, coming back unprompted) moves them with probability ``b_ps``.
 They move on when any of these succeeds::
@@ -9,7 +11,9 @@ They move on when any of these succeeds::
     P(move | touches) = [1 - (1 - b_ps) × Π_c (1 - l_c) ** N_c] × (1 + campaign lift if treated)
 
 Because ``E[(1 - l) ** N] = exp(-λ l)`` for Poisson ``N``, the average over users at default spend
-is ``1 - (1 - b_ps) × exp(-H_s)`` with touch hazard ``H_s = Σ_c λ_sc l_c``. The generator picks
+is ``1 - (1 - b_ps) × A_s`` with ``A_s = σ_s + (1 - σ_s) Σ_g w_g exp(-g H_s)`` (:func:`stay_factor`)
+and touch hazard ``H_s = Σ_c λ_sc l_c``. On aware→engage, people first reached by an ad or a
+post are also multiplied by ``engage_factor`` (:func:`engage_factor` averages it per persona). The generator picks
 ``b_ps`` so that this average equals the configured ``stage_rates`` (with the entry-price
 elasticity applied to subscribe→convert): the data honours the rates, and every channel's touches
 carry a known part of them.
@@ -17,7 +21,7 @@ carry a known part of them.
 >>> from journeykit.synth import get_preset
 >>> cfg = get_preset("coffee")
 >>> rates = expected_rates(cfg)
->>> round(float(rates.loc["student", "aware→engage"]), 9) == cfg.stage_rates["student"][0]
+>>> round(float(rates.loc["student", "convert→excite"]), 9) == cfg.stage_rates["student"][3]
 True
 >>> 0 < expected_k(cfg) < 1
 True
@@ -35,6 +39,9 @@ from journeykit.synth.settings import TOUCH_CHANNELS, TRANSITIONS, SynthConfig
 __all__ = [
     "CONVERT_TRANSITION",
     "touch_hazard",
+    "stay_factor",
+    "engage_factor",
+    "expected_lag_days",
     "price_factor",
     "baseline_probability",
     "expected_rates",
@@ -62,6 +69,29 @@ def touch_hazard(cfg: SynthConfig, *, spend: bool = False) -> np.ndarray:
     return h
 
 
+def stay_factor(cfg: SynthConfig, *, spend: bool = False) -> np.ndarray:
+    """``A_s = E[Π_c (1 - l_c) ** N_c]`` per transition (7 floats): the chance that touches alone
+    do not move a user. ``σ_s`` of decisions are taken in the visit (no touches); the others get
+    Poisson touches at ``g × λ`` for a user of intensity class ``g`` (weights ``w_g``), so
+    ``A_s = σ_s + (1 - σ_s) × Σ_g w_g exp(-g H_s)``. With ``spend=True`` λ is scaled by spend.
+    """
+    h = touch_hazard(cfg, spend=spend)
+    g = np.asarray(cfg.touch_intensity, dtype=float)[:, None]
+    w = np.asarray(cfg.touch_intensity_mix, dtype=float)[:, None]
+    sigma = np.asarray(cfg.same_visit_share, dtype=float)
+    return sigma + (1.0 - sigma) * (w * np.exp(-g * h[None, :])).sum(axis=0)
+
+
+def engage_factor(cfg: SynthConfig) -> np.ndarray:
+    """Per persona: the acquisition-mix average of ``engage_factor`` (multiplier of aware→engage)."""
+    return np.array(
+        [
+            sum(w * cfg.engage_factor.get(c, 1.0) for c, w in cfg.channel_mix[p].items())
+            for p in cfg.personas()
+        ]
+    )
+
+
 def price_factor(cfg: SynthConfig) -> float:
     """Multiplier of the subscribe→convert probability: ``(entry_price / entry_reference_price) ** -ε``."""
     return float((cfg.entry_price / cfg.entry_reference_price) ** (-cfg.price_elasticity))
@@ -70,8 +100,7 @@ def price_factor(cfg: SynthConfig) -> float:
 def baseline_probability(cfg: SynthConfig) -> np.ndarray:
     """``b_ps``, shape (personas, 7): default-spend average of P(move) equals ``stage_rates``."""
     q = np.array([cfg.stage_rates[p] for p in cfg.personas()], dtype=float)
-    h = touch_hazard(cfg)[None, :]
-    return np.clip(1.0 - (1.0 - q) * np.exp(h), 0.0, 1.0)
+    return np.clip(1.0 - (1.0 - q) / stay_factor(cfg)[None, :], 0.0, 1.0)
 
 
 def expected_rates(cfg: SynthConfig) -> pd.DataFrame:
@@ -79,17 +108,40 @@ def expected_rates(cfg: SynthConfig) -> pd.DataFrame:
 
     Rows: persona keys; columns: ``"aware→engage"`` ... ``"advocate→promote"``. Includes spend
     scales and switched-off channels, the entry-price factor on subscribe→convert and campaigns
-    (``× (1 + share × lift)``). The cap of each user's probability at 1 and campaign windows are
-    ignored, so this is exact for the presets' defaults and an approximation beyond.
+    (``× (1 + share × lift)``), and on aware→engage the persona's acquisition-mix average of
+    ``engage_factor`` (for non-referred users acquired as configured). The cap of each user's
+    probability at 1, campaign windows and fallback acquisitions are ignored, so this is exact
+    for the presets' defaults and an approximation beyond.
     """
     b = baseline_probability(cfg)
-    h = touch_hazard(cfg, spend=True)[None, :]
-    rates = 1.0 - (1.0 - b) * np.exp(-h)
+    rates = 1.0 - (1.0 - b) * stay_factor(cfg, spend=True)[None, :]
     rates[:, CONVERT_TRANSITION] *= price_factor(cfg)
+    rates[:, 0] *= engage_factor(cfg)
     for camp in cfg.campaigns:
         if cfg.scale(camp.channel) > 0:
             rates[:, camp.transition] *= 1.0 + camp.share * camp.lift
     return pd.DataFrame(np.clip(rates, 0, 1), index=list(cfg.personas()), columns=_labels())
+
+
+def expected_lag_days(cfg: SynthConfig) -> pd.DataFrame:
+    """Expected days between reaching a step and the next, among users who moved on.
+
+    A share ``σ_s`` of decisions is taken in the visit (mean ``visit_minutes``) with only the
+    baseline chance ``b``; the others wait ``lag_days[s] × persona_lag_scale`` with the chance
+    ``1 - (1 - b) × Σ_g w_g exp(-g H_s)``. The mean over movers weights the two by those chances
+    (multipliers common to both, such as campaigns and price, cancel). Rows: personas; columns as
+    :func:`expected_rates`; at default spend, without censoring.
+    """
+    b = baseline_probability(cfg)
+    sigma = np.asarray(cfg.same_visit_share, dtype=float)[None, :]
+    a_days = (stay_factor(cfg) - sigma[0]) / np.where(sigma[0] < 1, 1 - sigma[0], 1.0)
+    p_visit, p_days = b, 1.0 - (1.0 - b) * a_days[None, :]
+    lag = np.outer([cfg.persona_lag_scale[p] for p in cfg.personas()], cfg.lag_days)
+    minutes = cfg.visit_minutes / 1440.0
+    num = sigma * p_visit * minutes + (1 - sigma) * p_days * lag
+    den = sigma * p_visit + (1 - sigma) * p_days
+    out = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    return pd.DataFrame(out, index=list(cfg.personas()), columns=_labels())
 
 
 def expected_reach(cfg: SynthConfig) -> pd.Series:

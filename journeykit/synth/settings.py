@@ -117,14 +117,30 @@ class SynthConfig:
     stage_rates: Mapping[str, tuple[float, ...]] = _f(default_factory=dict)
     """Per persona: probability of each of the 7 transitions given the previous step (at default spend)."""
     lag_days: tuple[float, ...] = (1.0, 3.0, 5.0, 4.0, 14.0, 10.0, 7.0)
-    """Mean days (exponential) from reaching a step to reaching the next one, per transition."""
+    """Mean days (exponential) from reaching a step to reaching the next one, per transition,
+    for decisions not taken in the same visit (see ``same_visit_share``)."""
+    same_visit_share: tuple[float, ...] = (0.0,) * 7
+    """Per transition: probability that the user decides during the visit that reached the step
+    (minutes later, on the same channel, with no marketing touches in between), as most online
+    buyers do. The other decisions take ``lag_days`` and receive ``touch_rates`` touches."""
+    visit_minutes: float = 3.0
+    """Mean minutes (exponential) between two steps taken in the same visit."""
     persona_lag_scale: Mapping[str, float] = _f(default_factory=dict)
     """Per persona: multiplier of ``lag_days`` (1 = as configured)."""
 
     channel_mix: Mapping[str, Mapping[str, float]] = _f(default_factory=dict)
     """Per persona: weight of each acquisition channel (first touch). A flat dict sets every persona."""
     touch_rates: Mapping[str, tuple[float, ...]] = _f(default_factory=dict)
-    """Per channel: mean touches per user while deciding each transition (Poisson), at spend scale 1."""
+    """Per channel: mean touches per user while deciding each transition (Poisson), at spend
+    scale 1, for an average user (``touch_intensity`` 1) whose decision takes days."""
+    touch_intensity: tuple[float, ...] = (1.0,)
+    """Multipliers of ``touch_rates`` for classes of users (each user belongs to one class for
+    the whole journey): a few heavy researchers see many touches, most people few."""
+    touch_intensity_mix: tuple[float, ...] = (1.0,)
+    """Weights of the ``touch_intensity`` classes (normalised)."""
+    engage_factor: Mapping[str, float] = _f(default_factory=dict)
+    """Per acquisition channel: multiplier (0-1) of the aware→engage probability. People first
+    reached by an ad or a post have only *seen* it; most never click (missing: 1)."""
     touch_lift: Mapping[str, float] = _f(default_factory=dict)
     """Per channel: probability that one touch on it, on its own, moves the user to the next step."""
     ctr: Mapping[str, float] = _f(default_factory=dict)
@@ -382,6 +398,25 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     if not isinstance(lag, tuple | list) or len(lag) != len(TRANSITIONS):
         raise _err("lag_days", f"{len(TRANSITIONS)} mean lags in days", lag)
     out["lag_days"] = tuple(_num(f"lag_days[{i}]", x, 0, lo_open=True) for i, x in enumerate(lag))
+    sv = v["same_visit_share"]
+    if not isinstance(sv, tuple | list) or len(sv) != len(TRANSITIONS):
+        raise _err("same_visit_share", f"{len(TRANSITIONS)} probabilities, one per transition", sv)
+    out["same_visit_share"] = tuple(
+        _num(f"same_visit_share[{i}]", x, 0, 1) for i, x in enumerate(sv)
+    )
+    out["visit_minutes"] = _num("visit_minutes", v["visit_minutes"], 0, 29, lo_open=True)
+    levels, lmix = v["touch_intensity"], v["touch_intensity_mix"]
+    if not isinstance(levels, tuple | list) or not levels:
+        raise _err("touch_intensity", "a tuple of touch-rate multipliers, one per class", levels)
+    if not isinstance(lmix, tuple | list) or len(lmix) != len(levels):
+        raise _err("touch_intensity_mix", f"{len(levels)} weights (one per touch_intensity)", lmix)
+    out["touch_intensity"] = tuple(
+        _num(f"touch_intensity[{i}]", x, 0, 20) for i, x in enumerate(levels)
+    )
+    w = [_num(f"touch_intensity_mix[{i}]", x, 0) for i, x in enumerate(lmix)]
+    if sum(w) <= 0:
+        raise _err("touch_intensity_mix", "weights with a positive sum", lmix)
+    out["touch_intensity_mix"] = tuple(x / sum(w) for x in w)
     out["persona_lag_scale"] = {
         p: _num(f"persona_lag_scale[{p!r}]", v["persona_lag_scale"].get(p, 1.0), 0, lo_open=True)
         for p in pkeys
@@ -416,6 +451,13 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     for c in tl:
         if c not in TOUCH_CHANNELS:
             raise _err(f"touch_lift[{c!r}]", f"a key among {', '.join(TOUCH_CHANNELS)}", c)
+    ef = v["engage_factor"]
+    if not isinstance(ef, Mapping):
+        raise _err("engage_factor", "a dict acquisition channel → multiplier (0-1)", ef)
+    for c in ef:
+        if c not in CHANNELS:
+            raise _err(f"engage_factor[{c!r}]", f"a key among {', '.join(CHANNELS)}", c)
+    out["engage_factor"] = {c: _num(f"engage_factor[{c!r}]", x, 0, 1) for c, x in ef.items()}
     ctr = v["ctr"]
     if not isinstance(ctr, Mapping):
         raise _err("ctr", "a dict channel → click-through rate", ctr)
@@ -547,15 +589,14 @@ def _check(v: dict[str, Any]) -> SynthConfig:
 
 def _check_rates_reachable(cfg: SynthConfig) -> None:
     """Channel touches alone must not exceed a configured rate (else the baseline would be negative)."""
-    from journeykit.synth.model import touch_hazard
+    from journeykit.synth.model import stay_factor
 
-    hazard = touch_hazard(cfg)
+    stay = stay_factor(cfg)
     for p, rates in cfg.stage_rates.items():
         for s, q in enumerate(rates):
-            q_eff = min(q, 0.999999)
-            if -math.log1p(-q_eff) + 1e-12 < hazard[s] and q < 1:
+            if q < 1 and 1.0 - q > stay[s] * (1 + 1e-12):
                 raise ParameterError(
                     f"parameter stage_rates[{p!r}][{s}]: expected at least "
-                    f"{-math.expm1(-hazard[s]):.3f} (what the configured touches alone achieve in "
+                    f"{1.0 - stay[s]:.3f} (what the configured touches alone achieve in "
                     f"{TRANSITIONS[s][0]}→{TRANSITIONS[s][1]}), got {q:g}; lower touch_rates or touch_lift"
                 )
