@@ -27,7 +27,10 @@ The code evaluates the bracket through Euler's transformation
 ``(1-z)^A ₂F₁(A, B; C; z) = (1-z)^(C-B) ₂F₁(C-A, B'...)``, precisely
 ``(1-z)^(r+x) ₂F₁(r+x, b+x; c; z) = (1-z)^(a-1) ₂F₁(c-r-x, a-1; c; z)`` with c = a+b+x-1,
 whose parameters stay small when x is large (the series converges fast and nothing overflows).
-The formulas divide by a-1: at a = 1 exactly the code uses a = 1 + 1e-9.
+The formulas divide by a-1: at a = 1 exactly the code uses a = 1 + 1e-9. When a + b exceeds
+5,000 (a fit where everyone has the same drop-out probability p = a/(a+b), so a and b run off
+together) the limits are used: ``E[Y(t)] = P(alive) · (1 - ((α+T)/(α+T+pt))^(r+x)) / p`` and
+``E[X(t)] = (1 - (α/(α+pt))^r) / p``.
 
 Time is in the RFM table's periods (weeks from :func:`~journeykit.value.rfm_summary` by default).
 
@@ -51,6 +54,9 @@ from scipy import special
 from journeykit.errors import ValidationError
 from journeykit.value.mle import maximize_log_parameters, positive
 from journeykit.value.rfm import check_rfm
+
+_SPIKE = 5e3
+"""Above this a + b, the Beta(a, b) drop-out distribution is treated as a spike at a / (a + b)."""
 
 __all__ = [
     "BGNBDFit",
@@ -191,20 +197,36 @@ class BGNBDFit:
             self._conditional(x, tx, T, _horizon(horizon)), index=idx, name="expected_purchases"
         )
 
+    @property
+    def _limit(self) -> bool:
+        """True when a + b is so large that the drop-out probability is the same for everyone
+        (the Beta distribution is a spike at a / (a + b)); the limit formulas are used then."""
+        return self.a + self.b > _SPIKE
+
     def _conditional(self, x: np.ndarray, tx: np.ndarray, T: np.ndarray, t: float) -> np.ndarray:
         if t == 0:
             return np.zeros_like(x)
         r, alpha, a, b = self.r, self.alpha, self._a, self.b
+        alive = special.expit(-self._log_odds_dead(x, tx, T))
+        if self._limit:
+            # every customer drops out with the same p after each purchase: given rate lam,
+            # E[purchases in t] = (1 - exp(-lam p t)) / p; averaged over lam ~ Gamma(r+x, alpha+T)
+            p = a / (a + b)
+            return alive * (1 - ((alpha + T) / (alpha + T + p * t)) ** (r + x)) / p
         c = a + b + x - 1
         z = t / (alpha + T + t)
-        bracket = 1 - (1 - z) ** (a - 1) * special.hyp2f1(c - r - x, a - 1, c, z)
-        return (c / (a - 1)) * bracket * special.expit(-self._log_odds_dead(x, tx, T))
+        with np.errstate(invalid="ignore", over="ignore"):
+            bracket = 1 - (1 - z) ** (a - 1) * special.hyp2f1(c - r - x, a - 1, c, z)
+        return (c / (a - 1)) * bracket * alive
 
     def expected_purchases_new(self, horizon: float) -> float:
         """Expected purchases of a new customer in their first ``horizon`` periods (equation 9;
         repeat purchases after the first one, like ``frequency``)."""
         t = _horizon(horizon)
         r, alpha, a, b = self.r, self.alpha, self._a, self.b
+        if self._limit:
+            p = a / (a + b)
+            return float((1 - (alpha / (alpha + p * t)) ** r) / p)
         z = t / (alpha + t)
         f = special.hyp2f1(r, b, a + b - 1, z)
         return float((a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * f))
