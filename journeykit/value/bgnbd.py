@@ -28,7 +28,7 @@ The code evaluates the bracket through Euler's transformation
 ``(1-z)^(r+x) ₂F₁(r+x, b+x; c; z) = (1-z)^(a-1) ₂F₁(c-r-x, a-1; c; z)`` with c = a+b+x-1,
 whose parameters stay small when x is large (the series converges fast and nothing overflows).
 The formulas divide by a-1: at a = 1 exactly the code uses a = 1 + 1e-9. When a + b exceeds
-5,000 (a fit where everyone has the same drop-out probability p = a/(a+b), so a and b run off
+2,000 (or scipy's ₂F₁ gives no finite number) (a fit where everyone has the same drop-out probability p = a/(a+b), so a and b run off
 together) the limits are used: ``E[Y(t)] = P(alive) · (1 - ((α+T)/(α+T+pt))^(r+x)) / p`` and
 ``E[X(t)] = (1 - (α/(α+pt))^r) / p``.
 
@@ -55,7 +55,7 @@ from journeykit.errors import ValidationError
 from journeykit.value.mle import maximize_log_parameters, positive
 from journeykit.value.rfm import check_rfm
 
-_SPIKE = 5e3
+_SPIKE = 2e3
 """Above this a + b, the Beta(a, b) drop-out distribution is treated as a spike at a / (a + b)."""
 
 __all__ = [
@@ -208,16 +208,18 @@ class BGNBDFit:
             return np.zeros_like(x)
         r, alpha, a, b = self.r, self.alpha, self._a, self.b
         alive = special.expit(-self._log_odds_dead(x, tx, T))
+        # every customer drops out with the same p after each purchase: given rate lam,
+        # E[purchases in t] = (1 - exp(-lam p t)) / p; averaged over lam ~ Gamma(r+x, alpha+T)
+        p = a / (a + b)
+        spike = alive * (1 - ((alpha + T) / (alpha + T + p * t)) ** (r + x)) / p
         if self._limit:
-            # every customer drops out with the same p after each purchase: given rate lam,
-            # E[purchases in t] = (1 - exp(-lam p t)) / p; averaged over lam ~ Gamma(r+x, alpha+T)
-            p = a / (a + b)
-            return alive * (1 - ((alpha + T) / (alpha + T + p * t)) ** (r + x)) / p
+            return spike
         c = a + b + x - 1
         z = t / (alpha + T + t)
         with np.errstate(invalid="ignore", over="ignore"):
             bracket = 1 - (1 - z) ** (a - 1) * special.hyp2f1(c - r - x, a - 1, c, z)
-        return (c / (a - 1)) * bracket * alive
+        out = (c / (a - 1)) * bracket * alive
+        return np.where(np.isfinite(out), out, spike)
 
     def expected_purchases_new(self, horizon: float) -> float:
         """Expected purchases of a new customer in their first ``horizon`` periods (equation 9;
