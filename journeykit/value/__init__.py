@@ -13,7 +13,7 @@
 """
 
 from journeykit.value.bgnbd import BGNBDFit, bgnbd_log_likelihood, fit_bgnbd, simulate_bgnbd
-from journeykit.value.clv import calibration_holdout, customer_value, value_by_group
+from journeykit.value.clv import calibration_holdout, clv_from_rfm, customer_value, value_by_group
 from journeykit.value.gamma_gamma import GammaGammaFit, fit_gamma_gamma, gamma_gamma_log_likelihood
 from journeykit.value.mle import DegenerateFitWarning
 from journeykit.value.rfm import PERIODS, check_rfm, rfm_summary
@@ -30,6 +30,7 @@ __all__ = [
     "fit_gamma_gamma",
     "gamma_gamma_log_likelihood",
     "customer_value",
+    "clv_from_rfm",
     "calibration_holdout",
     "value_by_group",
     "DegenerateFitWarning",
