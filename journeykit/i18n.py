@@ -369,8 +369,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "value.actual": ("Actual", "Data aktual"),
     "value.predicted": ("BG/NBD prediction", "Prediksi BG/NBD"),
     "value.or_more": ("{n} or more", "{n} atau lebih"),
-    "value.unit.W": ("weeks", "minggu"),
-    "value.unit.D": ("days", "hari"),
+    "value.unit.w": ("weeks", "minggu"),
+    "value.unit.d": ("days", "hari"),
     "value.this_customer": ("This customer", "Pelanggan ini"),
     "widgets.value_frequency": ("Repeat purchases (frequency)", "Pembelian ulang (frekuensi)"),
     "widgets.value_recency": (

@@ -26,7 +26,7 @@ __all__ = ["plot_p_alive_matrix", "plot_calibration_holdout"]
 def _unit(period: str, lang: str) -> str:
     if period not in ("W", "D"):
         raise ValidationError("period", "'W' or 'D'", got=repr(period))
-    return t(f"value.unit.{period}", lang)
+    return t(f"value.unit.{period.lower()}", lang)
 
 
 def plot_p_alive_matrix(

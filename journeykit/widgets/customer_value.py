@@ -105,7 +105,7 @@ class CustomerValueExplorer(WidgetBase):
         x, T = float(self.frequency.value), float(self.age.value)
         rec = np.linspace(0.0, T, 80) if x > 0 else np.zeros(1)
         curve = self.fit.p_alive(pd.DataFrame({"frequency": x, "recency": rec, "T": T})).to_numpy()
-        unit = t(f"value.unit.{self.period}", self.lang)
+        unit = t(f"value.unit.{self.period.lower()}", self.lang)
         fig, ax = new_figure((6.5, 3.4))
         ax.plot(rec, curve, color=PALETTE[0], marker="o" if x == 0 else None)
         ax.plot(
