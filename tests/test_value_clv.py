@@ -124,3 +124,32 @@ def test_customer_value_on_generated_orders_and_groups():
         value_by_group(v, channel.iloc[:5])
     rfm = rfm_summary(tables.orders)
     assert (v["frequency"] == rfm["frequency"]).all()
+
+
+def test_offer_economics_per_group_by_hand():
+    values = pd.DataFrame(
+        {
+            "p_alive": [1.0, 1.0, 1.0],
+            "expected_purchases": [1.0, 1.0, 1.0],
+            "expected_order_value": [10.0, 10.0, 10.0],
+            "clv": [30.0, 10.0, 5.0],
+        },
+        index=pd.Index([1, 2, 3], name="user_id"),
+    )
+    orders = pd.DataFrame(
+        {
+            "user_id": [2, 1, 1, 3],
+            "timestamp": pd.to_datetime(["2024-01-02", "2024-01-01", "2024-01-05", "2024-01-03"]),
+            "price": [8.0, 8.0, 50.0, 20.0],
+            "cost": [6.0, 4.0, 20.0, 5.0],
+        }
+    )
+    groups = pd.Series(["ads", "ads", "store"], index=[1, 2, 3])
+    table = value_by_group(
+        values, groups, orders=orders, acquisition_cost=pd.Series({"ads": 12.0})
+    ).set_index("group")
+    # ads: first orders 8-4 and 8-6 -> margin 3; clv (30+10)/2 = 20; 3 + 20 - 12 = 11
+    assert table.loc["ads", "first_order_margin"] == 3.0
+    assert table.loc["ads", "net_value"] == 11.0
+    # store: 20-5 = 15 margin, clv 5, nothing spent: 20
+    assert table.loc["store", "acquisition_cost"] == 0.0 and table.loc["store", "net_value"] == 20.0

@@ -149,7 +149,8 @@ class BGNBDFit:
     ``r``, ``alpha``: shape and rate of the Gamma distribution of purchase rates (mean rate
     ``r / alpha`` purchases per period while alive); ``a``, ``b``: the Beta distribution of the
     drop-out probability after each purchase (mean ``a / (a + b)``); ``log_likelihood`` at the
-    optimum (``nan`` for a model given by hand); ``n_customers`` fitted to.
+    optimum (``nan`` for a model given by hand); ``n_customers`` fitted to; ``degenerate``: why
+    the fit is degenerate (the texts of its warnings; empty for a good fit).
     """
 
     r: float
@@ -158,6 +159,7 @@ class BGNBDFit:
     b: float
     log_likelihood: float = math.nan
     n_customers: int = 0
+    degenerate: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("r", "alpha", "a", "b"):
@@ -271,7 +273,13 @@ def fit_bgnbd(rfm: pd.DataFrame) -> BGNBDFit:
     )
     r, alpha, a, b = (float(v) for v in np.exp(res.theta))
     return BGNBDFit(
-        r=r, alpha=alpha, a=a, b=b, log_likelihood=res.log_likelihood, n_customers=int(w.sum())
+        r=r,
+        alpha=alpha,
+        a=a,
+        b=b,
+        log_likelihood=res.log_likelihood,
+        degenerate=res.degenerate,
+        n_customers=int(w.sum()),
     )
 
 

@@ -187,7 +187,14 @@ def calibration_holdout(
     return out[["frequency", "customers", "actual", "predicted"]]
 
 
-def value_by_group(values: pd.DataFrame, groups: pd.Series, *, name: str = "group") -> pd.DataFrame:
+def value_by_group(
+    values: pd.DataFrame,
+    groups: pd.Series,
+    *,
+    name: str = "group",
+    orders: pd.DataFrame | None = None,
+    acquisition_cost: pd.Series | None = None,
+) -> pd.DataFrame:
     """Customer value summed up per group (acquisition channel, entry offer, ...).
 
     ``values``: a :func:`customer_value` table; ``groups``: each customer's group, indexed by
@@ -195,6 +202,13 @@ def value_by_group(values: pd.DataFrame, groups: pd.Series, *, name: str = "grou
     ``customers``, ``p_alive`` (mean), ``expected_purchases`` (mean per customer),
     ``expected_order_value`` (mean), ``clv`` (mean per customer, currency units) and
     ``total_clv``; the largest ``total_clv`` first.
+
+    The offer's economics per group, optionally: with ``orders`` (``user_id``, ``timestamp``,
+    ``price``, ``cost``) a column ``first_order_margin`` (mean price minus cost of each customer's
+    first order: the entry offer's margin); with ``acquisition_cost`` (money spent per acquired
+    customer, indexed by group; a group missing from it counts 0) the columns
+    ``acquisition_cost`` and ``net_value`` = ``first_order_margin`` (0 without ``orders``) +
+    ``clv`` - ``acquisition_cost``: what an acquired customer is worth after paying for them.
 
     >>> values = pd.DataFrame({"p_alive": [1.0, 0.5, 0.8], "expected_purchases": [2.0, 1.0, 0.0],
     ...     "expected_order_value": [10.0, 10.0, 20.0], "clv": [6.0, 3.0, 0.0]},
@@ -231,4 +245,26 @@ def value_by_group(values: pd.DataFrame, groups: pd.Series, *, name: str = "grou
         .rename(columns={"_group": name})
     )
     out[name] = out[name].astype(str)
+    first_margin = pd.Series(0.0, index=out.index)
+    if orders is not None:
+        o = require_columns(orders, "orders", ("user_id", "timestamp", "price", "cost"))
+        first = o.sort_values("timestamp", kind="stable").drop_duplicates("user_id")
+        margin = (first["price"] - first["cost"]).set_axis(first["user_id"].to_numpy())
+        per_group = (
+            pd.DataFrame({"g": g.astype("string").to_numpy(), "m": margin.reindex(df.index)})
+            .groupby("g")["m"]
+            .mean()
+        )
+        first_margin = out[name].map(per_group).astype(float)
+        out["first_order_margin"] = first_margin
+    if acquisition_cost is not None:
+        if not isinstance(acquisition_cost, pd.Series):
+            raise ValidationError(
+                "acquisition_cost",
+                "a pandas Series indexed by group",
+                got=type(acquisition_cost).__name__,
+            )
+        cac = acquisition_cost.set_axis(acquisition_cost.index.astype(str))
+        out["acquisition_cost"] = out[name].map(cac).fillna(0.0).astype(float)
+        out["net_value"] = first_margin + out["clv"] - out["acquisition_cost"]
     return out.sort_values("total_clv", ascending=False, kind="stable").reset_index(drop=True)

@@ -102,7 +102,7 @@ class GammaGammaFit:
 
     ``p``: shape of the spend per purchase; ``q``, ``gamma``: shape and rate of its
     across-customer rate parameter; ``log_likelihood`` at the optimum; ``n_customers``: repeat
-    buyers fitted to.
+    buyers fitted to; ``degenerate``: why the fit is degenerate (empty for a good fit).
     """
 
     p: float
@@ -110,6 +110,7 @@ class GammaGammaFit:
     gamma: float
     log_likelihood: float = math.nan
     n_customers: int = 0
+    degenerate: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("p", "q", "gamma"):
@@ -160,4 +161,11 @@ def fit_gamma_gamma(rfm: pd.DataFrame) -> GammaGammaFit:
         lambda th: _loglik_grad(th, x, m), theta0, ("p", "q", "gamma"), model="Gamma-Gamma"
     )
     p, q, g = (float(v) for v in np.exp(res.theta))
-    return GammaGammaFit(p=p, q=q, gamma=g, log_likelihood=res.log_likelihood, n_customers=x.size)
+    return GammaGammaFit(
+        p=p,
+        q=q,
+        gamma=g,
+        log_likelihood=res.log_likelihood,
+        degenerate=res.degenerate,
+        n_customers=x.size,
+    )
