@@ -101,28 +101,48 @@ def _terms(
 
 
 def _loglik_grad(
-    theta: np.ndarray, x: np.ndarray, tx: np.ndarray, T: np.ndarray, w: np.ndarray
+    theta: np.ndarray,
+    tx: np.ndarray,
+    T: np.ndarray,
+    w: np.ndarray,
+    xs: np.ndarray,
+    inv: np.ndarray,
 ) -> tuple[float, np.ndarray]:
+    """Total log-likelihood and its gradient in log-parameters; frequencies given as their
+    distinct values ``xs`` and ``inv`` (x = xs[inv]), so the special functions run once per
+    distinct frequency, not once per customer."""
     r, alpha, a, b = np.exp(theta)
-    base, t1, t2, rep = _terms(r, alpha, a, b, x, tx, T)
-    mix = np.logaddexp(t1, t2)
-    ll = float(np.dot(w, base + mix))
-    w1 = np.exp(t1 - mix)
-    w2 = np.exp(t2 - mix)  # 0 where x == 0
-    dig_ab = special.digamma(a + b)
-    dig_abx = special.digamma(a + b + x)
-    log_at, log_atx = np.log(alpha + T), np.log(alpha + tx)
-    d_r = special.digamma(r + x) - special.digamma(r) + math.log(alpha)
-    d_r = d_r - w1 * log_at - w2 * np.where(rep, log_atx, 0.0)
-    d_alpha = r / alpha - w1 * (r + x) / (alpha + T) - w2 * (r + x) / (alpha + tx)
-    d_a = w1 * (dig_ab - dig_abx) + w2 * (
-        special.digamma(a + 1) - special.digamma(a) + dig_ab - dig_abx
+    rep_s = xs > 0
+    bx1 = np.where(rep_s, b + xs - 1, 1.0)
+    gl_abx = special.gammaln(a + b + xs)
+    beta_ab = special.betaln(a, b)
+    # per distinct frequency: the x-only parts of the three log terms and of their derivatives
+    base_s = special.gammaln(r + xs) - special.gammaln(r) + r * math.log(alpha)
+    k1_s = special.gammaln(a) + special.gammaln(b + xs) - gl_abx - beta_ab
+    k2_s = np.where(
+        rep_s, special.gammaln(a + 1) + special.gammaln(bx1) - gl_abx - beta_ab, -np.inf
     )
-    dig_b = special.digamma(b)
-    d_b = w1 * (special.digamma(b + x) - dig_abx - dig_b + dig_ab)
-    d_b = d_b + w2 * (special.digamma(np.where(rep, b + x - 1, 1.0)) - dig_abx - dig_b + dig_ab)
-    grad = np.array([np.dot(w, d) for d in (d_r, d_alpha, d_a, d_b)]) * np.array([r, alpha, a, b])
-    return ll, grad
+    dig_ab, dig_b = special.digamma(a + b), special.digamma(b)
+    dig_abx = special.digamma(a + b + xs)
+    dr_s = special.digamma(r + xs) - special.digamma(r) + math.log(alpha)
+    da1_s = dig_ab - dig_abx
+    da2_s = special.digamma(a + 1) - special.digamma(a) + da1_s
+    db1_s = special.digamma(b + xs) - dig_abx - dig_b + dig_ab
+    db2_s = special.digamma(bx1) - dig_abx - dig_b + dig_ab
+    x = xs[inv]
+    rx = r + x
+    log_at, log_atx = np.log(alpha + T), np.log(alpha + tx)
+    t1 = k1_s[inv] - rx * log_at
+    t2 = k2_s[inv] - rx * log_atx
+    mix = np.logaddexp(t1, t2)
+    ll = float(np.dot(w, base_s[inv] + mix))
+    w1 = w * np.exp(t1 - mix)
+    w2 = w * np.exp(t2 - mix)  # 0 where x == 0
+    d_r = np.dot(w, dr_s[inv]) - np.dot(w1, log_at) - np.dot(w2, log_atx)
+    d_alpha = r / alpha * w.sum() - np.dot(w1, rx / (alpha + T)) - np.dot(w2, rx / (alpha + tx))
+    d_a = np.dot(w1, da1_s[inv]) + np.dot(w2, da2_s[inv])
+    d_b = np.dot(w1, db1_s[inv]) + np.dot(w2, db2_s[inv])
+    return ll, np.array([d_r, d_alpha, d_a, d_b]) * np.array([r, alpha, a, b])
 
 
 def bgnbd_log_likelihood(
@@ -268,8 +288,12 @@ def fit_bgnbd(rfm: pd.DataFrame) -> BGNBDFit:
         w = np.ones_like(x)
     rate = float(np.dot(w, x) / max(np.dot(w, T), 1e-9))
     theta0 = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
+    xs, inv = np.unique(x, return_inverse=True)
     res = maximize_log_parameters(
-        lambda th: _loglik_grad(th, x, tx, T, w), theta0, ("r", "alpha", "a", "b"), model="BG/NBD"
+        lambda th: _loglik_grad(th, tx, T, w, xs, inv),
+        theta0,
+        ("r", "alpha", "a", "b"),
+        model="BG/NBD",
     )
     r, alpha, a, b = (float(v) for v in np.exp(res.theta))
     return BGNBDFit(
