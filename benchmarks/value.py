@@ -69,6 +69,13 @@ def lifetimes_fit(x: np.ndarray, tx: np.ndarray, T: np.ndarray) -> dict[str, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument(
+        "--tools",
+        nargs="+",
+        default=["journeykit", "plain_scipy", "lifetimes"],
+        choices=["journeykit", "plain_scipy", "lifetimes"],
+        help="which fits to time (default: all three; journeykit is the ratios' base)",
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"truth: {TRUTH}; T = 52 periods for everyone")
@@ -85,6 +92,8 @@ def main() -> None:
         }
         base = None
         for tool, run in runs.items():
+            if tool not in args.tools:
+                continue
             t0, c0 = time.perf_counter(), time.process_time()
             params = run()
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0

@@ -228,3 +228,12 @@ def test_spike_limit_continues_the_general_formula():
     assert above.expected_purchases_new(26) == pytest.approx(
         (1 - (3.3 / (3.3 + 0.4 * 26)) ** 0.8) / 0.4
     )
+
+
+def test_expected_purchases_curve_rows_are_the_expectations():
+    fit = BGNBDFit(**CDNOW)
+    rfm = pd.DataFrame({"frequency": [0.0, 2.0], "recency": [0.0, 30.43], "T": [38.86, 38.86]})
+    curve = fit.expected_purchases_curve(rfm, 3)
+    assert curve.shape == (4, 2)
+    for k in range(4):
+        np.testing.assert_allclose(curve[k], fit.expected_purchases(rfm, k))

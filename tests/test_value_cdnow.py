@@ -65,3 +65,4 @@ def test_holdout_purchases_counted_from_the_raw_log(rfm):
     predicted = (table["predicted"] * table["customers"]).sum()
     assert abs(predicted / weighted - 1) < 0.15
     assert np.all(np.diff(table["predicted"]) > 0)  # more past purchases, more future ones
+    assert np.all(np.diff(table["actual"]) > 0)  # and so it is in the data

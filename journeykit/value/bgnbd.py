@@ -219,6 +219,15 @@ class BGNBDFit:
             self._conditional(x, tx, T, _horizon(horizon)), index=idx, name="expected_purchases"
         )
 
+    def expected_purchases_curve(self, rfm: pd.DataFrame, periods: int) -> np.ndarray:
+        """Cumulative expected purchases after ``T`` at 0, 1, ..., ``periods`` periods: an array
+        of shape (periods + 1, customers), row ``k`` = :meth:`expected_purchases` at ``k``
+        (the table is checked once)."""
+        if isinstance(periods, bool) or not isinstance(periods, int | np.integer) or periods < 0:
+            raise ValidationError("periods", "a whole number >= 0", got=repr(periods))
+        _, x, tx, T = _arrays(rfm)
+        return np.stack([self._conditional(x, tx, T, float(k)) for k in range(int(periods) + 1)])
+
     @property
     def _limit(self) -> bool:
         """True when a + b is so large that the drop-out probability is the same for everyone

@@ -88,7 +88,7 @@ def clv_from_rfm(
     df = check_rfm(rfm, columns=("frequency", "recency", "T", "monetary_value"))
     out = df.copy()
     out["p_alive"] = bgnbd.p_alive(df)
-    cum = np.stack([bgnbd.expected_purchases(df, k).to_numpy() for k in range(h + 1)])
+    cum = bgnbd.expected_purchases_curve(df, h)
     per_period = np.diff(cum, axis=0)
     factors = (1.0 + d) ** -np.arange(1, h + 1)
     out["expected_purchases"] = cum[-1]
