@@ -72,3 +72,20 @@ def test_try_it_a_longer_holdout_shows_the_same_pattern():
     _, rfm, bg, _ = _lesson(42, calibration_end="2024-06-30")
     check = value.calibration_holdout(bg, rfm).set_index("frequency")
     assert (check.loc[[3, 4], "actual"] < check.loc[[3, 4], "predicted"]).all()
+
+
+def test_try_it_discounting_hurts_less_than_an_even_flow(lesson):
+    # expected purchases come early in the horizon, so a higher weekly discount cuts CLV by less
+    # than it cuts an even stream of money over the same 52 weeks
+    import numpy as np
+
+    _, rfm, bg, gg = lesson
+
+    def mean_clv(d):
+        return value.clv_from_rfm(
+            rfm, bgnbd=bg, gamma_gamma=gg, horizon=52, margin=0.4, discount=d
+        )["clv"].mean()
+
+    weeks = np.arange(1, 53)
+    even = np.mean(1.01**-weeks) / np.mean(1.0018**-weeks)
+    assert even < mean_clv(0.01) / mean_clv(0.0018) < 1
