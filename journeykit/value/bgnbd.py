@@ -288,13 +288,14 @@ def fit_bgnbd(rfm: pd.DataFrame) -> BGNBDFit:
         raise ValidationError(
             "rfm.frequency", "some repeat purchases to fit (every frequency is 0)"
         )
-    stacked = np.column_stack([x, tx, T])
-    uniq, counts = np.unique(stacked, axis=0, return_counts=True)
-    if uniq.shape[0] < 0.7 * x.size:
-        x, tx, T = uniq[:, 0], uniq[:, 1], uniq[:, 2]
-        w = counts.astype(float)
-    else:
-        w = np.ones_like(x)
+    w = np.ones_like(x)
+    # identical rows (day-level data) are fitted once with a weight; continuous recencies
+    # (mostly distinct) are not worth the sort
+    if pd.unique(tx).size < 0.7 * x.size:
+        uniq, counts = np.unique(np.column_stack([x, tx, T]), axis=0, return_counts=True)
+        if uniq.shape[0] < 0.7 * x.size:
+            x, tx, T = uniq[:, 0], uniq[:, 1], uniq[:, 2]
+            w = counts.astype(float)
     rate = float(np.dot(w, x) / max(np.dot(w, T), 1e-9))
     theta0 = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
     xs, inv = np.unique(x, return_inverse=True)
