@@ -45,6 +45,7 @@ Time is in the RFM table's periods (weeks from :func:`~journeykit.value.rfm_summ
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,7 +53,7 @@ import pandas as pd
 from scipy import special
 
 from journeykit.errors import ValidationError
-from journeykit.value.mle import maximize_log_parameters, positive
+from journeykit.value.mle import DegenerateFitWarning, maximize_log_parameters, positive
 from journeykit.value.rfm import check_rfm
 
 _SPIKE = 2e3
@@ -306,13 +307,22 @@ def fit_bgnbd(rfm: pd.DataFrame) -> BGNBDFit:
         model="BG/NBD",
     )
     r, alpha, a, b = (float(v) for v in np.exp(res.theta))
+    reasons = res.degenerate
+    if a + b > _SPIKE:
+        # a ridge: a and b grow together at a fixed a/(a+b), the likelihood hardly changes
+        spike = (
+            f"a and b run off together (a + b = {a + b:.3g}): every customer has the same "
+            f"drop-out probability {a / (a + b):.3f}, there is no spread to estimate"
+        )
+        warnings.warn(f"BG/NBD fit is degenerate: {spike}", DegenerateFitWarning, stacklevel=2)
+        reasons = (*reasons, spike)
     return BGNBDFit(
         r=r,
         alpha=alpha,
         a=a,
         b=b,
         log_likelihood=res.log_likelihood,
-        degenerate=res.degenerate,
+        degenerate=reasons,
         n_customers=int(w.sum()),
     )
 
