@@ -40,6 +40,8 @@ def test_bgnbd_prints_the_fitted_parameters(orders_csv, capsys):
         fit = fit_bgnbd(rfm)
     assert f"r {fit.r:.4f}  alpha {fit.alpha:.4f}" in out
     assert "predicted" in out and "actual" in out
+    # the coffee preset's fits are degenerate: said as notes, with the reason
+    assert "note: the BG/NBD fit is degenerate: " in out
 
 
 def test_clv_writes_only_with_force(orders_csv, tmp_path, capsys):

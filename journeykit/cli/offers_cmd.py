@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit import offers
-from journeykit.errors import OverwriteError
+from journeykit.errors import OverwriteError, ValidationError
 
 __all__ = ["register"]
 
@@ -197,11 +197,28 @@ def _rfm(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fits(rfm: pd.DataFrame) -> tuple:
+    """BG/NBD and (with two or more repeat buyers) Gamma-Gamma fits; their degenerate-fit
+    reasons are printed as notes instead of Python warnings."""
+    import warnings
+
+    from journeykit import value
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", value.DegenerateFitWarning)
+        bg = value.fit_bgnbd(rfm)
+        gg = value.fit_gamma_gamma(rfm) if (rfm["frequency"] > 0).sum() >= 2 else None
+    for name, fit in (("BG/NBD", bg), ("Gamma-Gamma", gg)):
+        for reason in getattr(fit, "degenerate", ()):
+            print(f"note: the {name} fit is degenerate: {reason}")
+    return bg, gg
+
+
 def _bgnbd(args: argparse.Namespace) -> int:
     from journeykit import value
 
     rfm = _rfm_table(args)
-    bg = value.fit_bgnbd(rfm)
+    bg, gg = _fits(rfm)
     print(
         f"BG/NBD on {bg.n_customers} customers (time in {'weeks' if args.period == 'W' else 'days'})"
     )
@@ -211,8 +228,7 @@ def _bgnbd(args: argparse.Namespace) -> int:
     )
     print(f"expected repeat purchases of a new customer in {args.horizon:g} periods: ", end="")
     print(f"{bg.expected_purchases_new(args.horizon):.3f}")
-    if (rfm["frequency"] > 0).sum() >= 2:
-        gg = value.fit_gamma_gamma(rfm)
+    if gg is not None:
         print(
             f"Gamma-Gamma on {gg.n_customers} repeat buyers: p {gg.p:.4f}  q {gg.q:.4f}  "
             f"gamma {gg.gamma:.4f}  mean order value {gg.mean_order_value:,.2f}"
@@ -227,7 +243,9 @@ def _clv(args: argparse.Namespace) -> int:
     from journeykit import value
 
     rfm = _rfm_table(args)
-    bg, gg = value.fit_bgnbd(rfm), value.fit_gamma_gamma(rfm)
+    bg, gg = _fits(rfm)
+    if gg is None:
+        raise ValidationError("orders", "at least two customers with repeat purchases")
     v = value.clv_from_rfm(
         rfm,
         bgnbd=bg,
