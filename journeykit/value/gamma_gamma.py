@@ -26,6 +26,7 @@ The model assumes spend does not depend on how often a customer buys (check the 
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,8 +34,11 @@ import pandas as pd
 from scipy import special
 
 from journeykit.errors import SchemaError, ValidationError
-from journeykit.value.mle import maximize_log_parameters, positive
+from journeykit.value.mle import DegenerateFitWarning, maximize_log_parameters, positive
 from journeykit.value.rfm import check_rfm
+
+_FIXED_SPEND = 1e4
+"""Above this p, one purchase's spend varies by less than 1 % around the customer's mean."""
 
 __all__ = ["GammaGammaFit", "fit_gamma_gamma", "gamma_gamma_log_likelihood"]
 
@@ -161,11 +165,19 @@ def fit_gamma_gamma(rfm: pd.DataFrame) -> GammaGammaFit:
         lambda th: _loglik_grad(th, x, m), theta0, ("p", "q", "gamma"), model="Gamma-Gamma"
     )
     p, q, g = (float(v) for v in np.exp(res.theta))
+    reasons = res.degenerate
+    if p > _FIXED_SPEND:
+        fixed = (
+            f"p runs off (p = {p:.3g}): a customer's spend hardly varies from one purchase to "
+            "the next (fixed prices?), so each customer's own mean is all the model has"
+        )
+        warnings.warn(f"Gamma-Gamma fit is degenerate: {fixed}", DegenerateFitWarning, stacklevel=2)
+        reasons = (*reasons, fixed)
     return GammaGammaFit(
         p=p,
         q=q,
         gamma=g,
         log_likelihood=res.log_likelihood,
-        degenerate=res.degenerate,
+        degenerate=reasons,
         n_customers=x.size,
     )

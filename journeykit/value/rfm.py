@@ -66,7 +66,14 @@ def _day(name: str, value: object) -> pd.Timestamp:
 def _purchase_days(orders: object) -> pd.DataFrame:
     """One row per (user, calendar day) with the day's summed value, sorted by user and day."""
     df = require_columns(orders, "orders", ("user_id", "timestamp", "price"))
-    typed = checked_columns("orders", df, ("timestamp", "price"))
+    try:
+        typed = checked_columns("orders", df, ("timestamp", "price"))
+    except AttributeError:  # pandas 2.2 keeps mixed UTC offsets as objects (no .dt)
+        raise SchemaError(
+            "orders",
+            "timestamp",
+            "expected timestamps in one time zone (found mixed UTC offsets); convert them first",
+        ) from None
     uid = df["user_id"]
     if uid.isna().any():
         raise SchemaError(
