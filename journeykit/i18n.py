@@ -384,6 +384,55 @@ LABELS: dict[str, tuple[str, str]] = {
     "offer.acquisition_cost": ("Acquisition cost per customer", "Biaya akuisisi per pelanggan"),
     "offer.ascension_rate": ("Ascension rate", "Tingkat ascend"),
     "offer.entry_offer": ("Entry-point offer", "Penawaran entry-point"),
+    # --- customer value, non-contractual (journeykit.value, plots.value, CustomerValueExplorer;
+    # issue 15) ---------------------------------------------------------------------------------
+    "value.title.p_alive": (
+        "Chance the customer is still active, P(alive), at age T = {T:g} {unit}",
+        "Peluang pelanggan masih aktif, P(alive), pada umur T = {T:g} {unit}",
+    ),
+    "value.axis.recency": (
+        "Recency: first to last purchase ({unit})",
+        "Recency: pembelian pertama sampai terakhir ({unit})",
+    ),
+    "value.axis.frequency": ("Frequency: repeat purchases", "Frekuensi: pembelian ulang"),
+    "value.axis.p_alive": ("P(alive)", "P(alive), peluang masih aktif"),
+    "value.title.holdout": (
+        "Repeat purchases in the holdout period: BG/NBD against the data",
+        "Pembelian ulang di periode holdout: BG/NBD dibanding data",
+    ),
+    "value.axis.calibration_frequency": (
+        "Repeat purchases in the calibration period",
+        "Pembelian ulang di periode kalibrasi",
+    ),
+    "value.axis.holdout_purchases": (
+        "Mean purchases per customer in the holdout",
+        "Rata-rata pembelian per pelanggan di periode holdout",
+    ),
+    "value.actual": ("Actual", "Data aktual"),
+    "value.predicted": ("BG/NBD prediction", "Prediksi BG/NBD"),
+    "value.or_more": ("{n} or more", "{n} atau lebih"),
+    "value.unit.w": ("weeks", "minggu"),
+    "value.unit.d": ("days", "hari"),
+    "value.this_customer": ("This customer", "Pelanggan ini"),
+    "widgets.value_frequency": ("Repeat purchases (frequency)", "Pembelian ulang (frekuensi)"),
+    "widgets.value_recency": (
+        "Last purchase (periods after the first)",
+        "Pembelian terakhir (periode setelah pertama)",
+    ),
+    "widgets.value_age": ("Age T (periods since the first)", "Umur T (periode sejak pertama)"),
+    "widgets.value_horizon": ("Horizon (periods ahead)", "Horizon (periode ke depan)"),
+    "widgets.value_row.p_alive": (
+        "P(alive): still an active customer",
+        "P(alive): masih pelanggan aktif",
+    ),
+    "widgets.value_row.expected_purchases": (
+        "Expected purchases in the next {h:g} periods",
+        "Harapan jumlah pembelian dalam {h:g} periode ke depan",
+    ),
+    "widgets.value_row.expected_purchases_new": (
+        "The same for a brand-new customer",
+        "Hal yang sama untuk pelanggan baru",
+    ),
     "onboarding.title.repeat": (
         "Repeat-purchase rate by onboarding",
         "Tingkat pembelian ulang menurut onboarding",

@@ -74,6 +74,19 @@ def _choices_text(*choices: str) -> str:
     return "one of " + ", ".join(map(repr, choices))
 
 
+def _iso_date(v: Any) -> bool:
+    """A text date ``YYYY-MM-DD`` (a real calendar day)."""
+    import datetime
+
+    if not isinstance(v, str) or len(v) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
 def _spec(name: str, expected: str, ok: Callable[[Any], bool]) -> tuple[str, ParamSpec]:
     return name, ParamSpec(name, expected, ok)
 
@@ -170,6 +183,15 @@ SPECS: dict[str, ParamSpec] = dict(
             _one_of("balanced", "sales", "retention", "advocacy"),
         ),
         _spec("score_normalise", _choices_text("minmax", "ratio"), _one_of("minmax", "ratio")),
+        # lesson 14_customer_value (journeykit.value)
+        _spec(
+            "calibration_end",
+            "a date 'YYYY-MM-DD' (the coffee preset's data run through 2024)",
+            _iso_date,
+        ),
+        _spec("horizon_weeks", "an integer between 1 and 520", _int(1, 520)),
+        _spec("margin_share", "a number between 0 and 1 (profit share of an order)", _num(0, 1)),
+        _spec("weekly_discount", "a number between 0 and 0.1 (per week)", _num(0, 0.1)),
     ]
 )
 

@@ -6,6 +6,11 @@
 * ``offer sbg``      - fit a shifted-beta-geometric model to a cohort's survival counts
 * ``offer measure``  - observed ascension rate, LTV per channel or entry offer, and the repeat
   rate of onboarded vs not-onboarded customers, from a data folder (``journeykit synth --out``)
+* ``offer rfm``      - frequency, recency, T and monetary value per customer from an orders file
+  or a data folder (only ``user_id``, ``timestamp``, ``price`` are needed)
+* ``offer bgnbd``    - fit BG/NBD and Gamma-Gamma; with ``--calibration-end``, predicted vs actual
+  holdout purchases
+* ``offer clv``      - P(alive), expected purchases and discounted CLV per customer
 
 Each is a thin wrapper over :mod:`journeykit.offers`. Bad values exit with code 2 and one line
 naming the field (``journeykit: error: monthly_churn: expected a number between 0 and 1 ...``).
@@ -20,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeykit import offers
+from journeykit.errors import ValidationError
 from journeykit.files import write_csv
 
 __all__ = ["register"]
@@ -153,8 +159,137 @@ def _measure(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_orders(path: Path) -> pd.DataFrame:
+    """An orders file (.csv, .csv.gz, .parquet) or a data folder's orders table, unvalidated
+    beyond what :func:`journeykit.value.rfm_summary` checks (user_id, timestamp, price)."""
+    from journeykit.errors import SchemaError
+    from journeykit.schema import table_path
+
+    file = table_path(path, "orders") if path.is_dir() else path
+    if not file.is_file():
+        raise SchemaError("orders", None, f"no file or folder {str(path)!r}")
+    try:
+        if file.suffix == ".parquet":
+            return pd.read_parquet(file)
+        return pd.read_csv(file, dtype={"user_id": "string"}, keep_default_na=False, na_values=[""])
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        raise SchemaError("orders", None, f"cannot read {str(file)!r}: {err}") from None
+
+
+def _rfm_table(args: argparse.Namespace) -> pd.DataFrame:
+    from journeykit import value
+
+    return value.rfm_summary(
+        _read_orders(args.orders), calibration_end=args.calibration_end, period=args.period
+    )
+
+
+def _rfm(args: argparse.Namespace) -> int:
+    rfm = _rfm_table(args)
+    unit = "weeks" if args.period == "W" else "days"
+    print(f"{len(rfm)} customers; {int((rfm['frequency'] > 0).sum())} with repeat purchases")
+    print(f"recency and T in {unit}; monetary value = mean repeat purchase (currency units)\n")
+    print(rfm.describe().loc[["mean", "50%", "max"]].round(3).to_string())
+    print(f"\nfirst {min(args.rows, len(rfm))} customers:")
+    print(rfm.head(args.rows).round(3).to_string())
+    return 0
+
+
+def _fits(rfm: pd.DataFrame) -> tuple:
+    """BG/NBD and (with two or more repeat buyers) Gamma-Gamma fits; their degenerate-fit
+    reasons are printed as notes instead of Python warnings."""
+    import warnings
+
+    from journeykit import value
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", value.DegenerateFitWarning)
+        bg = value.fit_bgnbd(rfm)
+        gg = value.fit_gamma_gamma(rfm) if (rfm["frequency"] > 0).sum() >= 2 else None
+    for name, fit in (("BG/NBD", bg), ("Gamma-Gamma", gg)):
+        for reason in getattr(fit, "degenerate", ()):
+            print(f"note: the {name} fit is degenerate: {reason}")
+    return bg, gg
+
+
+def _bgnbd(args: argparse.Namespace) -> int:
+    from journeykit import value
+
+    rfm = _rfm_table(args)
+    bg, gg = _fits(rfm)
+    print(
+        f"BG/NBD on {bg.n_customers} customers (time in {'weeks' if args.period == 'W' else 'days'})"
+    )
+    print(
+        f"r {bg.r:.4f}  alpha {bg.alpha:.4f}  a {bg.a:.4f}  b {bg.b:.4f}  "
+        f"log-likelihood {bg.log_likelihood:.2f}"
+    )
+    print(f"expected repeat purchases of a new customer in {args.horizon:g} periods: ", end="")
+    print(f"{bg.expected_purchases_new(args.horizon):.3f}")
+    if gg is not None:
+        print(
+            f"Gamma-Gamma on {gg.n_customers} repeat buyers: p {gg.p:.4f}  q {gg.q:.4f}  "
+            f"gamma {gg.gamma:.4f}  mean order value {gg.mean_order_value:,.2f}"
+        )
+    if args.calibration_end is not None:
+        print("\nrepeat purchases in the holdout, by calibration frequency (mean per customer):")
+        print(value.calibration_holdout(bg, rfm).round(3).to_string(index=False))
+    return 0
+
+
+def _clv(args: argparse.Namespace) -> int:
+    from journeykit import value
+
+    rfm = _rfm_table(args)
+    bg, gg = _fits(rfm)
+    if gg is None:
+        raise ValidationError("orders", "at least two customers with repeat purchases")
+    v = value.clv_from_rfm(
+        rfm,
+        bgnbd=bg,
+        gamma_gamma=gg,
+        horizon=args.horizon,
+        margin=args.margin,
+        discount=args.discount,
+    )
+    print(
+        f"{len(v)} customers; horizon {args.horizon} periods, margin {args.margin:g}, "
+        f"discount {args.discount:g} per period"
+    )
+    print(f"total CLV {v['clv'].sum():,.2f}; mean per customer {v['clv'].mean():,.2f}")
+    cols = [
+        "frequency",
+        "recency",
+        "T",
+        "p_alive",
+        "expected_purchases",
+        "expected_order_value",
+        "clv",
+    ]
+    print(f"\ntop {min(args.rows, len(v))} customers by CLV:")
+    print(v.sort_values("clv", ascending=False)[cols].head(args.rows).round(3).to_string())
+    if args.out is not None:
+        out: Path = args.out
+        write_csv(
+            v, out, force=args.force
+        )  # atomic; user ids are data: formula prefixes neutralised
+        print(f"\nwrote {len(v)} customers to {out}")
+    return 0
+
+
+def _add_rfm_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "orders", type=Path, help="orders file (.csv, .csv.gz, .parquet) or a data folder"
+    )
+    p.add_argument("--calibration-end", help="last day of the calibration period, e.g. 1997-09-30")
+    p.add_argument(
+        "--period", default="W", choices=["W", "D"], help="time unit: weeks (default) or days"
+    )
+    p.add_argument("--rows", type=int, default=10, help="customers to list (default 10)")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``offer presets``, ``offer ltv``, ``offer simulate`` and ``offer sbg``."""
+    """Add ``offer presets``, ``ltv``, ``simulate``, ``sbg``, ``measure``, ``rfm``, ``bgnbd``, ``clv``."""
     parser = subparsers.add_parser(
         "offer",
         help="entry-point offer economics: lifetime value, payback, cohort simulation, sBG fit",
@@ -224,3 +359,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--onboard-within-days", type=float, default=14.0, help="default 14")
     p.add_argument("--followup-days", type=float, default=90.0, help="default 90")
     p.set_defaults(func=_measure)
+
+    p = sub.add_parser(
+        "rfm",
+        help="frequency, recency, T and monetary value per customer",
+        description=(
+            "Summarise an orders table (user_id, timestamp, price) per customer: repeat "
+            "purchase days, first-to-last purchase, first purchase to the calibration end."
+        ),
+    )
+    _add_rfm_options(p)
+    p.set_defaults(func=_rfm)
+
+    p = sub.add_parser(
+        "bgnbd",
+        help="fit BG/NBD and Gamma-Gamma to an orders table",
+        description=(
+            "Fit the BG/NBD model (Fader, Hardie & Lee 2005) and the Gamma-Gamma spend model; "
+            "with --calibration-end, compare predicted and actual holdout purchases."
+        ),
+    )
+    _add_rfm_options(p)
+    p.add_argument("--horizon", type=float, default=52, help="periods ahead (default 52)")
+    p.set_defaults(func=_bgnbd)
+
+    p = sub.add_parser(
+        "clv",
+        help="P(alive), expected purchases and discounted CLV per customer",
+        description=(
+            "Customer lifetime value of a non-contractual shop: BG/NBD purchases times "
+            "Gamma-Gamma order value times margin, discounted at the end of each period."
+        ),
+    )
+    _add_rfm_options(p)
+    p.add_argument("--horizon", type=int, default=52, help="whole periods ahead (default 52)")
+    p.add_argument("--margin", type=float, default=0.3, help="profit share of an order (0.3)")
+    p.add_argument("--discount", type=float, default=0.0, help="discount rate per period (0)")
+    p.add_argument("--out", type=Path, help="write the per-customer table to this CSV file")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
+    p.set_defaults(func=_clv)

@@ -8,6 +8,7 @@ display ``.widget``, an ipywidgets container)::
     AttributionExplorer(tables)         # attribution.attribute + paths.assisted_conversions
     OfferCalculator("camera")           # offers.summarize beside offers.simulate_cohort
     ReferralSimulator(tables)           # referrals.growth_table beside simulate_growth
+    CustomerValueExplorer(fit)          # value.BGNBDFit: P(alive), expected purchases
 
 A widget holds state and calls the same package functions a learner could call by hand (the
 map builder edits its ``map`` through ``JourneyMap`` methods; the others' ``compute()`` makes the
@@ -17,6 +18,7 @@ state; nothing is raised into the notebook. Every label follows ``lang`` (``"en"
 """
 
 from journeykit.widgets.attribution_explorer import AttributionExplorer
+from journeykit.widgets.customer_value import CustomerValueExplorer
 from journeykit.widgets.funnel_explorer import FunnelExplorer
 from journeykit.widgets.map_builder import MapBuilder
 from journeykit.widgets.offer_calculator import OfferCalculator
@@ -24,6 +26,7 @@ from journeykit.widgets.referral_simulator import ReferralSimulator
 
 __all__ = [
     "AttributionExplorer",
+    "CustomerValueExplorer",
     "FunnelExplorer",
     "MapBuilder",
     "OfferCalculator",
