@@ -43,17 +43,26 @@ def _english(nb) -> dict[str, str]:
     return out
 
 
+def _english_of(path: Path) -> dict[str, str]:
+    """Markdown cells (key -> English) a catalogue must cover: a solution's catalogue also
+    serves its generated exercise, whose cells may differ (links rewritten, prompts)."""
+    english = _english(nbformat.read(str(path), as_version=4))
+    if path.parent.name == "solutions":
+        exercise = path.parent.parent / path.name
+        if exercise.exists():
+            english |= _english(nbformat.read(str(exercise), as_version=4))
+    return english
+
+
 def report(path: Path, lang: str = LANG) -> list[str]:
     """Problems of ``path``'s catalogue (none when it has no catalogue yet)."""
     cat = editions.catalogue_path(path, lang)
     if not cat.exists():
         return []
-    nb = nbformat.read(str(path), as_version=4)
     sections = editions.read_catalogue(cat)
-    missing, stale = editions.problems(nb, sections)
-    english = _english(nb)
-    if path.parent.name == "solutions":  # the catalogue also serves the exercise
-        stale = [k for k in stale if k not in _exercise_keys(path)]
+    english = _english_of(path)
+    missing = [k for k in english if k not in sections]
+    stale = [k for k in sections if k not in english]
     same = [
         k for k, text in sections.items() if english.get(k) == text.strip() and _WORD.search(text)
     ]
@@ -65,18 +74,10 @@ def report(path: Path, lang: str = LANG) -> list[str]:
     )
 
 
-def _exercise_keys(solution: Path) -> set[str]:
-    exercise = solution.parent.parent / solution.name
-    if not exercise.exists():
-        return set()
-    return set(_english(nbformat.read(str(exercise), as_version=4)))
-
-
 def stub(path: Path, lang: str = LANG) -> Path:
-    nb = nbformat.read(str(path), as_version=4)
     cat = editions.catalogue_path(path, lang)
     sections = editions.read_catalogue(cat) if cat.exists() else {}
-    english = _english(nb)
+    english = _english_of(path)
     merged = {k: sections.get(k, text) for k, text in english.items()}
     merged.update({k: v for k, v in sections.items() if k not in merged})
     editions.write_catalogue(cat, merged, title=f"{path.stem}, Bahasa Indonesia")
