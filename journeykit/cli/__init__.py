@@ -24,6 +24,7 @@ __all__ = ["main", "build_parser", "COMMAND_MODULES"]
 COMMAND_MODULES: tuple[str, ...] = (
     "map_cmd",
     "synth_cmd",
+    "import_cmd",
     "measure_cmd",
     "attribution_cmd",
     "offers_cmd",

@@ -444,7 +444,7 @@ def _narrow(sl: _Slice, file_no: int) -> pd.DataFrame:
     ts = _as_int(sl, "event_timestamp", _get(sl, "event_timestamp"), n)
     name = _as_str(sl, "event_name", _get(sl, "event_name"), n)
     user = _as_str(sl, "user_pseudo_id", _get(sl, "user_pseudo_id"), n)
-    for label, arr in (("event_timestamp", ts), ("event_name", name), ("user_pseudo_id", user)):
+    for label, arr in (("event_timestamp", ts), ("event_name", name)):
         miss = pc.is_null(arr).to_numpy(zero_copy_only=False)
         if miss.any():
             raise _bad(sl, label, miss, "missing value")
@@ -570,6 +570,14 @@ def read_ga4(
         raise ImportFileError(paths[0], None, "no events in the export")
     raw = pd.concat(frames, ignore_index=True)
     del frames
+    # consent mode: events of visitors who declined cookies come without user_pseudo_id;
+    # they cannot be joined into journeys, so they are counted and left out
+    anonymous = raw["user_id"].isna() | (raw["user_id"].str.strip() == "")
+    n_anonymous = int(anonymous.sum())
+    if n_anonymous:
+        raw = raw[~anonymous.to_numpy()].reset_index(drop=True)
+    if raw.empty:
+        raise ImportFileError(paths[0], None, "no events with a user_pseudo_id in the export")
     times = epoch_to_datetime(raw["ts_us"], unit="us", column="event_timestamp")
     odd = (times < pd.Timestamp("2000-01-01")).to_numpy()
     if odd.any():  # pragma: no cover - epoch_to_datetime refuses these already
@@ -582,7 +590,14 @@ def read_ga4(
         na_position="last",
         ignore_index=True,
     )
-    return _tables(raw, paths, tz, purchase_event, extra_sites)
+    data = _tables(raw, paths, tz, purchase_event, extra_sites)
+    data.report["events_without_user"] = n_anonymous
+    if n_anonymous:
+        data.report["warnings"].insert(  # type: ignore[union-attr]
+            0,
+            f"{n_anonymous} event(s) without user_pseudo_id (consent mode: cookies declined): left out",
+        )
+    return data
 
 
 def _tables(
