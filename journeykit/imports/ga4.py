@@ -152,6 +152,8 @@ ORDER_COLUMNS: Final[dict[str, str]] = {
 """Columns of the imported orders table (one row per transaction)."""
 
 _CHUNK_BYTES: Final = 16 * 2**20
+_MIN_US: Final = 946_684_800 * 10**6  # 2000-01-01 UTC
+_MAX_US: Final = 4_102_444_800 * 10**6  # 2100-01-01 UTC
 _PARAMS: Final = (
     "ga_session_id",
     "source",
@@ -448,6 +450,18 @@ def _narrow(sl: _Slice, file_no: int) -> pd.DataFrame:
         miss = pc.is_null(arr).to_numpy(zero_copy_only=False)
         if miss.any():
             raise _bad(sl, label, miss, "missing value")
+    us = ts.to_numpy(zero_copy_only=False)
+    odd = (us < _MIN_US) | (us >= _MAX_US)
+    if odd.any():
+        i = int(np.flatnonzero(odd)[0])
+        when = pd.Timestamp(int(us[i]), unit="us") if abs(int(us[i])) < 9 * 10**18 // 1000 else "?"
+        raise _bad(
+            sl,
+            "event_timestamp",
+            odd,
+            f"{us[i]} read as microseconds (GA4's unit) is {when}, outside 2000-2100; "
+            "is the unit right? (a GA4 export writes microseconds since 1970 UTC)",
+        )
     p = _params(sl, n)
     s = lambda path: _as_str(sl, path, _get(sl, path), n)  # noqa: E731
     f = lambda path: _as_float(sl, path, _get(sl, path), n)  # noqa: E731

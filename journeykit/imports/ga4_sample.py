@@ -276,7 +276,8 @@ def write_sample(
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            pq.write_table(pa.Table.from_pylist(rows), file)
+            keys = list(dict.fromkeys(k for r in rows for k in r))  # not only row 1's keys
+            pq.write_table(pa.Table.from_pylist([{k: r.get(k) for k in keys} for r in rows]), file)
         else:
             text = "".join(json.dumps(r, separators=(",", ":")) + "\n" for r in rows).encode()
             file.write_bytes(
