@@ -316,8 +316,8 @@ def read_csv_table(
         s = raw[src]
         if name == "timestamp":
             out[name], how = _timestamps(path, src, s, unit=timestamp_unit, timezone=tz)
-        elif name == "price":
-            out[name] = _number(path, src, s, required=True, min_value=0)
+        elif name == "price":  # may be empty on an order's later line-item rows
+            out[name] = _number(path, src, s, required=False, min_value=0)
         elif name == "value":
             out[name] = _number(path, src, s, required=False, min_value=None)
         elif name == "event_id":
@@ -328,6 +328,7 @@ def read_csv_table(
         else:
             out[name] = _text(path, src, s, required=name in REQUIRED[table])
     df = pd.DataFrame(out)
+    df["_line"] = np.arange(len(df)) + 2
     if table == "events" and "channel" not in df and ("source" in df or "medium" in df):
         src = df["source"] if "source" in df else pd.Series(pd.NA, index=df.index, dtype="string")
         med = df["medium"] if "medium" in df else pd.Series(pd.NA, index=df.index, dtype="string")
@@ -335,11 +336,19 @@ def read_csv_table(
         df["channel"] = df["channel"].astype("string")
     if table == "orders":
         df = _one_per_order(df)
+        if df["price"].isna().any():
+            i = int(np.flatnonzero(df["price"].isna().to_numpy())[0])
+            raise ImportFileError(
+                path,
+                f"line {df['_line'].iloc[i]}",
+                f"column {spec['price']}: order {df['order_id'].iloc[i]!r} has no price on any row",
+            )
     df = df.sort_values(["timestamp", "user_id"], kind="stable", ignore_index=True)
     if table == "events" and "event_id" not in df:
         df.insert(0, "event_id", np.arange(len(df), dtype=np.int64))
     if table == "events" and df["event_id"].duplicated().any():
         raise ImportFileError(path, None, f"column {spec['event_id']}: duplicate event ids")
+    df = df.drop(columns="_line")
     df.attrs["timestamps"] = how
     return df
 
@@ -351,6 +360,7 @@ def _one_per_order(df: pd.DataFrame) -> pd.DataFrame:
     g = df.groupby("order_id", sort=False)
     first = g.first()  # first non-missing value of each column
     first["timestamp"] = g["timestamp"].min()
+    first["_line"] = g["_line"].min()
     first["user_id"] = df.drop_duplicates("order_id").set_index("order_id")["user_id"]
     return first.reset_index()
 
