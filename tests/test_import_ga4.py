@@ -526,3 +526,27 @@ def test_extra_sites_extend_googles_lists():
     )
     with pytest.raises(ParameterError, match="extra_sites"):
         channel_group("x", "y", extra_sites={"news": ["x"]})
+
+
+def test_the_committed_sample_is_what_the_script_writes():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "tools" / "make_ga4_sample.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_sample_reads_as_its_datasheet_says():
+    root = Path(__file__).resolve().parents[1]
+    data = read_ga4([root / "datasets" / "ga4_sample"])
+    r = data.report
+    assert (r["events"], r["users"], r["sessions"], r["orders"]) == (5608, 790, 1373, 134)
+    assert r["events_without_user"] == 170
+    # every session has exactly one channel, whatever event carried its source
+    assert data.events.groupby("session_id")["channel"].nunique().max() == 1
