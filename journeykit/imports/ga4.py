@@ -78,6 +78,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from journeykit.errors import ParameterError
+from journeykit.i18n import check_lang, t
 from journeykit.imports.channels import default_channel_group
 from journeykit.imports.common import (
     ImportFileError,
@@ -97,6 +98,7 @@ __all__ = [
     "ga4_files",
     "read_ga4",
     "import_ga4",
+    "trust_checklist",
 ]
 
 GA4_SUFFIXES: Final[tuple[str, ...]] = (
@@ -751,6 +753,12 @@ def _tables(
         }
     ).astype({"acquisition_source": "string", "acquisition_medium": "string"})
     n_sessions = int(raw["session_id"].nunique())
+    # sessions whose channel is not the user's first acquisition channel (traffic_source)
+    per_session = raw.dropna(subset=["session_id"]).drop_duplicates("session_id")
+    acq_of = pd.Series(acq_channel.to_numpy(), index=first.index.astype("string"))
+    mine = per_session["channel"].astype("string").reset_index(drop=True)
+    theirs = pd.Series(acq_of.reindex(per_session["user_id"]).to_numpy(), dtype="string")
+    differs = (mine != theirs).fillna(True).to_numpy(dtype=bool)  # no traffic_source: differs
     warnings = []
     if no_id:
         warnings.append(
@@ -781,6 +789,9 @@ def _tables(
         "revenue": float(orders["price"].sum()),
         "first_event": str(events["timestamp"].min()) if n else None,
         "last_event": str(events["timestamp"].max()) if n else None,
+        "duplicate_purchases": dup,
+        "purchases_without_transaction_id": no_id,
+        "sessions_not_first_touch_channel": int(differs.sum()),
         "session_source": {
             "collected": int(from_c.sum()),
             "last_click": int(from_l.sum()),
@@ -827,3 +838,49 @@ def import_ga4(
         force=force,
     )
     return data
+
+
+def trust_checklist(data: Ga4Data, *, lang: str = "en") -> pd.DataFrame:
+    """What to check before trusting a number from this export: one row per check, in ``lang``.
+
+    Columns: ``check`` (what was counted), ``value`` (the count, or share of sessions, or the
+    time zone / period as text), ``meaning`` (what it does to the numbers). Rows: events left out
+    for lack of a ``user_pseudo_id`` (consent gaps), sessions without a source (direct),
+    sessions whose channel is not the user's first acquisition (``traffic_source``), purchases
+    sent twice, purchases without a transaction id, the time zone, the period covered.
+
+    >>> import json, tempfile, pathlib
+    >>> row = {"event_timestamp": "1704067200000000", "event_name": "page_view", "user_pseudo_id": "u1",
+    ...        "event_params": [{"key": "ga_session_id", "value": {"int_value": "1"}}]}
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "events_20240101.json"
+    >>> _ = f.write_text(json.dumps(row))
+    >>> trust_checklist(read_ga4([f]))["value"].tolist()[:3]
+    ['0', '1 of 1 (100.0 %)', '1 of 1 (100.0 %)']
+    """
+    check_lang(lang)
+    r = data.report
+    sessions = int(r["sessions"]) or 1  # type: ignore[call-overload]
+    src = r["session_source"]  # type: ignore[index]
+
+    def share(k: int) -> str:
+        return f"{k:,} of {sessions:,} ({k / sessions:.1%})".replace("%", " %")
+
+    rows = [
+        ("own_data.events_without_user", f"{r.get('events_without_user', 0):,}"),
+        ("own_data.direct_sessions", share(int(src["none_direct"]))),  # type: ignore[index]
+        ("own_data.first_touch_differs", share(int(r["sessions_not_first_touch_channel"]))),  # type: ignore[call-overload]
+        ("own_data.duplicate_purchases", f"{r['duplicate_purchases']:,}"),
+        ("own_data.purchases_without_id", f"{r['purchases_without_transaction_id']:,}"),
+        ("own_data.timezone", str(r["timezone"])),
+        ("own_data.period", f"{str(r['first_event'])[:16]} .. {str(r['last_event'])[:16]}"),
+    ]
+    out = pd.DataFrame(
+        {
+            "check": [t(k, lang) for k, _ in rows],
+            "value": [v for _, v in rows],
+            "meaning": [t(f"{k}.note", lang) for k, _ in rows],
+        }
+    )
+    if lang == "id":
+        out["value"] = out["value"].str.replace(" of ", " dari ", regex=False)
+    return out
