@@ -69,6 +69,18 @@ def _choices_text(*choices: str) -> str:
     return "one of " + ", ".join(map(repr, choices))
 
 
+def _timezone(v: Any) -> bool:
+    import zoneinfo
+
+    if not isinstance(v, str) or not v.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(v)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def _spec(name: str, expected: str, ok: Callable[[Any], bool]) -> tuple[str, ParamSpec]:
     return name, ParamSpec(name, expected, ok)
 
@@ -158,6 +170,8 @@ SPECS: dict[str, ParamSpec] = dict(
             _one_of("balanced", "sales", "retention", "advocacy"),
         ),
         _spec("score_normalise", _choices_text("minmax", "ratio"), _one_of("minmax", "ratio")),
+        # lesson 13_your_own_data (journeykit.imports)
+        _spec("timezone", "an IANA time zone name such as 'UTC' or 'Asia/Jakarta'", _timezone),
     ]
 )
 

@@ -36,23 +36,27 @@ from journeykit.errors import OverwriteError, ParameterError
 
 __all__ = ["SOURCE_MIX", "PRODUCTS", "sample_rows", "iter_sample_rows", "write_sample"]
 
-SOURCE_MIX: Final[tuple[tuple[str | None, str | None, str | None, float], ...]] = (
-    # source, medium, campaign, share of sessions (None source: a direct visit, nothing collected)
-    (None, None, None, 0.22),
-    ("google", "organic", None, 0.20),
-    ("google", "cpc", "brand_search", 0.09),
-    ("instagram", "social", None, 0.08),
-    ("l.instagram.com", "referral", None, 0.04),
-    ("facebook", "paid_social", "ramadan_promo", 0.07),
-    ("tiktok", "cpc", "tiktok_awareness", 0.06),
-    ("newsletter", "email", "weekly_news", 0.08),
-    ("shopee", "referral", None, 0.03),
-    ("kompas.com", "referral", None, 0.04),
-    ("kopiblog", "affiliate", "partner_reviews", 0.03),
-    ("youtube.com", "referral", None, 0.02),
-    ("google", "display", "remarketing_banner", 0.04),
+SOURCE_MIX: Final[tuple[tuple[str | None, str | None, str | None, float, float], ...]] = (
+    # source, medium, campaign, share of first sessions, share of return sessions
+    # (None source: a direct visit, nothing collected). People find the shop through social
+    # media, search, display ads, blogs and marketplaces; they come back directly, by email or
+    # by searching the shop's name.
+    (None, None, None, 0.08, 0.36),
+    ("google", "organic", None, 0.20, 0.18),
+    ("google", "cpc", "brand_search", 0.05, 0.12),
+    ("instagram", "social", None, 0.10, 0.05),
+    ("l.instagram.com", "referral", None, 0.05, 0.02),
+    ("facebook", "paid_social", "ramadan_promo", 0.12, 0.02),
+    ("tiktok", "cpc", "tiktok_awareness", 0.10, 0.01),
+    ("newsletter", "email", "weekly_news", 0.01, 0.16),
+    ("shopee", "referral", None, 0.05, 0.02),
+    ("kompas.com", "referral", None, 0.07, 0.01),
+    ("kopiblog", "affiliate", "partner_reviews", 0.06, 0.02),
+    ("youtube.com", "referral", None, 0.04, 0.01),
+    ("google", "display", "remarketing_banner", 0.07, 0.02),
 )
-"""Sources of the sample's sessions: (source, medium, campaign, share)."""
+"""Sources of the sample's sessions: (source, medium, campaign, share of first sessions, share of
+return sessions)."""
 
 PRODUCTS: Final[tuple[tuple[str, int], ...]] = (
     ("Kopi Gayo 250 g", 95_000),
@@ -124,8 +128,10 @@ def iter_sample_rows(
     if not (isinstance(days, int) and days >= 1):
         raise ParameterError(f"parameter days: expected a whole number >= 1, got {days!r}")
     rng = np.random.default_rng(seed)
-    shares = np.array([m[3] for m in SOURCE_MIX])
-    shares = shares / shares.sum()
+    first_p = np.array([m[3] for m in SOURCE_MIX])
+    first_p = first_p / first_p.sum()
+    return_p = np.array([m[4] for m in SOURCE_MIX])
+    return_p = return_p / return_p.sum()
     hours = _HOUR_WEIGHTS / _HOUR_WEIGHTS.sum()
     t0 = int(np.datetime64(start, "s").astype(np.int64)) - _TZ_OFFSET_H * 3600  # local midnight
     end = t0 + days * 86_400
@@ -136,13 +142,16 @@ def iter_sample_rows(
         n_sessions = 1 + int(rng.poisson(1.1))
         day = int(rng.integers(0, days))
         t = t0 + day * 86_400 + int(rng.choice(24, p=hours)) * 3600 + int(rng.integers(0, 3600))
-        kinds = rng.choice(len(SOURCE_MIX), size=n_sessions, p=shares)
+        kinds = np.r_[
+            rng.choice(len(SOURCE_MIX), p=first_p),
+            rng.choice(len(SOURCE_MIX), size=n_sessions - 1, p=return_p),
+        ]
         first_src = SOURCE_MIX[int(kinds[0])]
         first_touch = t * 10**6
         for s_no in range(n_sessions):
             if t >= end:
                 break
-            src, med, camp, _ = SOURCE_MIX[int(kinds[s_no])]
+            src, med, camp, _, _ = SOURCE_MIX[int(kinds[s_no])]
             session_id = t
             anonymous = rng.random() < consent_gap
             gclid_only = src == "google" and med == "cpc" and rng.random() < 0.5
@@ -221,7 +230,12 @@ def iter_sample_rows(
                         yield twin
                     continue
                 yield row
-            t = session_id + int(rng.exponential(2.5) * 86_400) + 1800 + int(rng.integers(0, 3600))
+            # the next visit: some days later, at an hour drawn from the shop's daily rhythm
+            later = session_id + int(rng.exponential(2.5) * 86_400) + 3600
+            day_start = t0 + (later - t0) // 86_400 * 86_400
+            t = day_start + int(rng.choice(24, p=hours)) * 3600 + int(rng.integers(0, 3600))
+            if t <= ts // 10**6 + 1800:
+                t += 86_400
 
 
 def sample_rows(
