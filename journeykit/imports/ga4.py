@@ -99,6 +99,7 @@ __all__ = [
     "read_ga4",
     "import_ga4",
     "trust_checklist",
+    "first_touch_events",
 ]
 
 GA4_SUFFIXES: Final[tuple[str, ...]] = (
@@ -884,3 +885,18 @@ def trust_checklist(data: Ga4Data, *, lang: str = "en") -> pd.DataFrame:
     if lang == "id":
         out["value"] = out["value"].str.replace(" of ", " dari ", regex=False)
     return out
+
+
+def first_touch_events(events: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with ``channel`` replaced by the user's first acquisition channel.
+
+    What a report built on ``traffic_source`` sees: every touch of a user gets the same channel.
+    For comparisons only (lesson 13 shows what it does to paths); never measure paths with it.
+
+    >>> ev = pd.DataFrame({"user_id": ["a", "a"], "channel": ["email", "direct"]})
+    >>> us = pd.DataFrame({"user_id": ["a"], "acquisition_channel": ["social_ads"]})
+    >>> first_touch_events(ev, us)["channel"].tolist()
+    ['social_ads', 'social_ads']
+    """
+    acq = users.set_index("user_id")["acquisition_channel"]
+    return events.assign(channel=acq.reindex(events["user_id"]).to_numpy())
