@@ -83,7 +83,7 @@ import pandas as pd
 from journeykit.errors import ParameterError, SchemaError
 from journeykit.funnels import check_breakdown, group_order, stage_reached, user_groups
 from journeykit.i18n import LABELS, check_lang, t
-from journeykit.schema import Tables, checked_columns
+from journeykit.schema import Tables, checked_columns, get_table
 from journeykit.stages import StageModel, get_model
 
 __all__ = [
@@ -288,18 +288,6 @@ def metric_info(lang: str = "en") -> pd.DataFrame:
     )
 
 
-def _table(tables: object, name: str) -> object:
-    if isinstance(tables, Tables):
-        return getattr(tables, name)
-    if isinstance(tables, Mapping):
-        if name not in tables:
-            raise SchemaError(name, None, "table missing from tables")
-        return tables[name]
-    raise ParameterError(
-        f"tables: expected journeykit.schema.Tables or a dict of DataFrames, got {type(tables).__name__}"
-    )
-
-
 _EVENT_COLS = ("event_id", "user_id", "timestamp", "event_type", "stage", "cost")
 
 
@@ -347,7 +335,7 @@ def user_facts(
     def need(group: set[str]) -> bool:
         return wanted is None or bool(wanted & group)
 
-    ev = checked_columns("events", _table(tables, "events"), _EVENT_COLS)
+    ev = checked_columns("events", tables, _EVENT_COLS)
     people = pd.Index(np.sort(ev["user_id"].unique()), name="user_id")
     out = pd.DataFrame(index=people)
     out["reached"] = 1
@@ -372,9 +360,7 @@ def user_facts(
 
     if need(_ORDER_FACTS | _SURVEY_FACTS | {"customer"}):
         od = checked_columns(
-            "orders",
-            _table(tables, "orders"),
-            ["order_id", "user_id", "timestamp", "offer_type", "price"],
+            "orders", tables, ["order_id", "user_id", "timestamp", "offer_type", "price"]
         )
         od = od.sort_values(["user_id", "timestamp", "order_id"], kind="stable")
         stray = ~od["user_id"].isin(people)
@@ -403,7 +389,7 @@ def user_facts(
         out["ttfv_days"] = ttfv.reindex(people)
 
     if need(_SURVEY_FACTS):
-        sv = checked_columns("survey", _table(tables, "survey"), ["user_id", "nps", "csat"])
+        sv = checked_columns("survey", tables, ["user_id", "nps", "csat"])
         g = sv.groupby("user_id")
         out["csat_answers"] = g["csat"].count().reindex(people, fill_value=0)
         out["csat_satisfied"] = (
@@ -426,7 +412,7 @@ def user_facts(
         )
 
     if need(_REFERRAL_FACTS):
-        rf = checked_columns("referrals", _table(tables, "referrals"), ["inviter_id", "invitee_id"])
+        rf = checked_columns("referrals", tables, ["inviter_id", "invitee_id"])
         signed = rf[rf["invitee_id"].notna()]
         out["referral_signups"] = signed.groupby("inviter_id").size().reindex(people, fill_value=0)
     return out
@@ -516,8 +502,8 @@ def metric_table(
         groups = pd.Series("all", index=facts.index)
         order = ["all"]
     else:
-        users = _table(tables, "users") if by in ("persona", "cohort") else None
-        groups = user_groups(_table(tables, "events"), by, users=users).reindex(facts.index)
+        users = get_table(tables, "users") if by in ("persona", "cohort") else None
+        groups = user_groups(get_table(tables, "events"), by, users=users).reindex(facts.index)
         order = group_order(by, groups)
     out = metrics_from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
     counts = [k for k in keys if METRICS[k].how == "sum"]

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError
-from journeykit.schema import CHANNELS, DEVICES, checked_columns
+from journeykit.schema import CHANNELS, DEVICES, checked_columns, ordered_keys
 from journeykit.stages import StageModel, cvj_to_model, get_model
 
 __all__ = [
@@ -80,7 +80,8 @@ def channel_stage_matrix(
 ) -> pd.DataFrame:
     """People (or touches) per channel and stage of ``model``.
 
-    Rows: channels present in the data, in :data:`journeykit.schema.CHANNELS` order (index
+    Rows: channels present in the data, the built-in ones in :data:`journeykit.schema.CHANNELS`
+    order, then any other channel name alphabetically (index
     ``channel``); columns: the model's stage keys in journey order. ``value="users"``: distinct
     people with at least one touch on that channel at that stage; ``"touches"``: events.
     ``normalize="stage"`` divides each column by the stage's distinct people (or touches): the
@@ -110,7 +111,7 @@ def channel_stage_matrix(
         cells = ev
         totals = ev.groupby("model_stage").size()
     table = cells.groupby(["channel", "model_stage"]).size().unstack("model_stage", fill_value=0)
-    rows = [c for c in CHANNELS if c in table.index]
+    rows = ordered_keys(table.index, CHANNELS)
     table = table.reindex(index=rows, columns=list(m.keys()), fill_value=0)
     table.index.name = "channel"
     table.columns.name = None

@@ -287,7 +287,7 @@ def test_bad_input_names_the_field():
         metric_table(TABLES, inputs={"visits": 3})
     with pytest.raises(ParameterError, match="^inputs:"):
         metric_table(TABLES, inputs={"seo_rank": "first"})
-    with pytest.raises(ParameterError, match="^tables:"):
+    with pytest.raises(SchemaError, match="^events: expected a pandas DataFrame, a journeykit"):
         metric_table([EVENTS])
     with pytest.raises(SchemaError, match="^survey: table missing"):
         metric_table({"events": EVENTS, "orders": ORDERS}, metrics=["nps"])
