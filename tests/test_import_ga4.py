@@ -550,3 +550,12 @@ def test_the_sample_reads_as_its_datasheet_says():
     assert r["events_without_user"] == 172
     # every session has exactly one channel, whatever event carried its source
     assert data.events.groupby("session_id")["channel"].nunique().max() == 1
+
+
+def test_every_ga4_channel_group_has_labels_in_both_languages():
+    from journeykit.i18n import t
+    from journeykit.imports.channels import GA4_CHANNELS
+
+    for key in GA4_CHANNELS:
+        en, id_ = t(f"channel.{key}", "en"), t(f"channel.{key}", "id")
+        assert en.strip() and id_.strip(), key

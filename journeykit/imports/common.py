@@ -6,12 +6,10 @@ into a temporary folder next to ``out`` and renames it into place only when ever
 written, so an existing folder is either left untouched (the default: it is refused) or replaced
 whole (``force=True``).
 
->>> check_timezone("Asia/Jakarta")
-'Asia/Jakarta'
 >>> check_timezone("Asia/Jakrta")
 Traceback (most recent call last):
 ...
-journeykit.errors.ParameterError: parameter timezone: unknown time zone 'Asia/Jakrta'; expected an IANA name such as 'UTC' or 'Asia/Jakarta'
+journeykit.errors.ParameterError: timezone: unknown time zone 'Asia/Jakrta'; expected an IANA name such as 'Asia/Jakarta' (UTC+7), 'Asia/Makassar', 'Asia/Jayapura' or 'UTC'
 >>> epoch_to_datetime(pd.Series([1_700_000_000_000_000]), unit="us", column="event_timestamp").iloc[0]
 Timestamp('2023-11-14 22:13:20')
 """
@@ -22,7 +20,6 @@ import json
 import os
 import shutil
 import tempfile
-import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -31,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import JourneykitError, OverwriteError, ParameterError
+from journeykit.schema import TIMESTAMP_UNITS, check_timezone, local_time
 
 __all__ = [
     "ImportFileError",
@@ -38,13 +36,12 @@ __all__ = [
     "OUT_FORMATS",
     "MANIFEST",
     "check_out",
-    "check_timezone",
     "epoch_to_datetime",
     "to_local",
     "write_folder",
 ]
 
-EPOCH_UNITS: Final[tuple[str, ...]] = ("s", "ms", "us", "ns")
+EPOCH_UNITS: Final[tuple[str, ...]] = TIMESTAMP_UNITS
 """Units an integer epoch timestamp may be given in (seconds ... nanoseconds since 1970-01-01 UTC)."""
 
 OUT_FORMATS: Final[dict[str, str]] = {"csv": ".csv.gz", "parquet": ".parquet"}
@@ -73,28 +70,11 @@ class ImportFileError(JourneykitError):
         super().__init__(f"{place}: {problem}" if place else problem)
 
 
-def check_timezone(timezone: str | None) -> str | None:
-    """Return ``timezone`` if it is a known IANA name (or ``None``); else :class:`ParameterError`."""
-    if timezone is None:
-        return None
-    if not isinstance(timezone, str) or not timezone.strip():
-        raise ParameterError(
-            f"parameter timezone: expected an IANA name such as 'UTC' or 'Asia/Jakarta', got {timezone!r}"
-        )
-    try:
-        zoneinfo.ZoneInfo(timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ParameterError(
-            f"parameter timezone: unknown time zone {timezone!r}; "
-            "expected an IANA name such as 'UTC' or 'Asia/Jakarta'"
-        ) from None
-    return timezone
-
-
 def to_local(utc: pd.Series, timezone: str | None) -> pd.Series:
     """UTC wall-clock times (naive ``datetime64[ns]``) → wall-clock times in ``timezone`` (naive).
 
-    ``None`` or ``"UTC"`` returns the times unchanged.
+    ``None`` or ``"UTC"`` returns the times unchanged; :func:`journeykit.schema.local_time` does
+    the conversion (and refuses unknown zones).
 
     >>> to_local(pd.Series(pd.to_datetime(["2024-01-01 17:30"])), "Asia/Jakarta").iloc[0]
     Timestamp('2024-01-02 00:30:00')
@@ -102,7 +82,7 @@ def to_local(utc: pd.Series, timezone: str | None) -> pd.Series:
     tz = check_timezone(timezone)
     if tz is None or tz == "UTC":
         return utc
-    return utc.dt.tz_localize("UTC").dt.tz_convert(tz).dt.tz_localize(None).astype("datetime64[ns]")
+    return local_time(utc, tz).astype("datetime64[ns]")
 
 
 def epoch_to_datetime(values: pd.Series, *, unit: str, column: str, file: str = "") -> pd.Series:

@@ -64,11 +64,11 @@ from journeykit.imports.common import (
     EPOCH_UNITS,
     ImportFileError,
     check_out,
-    check_timezone,
     epoch_to_datetime,
     to_local,
     write_folder,
 )
+from journeykit.schema import check_timezone, get_table
 
 __all__ = [
     "FIELDS",
@@ -349,6 +349,10 @@ def read_csv_table(
     if table == "events" and df["event_id"].duplicated().any():
         raise ImportFileError(path, None, f"column {spec['event_id']}: duplicate event ids")
     df = df.drop(columns="_line")
+    for col in ("device", "product"):  # known text columns: a missing value is GA4's "(not set)"
+        if col in df:
+            df[col] = df[col].fillna("(not set)")
+    df = get_table(df, table, list(df.columns))  # journeykit's one door checks the result
     df.attrs["timestamps"] = how
     return df
 

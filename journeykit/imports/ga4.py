@@ -83,11 +83,11 @@ from journeykit.imports.channels import default_channel_group
 from journeykit.imports.common import (
     ImportFileError,
     check_out,
-    check_timezone,
     epoch_to_datetime,
     to_local,
     write_folder,
 )
+from journeykit.schema import check_timezone, get_table
 
 __all__ = [
     "GA4_SUFFIXES",
@@ -123,7 +123,7 @@ EVENT_COLUMNS: Final[dict[str, str]] = {
     "source": "the session's source as collected ('(direct)' when none)",
     "medium": "the session's medium ('(none)' when none)",
     "campaign": "the session's campaign name (missing when none)",
-    "device": "device.category (mobile, desktop, tablet, smart tv; missing when absent)",
+    "device": "device.category (mobile, desktop, tablet, smart tv; '(not set)' when absent)",
     "transaction_id": "ecommerce.transaction_id (purchase events; missing otherwise)",
     "value": "the event's revenue: ecommerce.purchase_revenue, else the 'value' parameter (currency units; missing when none)",
     "page_location": "the 'page_location' parameter (URL; missing when none)",
@@ -133,7 +133,7 @@ EVENT_COLUMNS: Final[dict[str, str]] = {
 USER_COLUMNS: Final[dict[str, str]] = {
     "user_id": "user_pseudo_id (text)",
     "first_seen": "time of the user's first event in the export",
-    "acquisition_channel": "default channel group of traffic_source (the user's first acquisition)",
+    "acquisition_channel": "default channel group of traffic_source (the user's first acquisition; '(not set)' when absent)",
     "acquisition_source": "traffic_source.source",
     "acquisition_medium": "traffic_source.medium",
     "device": "the device category of most of the user's events",
@@ -147,7 +147,7 @@ ORDER_COLUMNS: Final[dict[str, str]] = {
     "timestamp": "time of the (first) purchase event of that transaction",
     "price": "ecommerce.purchase_revenue, else the 'value' parameter (currency units)",
     "currency": "the 'currency' parameter (missing when none)",
-    "product": "item_name of the first item (missing when no items)",
+    "product": "item_name of the first item ('(not set)' when no items)",
     "n_items": "sum of the items' quantity",
     "session_id": "session of the purchase",
     "channel": "channel of that session",
@@ -687,7 +687,8 @@ def _tables(
             .astype("string")
             .str.strip()
             .str.lower()
-            .mask(lambda d: d == "", pd.NA),
+            .mask(lambda d: d == "", pd.NA)
+            .fillna("(not set)"),  # GA4's own word for a missing dimension
             "transaction_id": raw["transaction_id"],
             "value": raw["revenue"].astype("float64"),
             "page_location": raw["page_location"].astype("string"),
@@ -707,7 +708,7 @@ def _tables(
             "timestamp": to_local(first_buy["timestamp"], tz).to_numpy(),
             "price": first_buy["revenue"].fillna(0.0).astype("float64").to_numpy(),
             "currency": first_buy["currency"].astype("string").to_numpy(),
-            "product": first_buy["product"].astype("string").to_numpy(),
+            "product": first_buy["product"].astype("string").fillna("(not set)").to_numpy(),
             "n_items": first_buy["n_items"].astype("float64").to_numpy(),
             "session_id": first_buy["session_id"].to_numpy(),
             "channel": first_buy["channel"].astype("string").to_numpy(),
@@ -746,10 +747,14 @@ def _tables(
         {
             "user_id": first.index.astype("string"),
             "first_seen": to_local(first.reset_index(drop=True), tz).to_numpy(),
-            "acquisition_channel": pd.array(acq_channel.to_numpy(), dtype="string"),
+            "acquisition_channel": pd.array(acq_channel.to_numpy(), dtype="string").fillna(
+                "(not set)"  # no traffic_source: GA4's word for a missing dimension
+            ),
             "acquisition_source": acq["t_source"].to_numpy(),
             "acquisition_medium": acq["t_medium"].to_numpy(),
-            "device": pd.array(dev.reindex(first.index).to_numpy(), dtype="string"),
+            "device": pd.array(dev.reindex(first.index).to_numpy(), dtype="string").fillna(
+                "(not set)"
+            ),
             "n_sessions": g["session_id"].nunique().reindex(first.index).to_numpy(dtype=np.int64),
         }
     ).astype({"acquisition_source": "string", "acquisition_medium": "string"})
@@ -803,6 +808,10 @@ def _tables(
         },
         "warnings": warnings,
     }
+    # through journeykit's one door: what the other commands will read is checked here
+    events = get_table(events, "events", list(events.columns))
+    users = get_table(users, "users", list(users.columns))
+    orders = get_table(orders, "orders", list(orders.columns))
     return Ga4Data(events, users, orders, report)
 
 
