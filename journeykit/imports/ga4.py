@@ -507,7 +507,7 @@ def _narrow(sl: _Slice, file_no: int) -> pd.DataFrame:
     }
     items = _items(sl, n)
     cols.update(items)
-    df = pa.table(cols).to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    df = pa.table(cols).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     df["file_no"] = np.int32(file_no)
     df["row_no"] = np.arange(n, dtype=np.int64) + sl.first_line
     return df
