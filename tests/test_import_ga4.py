@@ -559,3 +559,55 @@ def test_every_ga4_channel_group_has_labels_in_both_languages():
     for key in GA4_CHANNELS:
         en, id_ = t(f"channel.{key}", "en"), t(f"channel.{key}", "id")
         assert en.strip() and id_.strip(), key
+
+
+# --- exercise 13's checks recognise the mistakes real exports invite ------------------------
+
+
+@pytest.fixture(scope="module")
+def sample():
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "datasets" / "ga4_sample"]
+    return read_ga4(files, timezone="Asia/Jakarta"), read_ga4(files)
+
+
+def test_checks_explain_the_usual_mistakes(sample):
+    from journeykit.checks import your_own_data as check
+    from journeykit.paths import conversion_paths
+
+    data, utc = sample
+    ev, orders = data.events, data.orders
+    direct = ev[ev["channel"] == "direct"]
+    assert check.check_direct_sessions(direct["session_id"].nunique(), ev).ok
+    fb = check.check_direct_sessions(len(direct), ev)
+    assert not fb.ok and "counted events" in fb.message
+    # revenue: the orders, not the purchase events (three were sent twice)
+    assert check.check_revenue(orders["price"].sum(), orders, ev).ok
+    summed = ev.loc[ev["event_type"] == "purchase", "value"].sum()
+    assert summed > orders["price"].sum()
+    fb = check.check_revenue(summed, orders, ev)
+    assert not fb.ok and "sends a purchase twice" in fb.message
+    # the busiest hour: the shop's clock, not UTC
+    local = int(orders["timestamp"].dt.hour.value_counts().sort_index().idxmax())
+    in_utc = int(utc.orders["timestamp"].dt.hour.value_counts().sort_index().idxmax())
+    assert (local - in_utc) % 24 == 7
+    assert check.check_busiest_hour(local, orders, utc_orders=utc.orders).ok
+    fb = check.check_busiest_hour(in_utc, orders, utc_orders=utc.orders)
+    assert not fb.ok and "UTC" in fb.message
+    # email's assists: session channels, not traffic_source
+    right = conversion_paths(ev, orders, touch_types="all")
+    wrong = conversion_paths(ga4_first_touch(ev, data.users), orders, touch_types="all")
+    from journeykit.paths import assisted_conversions
+
+    good = assisted_conversions(right).set_index("channel").loc["email", "assisted_conversions"]
+    bad = assisted_conversions(wrong).set_index("channel").loc["email", "assisted_conversions"]
+    assert bad < good  # one channel per user: email only assists its own repeat visits
+    assert check.check_email_assisted(good, right, first_touch_journeys=wrong).ok
+    fb = check.check_email_assisted(bad, right, first_touch_journeys=wrong)
+    assert not fb.ok and "traffic_source" in fb.message
+
+
+def ga4_first_touch(events, users):
+    from journeykit.imports.ga4 import first_touch_events
+
+    return first_touch_events(events, users)
