@@ -611,3 +611,18 @@ def ga4_first_touch(events, users):
     from journeykit.imports.ga4 import first_touch_events
 
     return first_touch_events(events, users)
+
+
+def test_small_slices_give_the_same_result_and_the_right_line(tmp_path):
+    users = plan(seed=4, n_users=10)
+    rows = rows_of(users)
+    f = tmp_path / "events_20240301.json"
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    whole = read_ga4([f]).events
+    sliced = read_ga4([f], chunk_bytes=1024).events  # a few rows per slice
+    pd.testing.assert_frame_equal(whole, sliced)
+    lines = [json.dumps(r) for r in rows]
+    lines[len(lines) - 3] = lines[len(lines) - 3][:25]  # cut short, deep in a later slice
+    f.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ImportFileError, match=rf"line {len(lines) - 2}: not valid JSON"):
+        read_ga4([f], chunk_bytes=1024)
