@@ -288,7 +288,9 @@ def metric_info(lang: str = "en") -> pd.DataFrame:
     )
 
 
-_EVENT_COLS = ("event_id", "user_id", "timestamp", "event_type", "stage", "cost")
+_EVENT_COLS = ("user_id", "timestamp", "event_type")
+"""Events columns the facts need; ``stage`` (else mapped from ``event_type``, see
+:func:`journeykit.funnels.event_cvj_steps`) and ``cost`` (else 0) are optional."""
 
 
 def _needs(metrics: Iterable[Metric]) -> set[str]:
@@ -328,14 +330,19 @@ def user_facts(
     survey), ``referral_signups`` (invitees of this person who signed up).
 
     ``facts`` limits the work to the named columns' tables (orders, survey, referrals are only
-    read when needed).
+    read when needed). Events need ``user_id``, ``timestamp``, ``event_type``; without a
+    ``stage`` column the Engage step comes from the event names (GA4's by default), without a
+    ``cost`` column every touch costs 0. The counts by event type use the synthetic data's
+    names (``impression``, ``click``, ``visit`` ...); other names count 0 there.
     """
     wanted = set(facts) if facts is not None else None
 
     def need(group: set[str]) -> bool:
         return wanted is None or bool(wanted & group)
 
-    ev = checked_columns("events", tables, _EVENT_COLS)
+    ev = get_table(tables, "events", _EVENT_COLS)
+    if "cost" not in ev.columns:  # a real export without spend: no touch cost anything
+        ev = ev.assign(cost=0.0)
     people = pd.Index(np.sort(ev["user_id"].unique()), name="user_id")
     out = pd.DataFrame(index=people)
     out["reached"] = 1

@@ -273,8 +273,11 @@ def test_cohort_retention_by_hand():
 
 
 def test_bad_input_names_the_field():
-    with pytest.raises(SchemaError, match=r"events\.cost: missing column"):
-        metric_table(Tables(USERS, EVENTS.drop(columns="cost"), ORDERS, REFERRALS, SURVEY))
+    with pytest.raises(SchemaError, match=r"events\.event_type: missing column"):
+        metric_table(Tables(USERS, EVENTS.drop(columns="event_type"), ORDERS, REFERRALS, SURVEY))
+    # no cost column (a real export without spend): every touch cost 0
+    free = metric_table(Tables(USERS, EVENTS.drop(columns="cost"), ORDERS, REFERRALS, SURVEY))
+    assert free["cost_per_conversion"].iloc[0] == 0
     with pytest.raises(SchemaError, match=r"survey\.nps: values above 10"):
         metric_table(Tables(USERS, EVENTS, ORDERS, REFERRALS, SURVEY.assign(nps=[11, 9, 6, 9])))
     with pytest.raises(SchemaError, match=r"orders\.price: expected numbers"):
