@@ -44,7 +44,15 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError
-from journeykit.schema import CHANNELS, DEVICES, checked_columns, get_table, ordered_keys
+from journeykit.schema import (
+    CHANNELS,
+    DEVICES,
+    check_timezone,
+    checked_columns,
+    get_table,
+    local_time,
+    ordered_keys,
+)
 from journeykit.stages import StageModel, cvj_to_model, get_model
 
 __all__ = [
@@ -53,6 +61,7 @@ __all__ = [
     "omnichannel_summary",
     "conversion_by_channel_count",
     "device_split",
+    "hour_of_day",
 ]
 
 _KEYS = ["user_id", "timestamp"]
@@ -284,4 +293,34 @@ def device_split(
     share = counts / total if total else counts * np.nan
     return pd.DataFrame(
         {"device": order, "conversions": counts.to_numpy(), "share": share.to_numpy()}
+    )
+
+
+def hour_of_day(
+    events: pd.DataFrame, *, timezone: str | None = None, event_type: str | None = None
+) -> pd.DataFrame:
+    """Events by hour of the day (0-23) in ``timezone``: when people touch the shop.
+
+    Stored times are UTC for imported data (see :mod:`journeykit.schema`); ``timezone`` (an IANA
+    name, e.g. ``"Asia/Jakarta"``, UTC+7) shows them as the shop's wall-clock time; ``None``
+    keeps them as stored (the synthetic data holds local time already). ``event_type``: count
+    only events of that name (e.g. ``"purchase"``). Columns: ``hour`` (0-23), ``events``
+    (count), ``share`` (of all counted events, 0-1; NaN when there are none).
+
+    >>> ev = pd.DataFrame({"user_id": [1, 1], "event_type": ["page_view", "purchase"],
+    ...     "timestamp": pd.to_datetime(["2024-01-01 13:00", "2024-01-01 14:30"])})
+    >>> h = hour_of_day(ev, timezone="Asia/Jakarta")  # 13:00 UTC is 20:00 in Jakarta
+    >>> h.loc[h["events"] > 0, "hour"].tolist()
+    [20, 21]
+    """
+    check_timezone(timezone)
+    ev = get_table(events, "events")
+    if event_type is not None:
+        ev = ev[(ev["event_type"] == event_type).to_numpy()]
+    hours = local_time(ev["timestamp"], timezone).dt.hour
+    counts = hours.value_counts().reindex(range(24), fill_value=0).astype("int64")
+    total = int(counts.sum())
+    share = counts / total if total else counts * np.nan
+    return pd.DataFrame(
+        {"hour": np.arange(24), "events": counts.to_numpy(), "share": share.to_numpy()}
     )

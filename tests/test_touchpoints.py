@@ -14,6 +14,7 @@ from journeykit.touchpoints import (
     channel_stage_matrix,
     conversion_by_channel_count,
     device_split,
+    hour_of_day,
     journey_breadth,
     omnichannel_summary,
 )
@@ -271,3 +272,22 @@ def test_any_names_no_event_id_and_a_chosen_conversion_event():
     assert split[split > 0].to_dict() == {"desktop": 1}
     with pytest.raises(ParameterError, match="^conversion:"):
         device_split(ev, conversion="")
+
+
+def test_hour_of_day_in_the_shops_time_zone():
+    # 13:00 and 16:59 UTC are 20:00 and 23:59 in Jakarta (UTC+7, no daylight saving)
+    ev = pd.DataFrame(
+        {
+            "user_id": [1, 1, 2],
+            "event_type": ["page_view", "purchase", "purchase"],
+            "timestamp": pd.to_datetime(
+                ["2024-01-01 13:00", "2024-01-01 16:59", "2024-07-01 17:00"]
+            ),
+        }
+    )
+    jkt = hour_of_day(ev, timezone="Asia/Jakarta").set_index("hour")["events"]
+    assert jkt[jkt > 0].to_dict() == {0: 1, 20: 1, 23: 1}  # 17:00 UTC is 00:00 the next day
+    utc = hour_of_day(ev, event_type="purchase").set_index("hour")["events"]
+    assert utc[utc > 0].to_dict() == {16: 1, 17: 1}
+    with pytest.raises(ParameterError, match="^timezone: unknown time zone 'WIB'"):
+        hour_of_day(ev, timezone="WIB")
