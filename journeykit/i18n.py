@@ -14,11 +14,12 @@ Stage names are not here: they live with their stage model in :mod:`journeykit.s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from journeykit.errors import ParameterError
 
-__all__ = ["LANGS", "LABELS", "t", "check_lang", "label_map"]
+__all__ = ["LANGS", "LABELS", "t", "check_lang", "label_map", "label_for"]
 
 LANGS: Final = ("en", "id")
 
@@ -127,6 +128,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "event.onboard": ("First value (onboarding)", "Nilai pertama (onboarding)"),
     "event.review": ("Review", "Ulasan"),
     "event.invite": ("Invite", "Undangan"),
+    # --- GA4 recommended event names (issue 9: open vocabularies; others show as themselves) ---
+    "event.page_view": ("Page view", "Tampilan halaman"),
+    "event.session_start": ("Session start", "Awal sesi"),
+    "event.first_visit": ("First visit", "Kunjungan pertama"),
+    "event.view_item_list": ("View item list", "Melihat daftar produk"),
+    "event.view_item": ("View item", "Melihat produk"),
+    "event.select_item": ("Select item", "Memilih produk"),
+    "event.search": ("Search", "Pencarian"),
+    "event.add_to_cart": ("Add to cart", "Tambah ke keranjang"),
+    "event.remove_from_cart": ("Remove from cart", "Hapus dari keranjang"),
+    "event.view_cart": ("View cart", "Melihat keranjang"),
+    "event.begin_checkout": ("Begin checkout", "Mulai checkout"),
+    "event.add_shipping_info": ("Add shipping info", "Isi info pengiriman"),
+    "event.add_payment_info": ("Add payment info", "Isi info pembayaran"),
+    "event.sign_up": ("Sign up", "Daftar akun"),
+    "event.login": ("Log in", "Masuk akun"),
+    "event.generate_lead": ("Generate lead", "Menjadi prospek (lead)"),
+    "event.refund": ("Refund", "Pengembalian dana"),
+    "event.share": ("Share", "Berbagi"),
     # --- personas and journey maps (journeykit.personas, journeykit.maps) ---------------------
     "persona": ("Persona", "Persona"),
     "persona.card": ("Persona card", "Kartu persona"),
@@ -729,3 +749,32 @@ def label_map(prefix: str, lang: str = "en") -> dict[str, str]:
     check_lang(lang)
     start = prefix + "."
     return {k[len(start) :]: t(k, lang) for k in LABELS if k.startswith(start)}
+
+
+def label_for(
+    prefix: str,
+    key: object,
+    lang: str = "en",
+    labels: Mapping[object, str | tuple[str, str]] | None = None,
+) -> str:
+    """The display name of a data value: a user's label, the catalogue's, or the value itself.
+
+    For the open vocabularies (channels, devices, event names ...): ``labels`` (a user-given map
+    ``{value: text}`` or ``{value: (english, indonesian)}``) wins, then the catalogue entry
+    ``<prefix>.<key>``, then the value as written in the data (never an error).
+
+    >>> label_for("channel", "email", "id"), label_for("channel", "tiktok", "id")
+    ('Email', 'tiktok')
+    >>> label_for("event", "$pageview", "en", {"$pageview": ("Page view", "Tampilan halaman")})
+    'Page view'
+    """
+    check_lang(lang)
+    if labels is not None and key in labels:
+        text = labels[key]
+        if isinstance(text, tuple):
+            return text[0] if lang == "en" else text[1]
+        return str(text)
+    entry = LABELS.get(f"{prefix}.{key}")
+    if entry is not None:
+        return entry[0] if lang == "en" else entry[1]
+    return str(key)

@@ -288,7 +288,9 @@ def metric_info(lang: str = "en") -> pd.DataFrame:
     )
 
 
-_EVENT_COLS = ("event_id", "user_id", "timestamp", "event_type", "stage", "cost")
+_EVENT_COLS = ("user_id", "timestamp", "event_type")
+"""Events columns the facts need; ``stage`` (else mapped from ``event_type``, see
+:func:`journeykit.funnels.event_cvj_steps`) and ``cost`` (else 0) are optional."""
 
 
 def _needs(metrics: Iterable[Metric]) -> set[str]:
@@ -328,14 +330,19 @@ def user_facts(
     survey), ``referral_signups`` (invitees of this person who signed up).
 
     ``facts`` limits the work to the named columns' tables (orders, survey, referrals are only
-    read when needed).
+    read when needed). Events need ``user_id``, ``timestamp``, ``event_type``; without a
+    ``stage`` column the Engage step comes from the event names (GA4's by default), without a
+    ``cost`` column every touch costs 0. The counts by event type use the synthetic data's
+    names (``impression``, ``click``, ``visit`` ...); other names count 0 there.
     """
     wanted = set(facts) if facts is not None else None
 
     def need(group: set[str]) -> bool:
         return wanted is None or bool(wanted & group)
 
-    ev = checked_columns("events", tables, _EVENT_COLS)
+    ev = get_table(tables, "events", _EVENT_COLS)
+    if "cost" not in ev.columns:  # a real export without spend: no touch cost anything
+        ev = ev.assign(cost=0.0)
     people = pd.Index(np.sort(ev["user_id"].unique()), name="user_id")
     out = pd.DataFrame(index=people)
     out["reached"] = 1
@@ -605,7 +612,7 @@ def readable_stage_metrics(table: pd.DataFrame, *, lang: str = "en") -> pd.DataF
 
 def cohort_retention(
     orders: pd.DataFrame,
-    users: pd.DataFrame,
+    users: pd.DataFrame | None = None,
     period: str = "M",
     *,
     cohort_by: Literal["first_seen", "first_order"] = "first_seen",
@@ -616,7 +623,8 @@ def cohort_retention(
     cohort is everyone first seen in a period, and column ``k`` is the share of them who placed an
     order in the period k after it (column 0: in the same period). ``cohort_by="first_order"``: a
     cohort is the customers whose first order fell in a period (column 0 is then 1.0), the classic
-    repeat-purchase view. Periods after the last one in the data are NaN (not yet observed), not 0.
+    repeat-purchase view, which needs the orders table alone (``users`` may be ``None``). Periods
+    after the last one in the data are NaN (not yet observed), not 0.
 
     Returns a table indexed by ``cohort`` (period as text, e.g. ``"2024-01"``) with
     ``cohort_size`` (people) and one column per offset ``0, 1, 2, ...`` (shares 0-1).
@@ -637,13 +645,23 @@ def cohort_retention(
         raise ParameterError(
             f"cohort_by: expected 'first_seen' or 'first_order', got {cohort_by!r}"
         )
-    us = checked_columns("users", users, ["user_id", "first_seen"])
     od = checked_columns("orders", orders, ["order_id", "user_id", "timestamp"])
-    stray = ~od["user_id"].isin(us["user_id"])
-    if stray.any():
-        raise SchemaError(
-            "orders", "user_id", "user ids not in users.user_id", list(od.index[stray][:10])
+    if users is None:
+        if cohort_by == "first_seen":
+            raise ParameterError(
+                "users: cohort_by='first_seen' needs the users table; pass users=... or "
+                "cohort_by='first_order' (orders alone)"
+            )
+        us = pd.DataFrame(
+            {"user_id": od["user_id"].iloc[:0], "first_seen": od["timestamp"].iloc[:0]}
         )
+    else:
+        us = checked_columns("users", users, ["user_id", "first_seen"])
+        stray = ~od["user_id"].isin(us["user_id"])
+        if stray.any():
+            raise SchemaError(
+                "orders", "user_id", "user ids not in users.user_id", list(od.index[stray][:10])
+            )
 
     def ordinal(ts: pd.Series) -> np.ndarray:
         return pd.PeriodIndex(ts, freq=period).asi8
