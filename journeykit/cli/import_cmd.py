@@ -27,7 +27,8 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--timezone",
         default=None,
         metavar="TZ",
-        help="store times as this zone's wall clock, e.g. Asia/Jakarta (default: UTC)",
+        help="store times as this zone's wall clock, e.g. Asia/Jakarta (default: UTC); "
+        "recorded in import.json; do not convert them again (timezone= of hour-of-day views)",
     )
     p.add_argument(
         "--format",
