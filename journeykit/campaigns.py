@@ -42,7 +42,7 @@ import pandas as pd
 from scipy import stats
 
 from journeykit.errors import ParameterError, SchemaError, ValidationError
-from journeykit.schema import require_columns
+from journeykit.schema import get_table
 from journeykit.stages import CVJ_STEPS
 
 __all__ = [
@@ -319,17 +319,8 @@ def lift_from_counts(
 
 
 def _events(events: object, columns: Sequence[str]) -> pd.DataFrame:
-    require_columns(events, "events", columns)
-    bad = events["stage"].notna() & ~events["stage"].isin(CVJ_STEPS)
-    if bad.any():
-        raise SchemaError(
-            "events",
-            "stage",
-            f"unknown value {events.loc[bad, 'stage'].iloc[0]!r}; expected one of "
-            + ", ".join(CVJ_STEPS),
-            list(events.index[bad.to_numpy()][:10]),
-        )
-    return events
+    """The events table through the door (:func:`journeykit.schema.get_table`)."""
+    return get_table(events, "events", columns)
 
 
 def transition_outcomes(events: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:

@@ -14,11 +14,12 @@ Stage names are not here: they live with their stage model in :mod:`journeykit.s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from journeykit.errors import ParameterError
 
-__all__ = ["LANGS", "LABELS", "t", "check_lang", "label_map"]
+__all__ = ["LANGS", "LABELS", "t", "check_lang", "label_map", "label_for"]
 
 LANGS: Final = ("en", "id")
 
@@ -63,6 +64,71 @@ LABELS: dict[str, tuple[str, str]] = {
     "channel.direct": ("Direct", "Langsung"),
     "channel.whatsapp": ("WhatsApp", "WhatsApp"),
     "channel.store": ("Store", "Toko fisik"),
+    # --- issue 9 (import): GA4 default channel groups without an older key, own-data checks ----
+    "channel.cross_network": ("Cross-network ads", "Iklan lintas jaringan"),
+    "channel.paid_shopping": ("Paid shopping", "Iklan belanja berbayar"),
+    "channel.paid_video": ("Paid video", "Iklan video berbayar"),
+    "channel.display": ("Display ads", "Iklan display"),
+    "channel.paid_other": ("Other paid", "Iklan berbayar lainnya"),
+    "channel.organic_shopping": ("Shopping sites (organic)", "Situs belanja (organik)"),
+    "channel.organic_video": ("Video (organic)", "Video (organik)"),
+    "channel.audio": ("Audio ads", "Iklan audio"),
+    "channel.sms": ("SMS", "SMS"),
+    "channel.mobile_push": ("Push notifications", "Notifikasi push"),
+    "channel.unassigned": ("Unassigned", "Tidak terklasifikasi"),
+    "own_data.check": ("Check", "Pemeriksaan"),
+    "own_data.value": ("Value", "Nilai"),
+    "own_data.meaning": ("What it means", "Artinya"),
+    "own_data.events_without_user": (
+        "Events without user_pseudo_id (consent gaps)",
+        "Peristiwa tanpa user_pseudo_id (celah persetujuan cookie)",
+    ),
+    "own_data.events_without_user.note": (
+        "left out: they cannot be joined into journeys, so every count is a little low",
+        "tidak dihitung: tidak bisa dirangkai menjadi perjalanan, jadi setiap jumlah sedikit lebih kecil",
+    ),
+    "own_data.direct_sessions": (
+        "Sessions without a source (counted as direct)",
+        "Sesi tanpa sumber (dihitung sebagai langsung/direct)",
+    ),
+    "own_data.direct_sessions.note": (
+        "links from WhatsApp, apps or bookmarks arrive untagged: part of 'direct' is unknown",
+        "tautan dari WhatsApp, aplikasi, atau bookmark datang tanpa tag: sebagian 'direct' sebenarnya tidak diketahui",
+    ),
+    "own_data.first_touch_differs": (
+        "Sessions whose channel is not the user's first acquisition (traffic_source)",
+        "Sesi yang salurannya bukan akuisisi pertama pengguna (traffic_source)",
+    ),
+    "own_data.first_touch_differs.note": (
+        "traffic_source is first touch only; paths use each session's own source",
+        "traffic_source hanya sentuhan pertama; jalur memakai sumber tiap sesi",
+    ),
+    "own_data.duplicate_purchases": (
+        "Purchase events sent twice (same transaction_id)",
+        "Peristiwa pembelian yang terkirim dua kali (transaction_id sama)",
+    ),
+    "own_data.duplicate_purchases.note": (
+        "counted once in orders; counting purchase events would overstate sales",
+        "dihitung sekali di tabel pesanan; menghitung peristiwa purchase akan membesar-besarkan penjualan",
+    ),
+    "own_data.purchases_without_id": (
+        "Purchase events without transaction_id",
+        "Peristiwa pembelian tanpa transaction_id",
+    ),
+    "own_data.purchases_without_id.note": (
+        "not in orders: their revenue is missing from every value",
+        "tidak masuk tabel pesanan: pendapatannya hilang dari setiap nilai",
+    ),
+    "own_data.timezone": ("Time zone of the times", "Zona waktu stempel waktu"),
+    "own_data.timezone.note": (
+        "GA4 exports UTC microseconds; hour-of-day views need the shop's own zone",
+        "GA4 mengekspor mikrodetik UTC; tampilan per jam perlu zona waktu toko sendiri",
+    ),
+    "own_data.period": ("Period the export covers", "Rentang waktu ekspor"),
+    "own_data.period.note": (
+        "journeys that began before it or end after it are cut off",
+        "perjalanan yang mulai sebelumnya atau berakhir sesudahnya terpotong",
+    ),
     # --- devices -------------------------------------------------------------------------------
     "device": ("Device", "Perangkat"),
     "device.mobile": ("Mobile", "Ponsel"),
@@ -79,6 +145,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "event.onboard": ("First value (onboarding)", "Nilai pertama (onboarding)"),
     "event.review": ("Review", "Ulasan"),
     "event.invite": ("Invite", "Undangan"),
+    # --- GA4 recommended event names (issue 9: open vocabularies; others show as themselves) ---
+    "event.page_view": ("Page view", "Tampilan halaman"),
+    "event.session_start": ("Session start", "Awal sesi"),
+    "event.first_visit": ("First visit", "Kunjungan pertama"),
+    "event.view_item_list": ("View item list", "Melihat daftar produk"),
+    "event.view_item": ("View item", "Melihat produk"),
+    "event.select_item": ("Select item", "Memilih produk"),
+    "event.search": ("Search", "Pencarian"),
+    "event.add_to_cart": ("Add to cart", "Tambah ke keranjang"),
+    "event.remove_from_cart": ("Remove from cart", "Hapus dari keranjang"),
+    "event.view_cart": ("View cart", "Melihat keranjang"),
+    "event.begin_checkout": ("Begin checkout", "Mulai checkout"),
+    "event.add_shipping_info": ("Add shipping info", "Isi info pengiriman"),
+    "event.add_payment_info": ("Add payment info", "Isi info pembayaran"),
+    "event.sign_up": ("Sign up", "Daftar akun"),
+    "event.login": ("Log in", "Masuk akun"),
+    "event.generate_lead": ("Generate lead", "Menjadi prospek (lead)"),
+    "event.refund": ("Refund", "Pengembalian dana"),
+    "event.share": ("Share", "Berbagi"),
     # --- personas and journey maps (journeykit.personas, journeykit.maps) ---------------------
     "persona": ("Persona", "Persona"),
     "persona.card": ("Persona card", "Kartu persona"),
@@ -1803,3 +1888,32 @@ def label_map(prefix: str, lang: str = "en") -> dict[str, str]:
     check_lang(lang)
     start = prefix + "."
     return {k[len(start) :]: t(k, lang) for k in LABELS if k.startswith(start)}
+
+
+def label_for(
+    prefix: str,
+    key: object,
+    lang: str = "en",
+    labels: Mapping[object, str | tuple[str, str]] | None = None,
+) -> str:
+    """The display name of a data value: a user's label, the catalogue's, or the value itself.
+
+    For the open vocabularies (channels, devices, event names ...): ``labels`` (a user-given map
+    ``{value: text}`` or ``{value: (english, indonesian)}``) wins, then the catalogue entry
+    ``<prefix>.<key>``, then the value as written in the data (never an error).
+
+    >>> label_for("channel", "email", "id"), label_for("channel", "tiktok", "id")
+    ('Email', 'tiktok')
+    >>> label_for("event", "$pageview", "en", {"$pageview": ("Page view", "Tampilan halaman")})
+    'Page view'
+    """
+    check_lang(lang)
+    if labels is not None and key in labels:
+        text = labels[key]
+        if isinstance(text, tuple):
+            return text[0] if lang == "en" else text[1]
+        return str(text)
+    entry = LABELS.get(f"{prefix}.{key}")
+    if entry is not None:
+        return entry[0] if lang == "en" else entry[1]
+    return str(key)

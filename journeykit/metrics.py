@@ -87,7 +87,7 @@ import pandas as pd
 from journeykit.errors import ParameterError, SchemaError
 from journeykit.funnels import check_breakdown, group_order, stage_reached, user_groups
 from journeykit.i18n import LABELS, check_lang, t
-from journeykit.schema import Tables, checked_columns
+from journeykit.schema import Tables, checked_columns, get_table
 from journeykit.stages import StageModel, get_model
 
 __all__ = [
@@ -300,19 +300,9 @@ def metric_info(lang: str = "en") -> pd.DataFrame:
     )
 
 
-def _table(tables: object, name: str) -> object:
-    if isinstance(tables, Tables):
-        return getattr(tables, name)
-    if isinstance(tables, Mapping):
-        if name not in tables:
-            raise SchemaError(name, None, "table missing from tables")
-        return tables[name]
-    raise ParameterError(
-        f"tables: expected journeykit.schema.Tables or a dict of DataFrames, got {type(tables).__name__}"
-    )
-
-
-_EVENT_COLS = ("event_id", "user_id", "timestamp", "event_type", "stage", "cost")
+_EVENT_COLS = ("user_id", "timestamp", "event_type")
+"""Events columns the facts need; ``stage`` (else mapped from ``event_type``, see
+:func:`journeykit.funnels.event_cvj_steps`) and ``cost`` (else 0) are optional."""
 
 
 def _needs(metrics: Iterable[Metric]) -> set[str]:
@@ -354,14 +344,19 @@ def user_facts(
     ``customer_referral_signups`` (the same, 0 when the person is not a customer).
 
     ``facts`` limits the work to the named columns' tables (orders, survey, referrals are only
-    read when needed).
+    read when needed). Events need ``user_id``, ``timestamp``, ``event_type``; without a
+    ``stage`` column the Engage step comes from the event names (GA4's by default), without a
+    ``cost`` column every touch costs 0. The counts by event type use the synthetic data's
+    names (``impression``, ``click``, ``visit`` ...); other names count 0 there.
     """
     wanted = set(facts) if facts is not None else None
 
     def need(group: set[str]) -> bool:
         return wanted is None or bool(wanted & group)
 
-    ev = checked_columns("events", _table(tables, "events"), _EVENT_COLS)
+    ev = get_table(tables, "events", _EVENT_COLS)
+    if "cost" not in ev.columns:  # a real export without spend: no touch cost anything
+        ev = ev.assign(cost=0.0)
     people = pd.Index(np.sort(ev["user_id"].unique()), name="user_id")
     out = pd.DataFrame(index=people)
     out["reached"] = 1
@@ -386,9 +381,7 @@ def user_facts(
 
     if need(_ORDER_FACTS | _SURVEY_FACTS | {"customer"}):
         od = checked_columns(
-            "orders",
-            _table(tables, "orders"),
-            ["order_id", "user_id", "timestamp", "offer_type", "price"],
+            "orders", tables, ["order_id", "user_id", "timestamp", "offer_type", "price"]
         )
         od = od.sort_values(["user_id", "timestamp", "order_id"], kind="stable")
         stray = ~od["user_id"].isin(people)
@@ -417,7 +410,7 @@ def user_facts(
         out["ttfv_days"] = ttfv.reindex(people)
 
     if need(_SURVEY_FACTS):
-        sv = checked_columns("survey", _table(tables, "survey"), ["user_id", "nps", "csat"])
+        sv = checked_columns("survey", tables, ["user_id", "nps", "csat"])
         g = sv.groupby("user_id")
         out["csat_answers"] = g["csat"].count().reindex(people, fill_value=0)
         out["csat_satisfied"] = (
@@ -440,7 +433,7 @@ def user_facts(
         )
 
     if need(_REFERRAL_FACTS):
-        rf = checked_columns("referrals", _table(tables, "referrals"), ["inviter_id", "invitee_id"])
+        rf = checked_columns("referrals", tables, ["inviter_id", "invitee_id"])
         signed = rf[rf["invitee_id"].notna()]
         out["referral_signups"] = signed.groupby("inviter_id").size().reindex(people, fill_value=0)
         if "customer" in out:
@@ -532,8 +525,8 @@ def metric_table(
         groups = pd.Series("all", index=facts.index)
         order = ["all"]
     else:
-        users = _table(tables, "users") if by in ("persona", "cohort") else None
-        groups = user_groups(_table(tables, "events"), by, users=users).reindex(facts.index)
+        users = get_table(tables, "users") if by in ("persona", "cohort") else None
+        groups = user_groups(get_table(tables, "events"), by, users=users).reindex(facts.index)
         order = group_order(by, groups)
     out = metrics_from_facts(facts, groups.rename(by or "group"), keys, inputs).reindex(order)
     counts = [k for k in keys if METRICS[k].how == "sum"]
@@ -635,7 +628,7 @@ def readable_stage_metrics(table: pd.DataFrame, *, lang: str = "en") -> pd.DataF
 
 def cohort_retention(
     orders: pd.DataFrame,
-    users: pd.DataFrame,
+    users: pd.DataFrame | None = None,
     period: str = "M",
     *,
     cohort_by: Literal["first_seen", "first_order"] = "first_seen",
@@ -646,7 +639,8 @@ def cohort_retention(
     cohort is everyone first seen in a period, and column ``k`` is the share of them who placed an
     order in the period k after it (column 0: in the same period). ``cohort_by="first_order"``: a
     cohort is the customers whose first order fell in a period (column 0 is then 1.0), the classic
-    repeat-purchase view. Periods after the last one in the data are NaN (not yet observed), not 0.
+    repeat-purchase view, which needs the orders table alone (``users`` may be ``None``). Periods
+    after the last one in the data are NaN (not yet observed), not 0.
 
     Returns a table indexed by ``cohort`` (period as text, e.g. ``"2024-01"``) with
     ``cohort_size`` (people) and one column per offset ``0, 1, 2, ...`` (shares 0-1).
@@ -667,13 +661,23 @@ def cohort_retention(
         raise ParameterError(
             f"cohort_by: expected 'first_seen' or 'first_order', got {cohort_by!r}"
         )
-    us = checked_columns("users", users, ["user_id", "first_seen"])
     od = checked_columns("orders", orders, ["order_id", "user_id", "timestamp"])
-    stray = ~od["user_id"].isin(us["user_id"])
-    if stray.any():
-        raise SchemaError(
-            "orders", "user_id", "user ids not in users.user_id", list(od.index[stray][:10])
+    if users is None:
+        if cohort_by == "first_seen":
+            raise ParameterError(
+                "users: cohort_by='first_seen' needs the users table; pass users=... or "
+                "cohort_by='first_order' (orders alone)"
+            )
+        us = pd.DataFrame(
+            {"user_id": od["user_id"].iloc[:0], "first_seen": od["timestamp"].iloc[:0]}
         )
+    else:
+        us = checked_columns("users", users, ["user_id", "first_seen"])
+        stray = ~od["user_id"].isin(us["user_id"])
+        if stray.any():
+            raise SchemaError(
+                "orders", "user_id", "user ids not in users.user_id", list(od.index[stray][:10])
+            )
 
     def ordinal(ts: pd.Series) -> np.ndarray:
         return pd.PeriodIndex(ts, freq=period).asi8

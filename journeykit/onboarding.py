@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from journeykit.errors import ValidationError
-from journeykit.schema import validate_table
+from journeykit.schema import get_table
 
 __all__ = [
     "wilson_interval",
@@ -158,8 +158,8 @@ def first_value_table(events: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFram
     >>> first_value_table(ev, od)["days_to_first_value"].tolist()
     [2.5]
     """
-    ev = validate_table("events", events)
-    od = validate_table("orders", orders)
+    ev = get_table(events, "events")
+    od = get_table(orders, "orders")
     g = od.groupby("user_id")
     cust = pd.DataFrame({"first_order": g["timestamp"].min(), "orders": g.size()})
     onb = ev.loc[ev["event_type"] == "onboard", ["user_id", "timestamp"]]
@@ -332,8 +332,8 @@ def repeat_by_onboarding(
     if method not in ("newcombe", "wald"):
         raise ValidationError("method", "'newcombe' or 'wald'", got=repr(method))
     table = first_value_table(events, orders)
-    od = validate_table("orders", orders)
-    stop = _end_of_data(validate_table("events", events), od, end)
+    od = get_table(orders, "orders")
+    stop = _end_of_data(get_table(events, "events"), od, end)
     if follow is not None:
         kept = table[table["first_order"] <= stop - pd.Timedelta(days=follow)]
         if len(table) and not len(kept):

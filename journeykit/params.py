@@ -87,6 +87,18 @@ def _iso_date(v: Any) -> bool:
     return True
 
 
+def _timezone(v: Any) -> bool:
+    import zoneinfo
+
+    if not isinstance(v, str) or not v.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(v)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def _spec(name: str, expected: str, ok: Callable[[Any], bool]) -> tuple[str, ParamSpec]:
     return name, ParamSpec(name, expected, ok)
 
@@ -192,6 +204,8 @@ SPECS: dict[str, ParamSpec] = dict(
         _spec("horizon_weeks", "an integer between 1 and 520", _int(1, 520)),
         _spec("margin_share", "a number between 0 and 1 (profit share of an order)", _num(0, 1)),
         _spec("weekly_discount", "a number between 0 and 0.1 (per week)", _num(0, 0.1)),
+        # lesson 13_your_own_data (journeykit.imports)
+        _spec("timezone", "an IANA time zone name such as 'UTC' or 'Asia/Jakarta'", _timezone),
     ]
 )
 

@@ -81,7 +81,7 @@ import pyarrow.compute as pc
 
 from journeykit.errors import ParameterError, SchemaError
 from journeykit.files import target_path, write_csv
-from journeykit.schema import require_columns
+from journeykit.schema import get_table, require_columns
 
 __all__ = [
     "SEP",
@@ -197,51 +197,46 @@ class PathSummary:
 # from events to journeys
 
 
-def _check_events(events: pd.DataFrame, touch_types: tuple[str, ...]) -> pd.DataFrame:
-    need = ["user_id", "timestamp", "channel", "event_type"]
-    require_columns(events, "events", need)
-    cols = need + (["device"] if "device" in events.columns else [])
-    ev = events[cols]
-    ts = pd.to_datetime(ev["timestamp"], errors="coerce")
-    bad = ts.isna()
-    if bad.any():
-        raise SchemaError(
-            "events",
-            "timestamp",
-            "expected timestamps (no missing values)",
-            list(ev.index[bad][:10]),
-        )
-    if getattr(ts.dt, "tz", None) is not None:
-        ts = ts.dt.tz_convert("UTC").dt.tz_localize(None)
-    for col in ("user_id", "channel", "event_type"):
-        bad = ev[col].isna()
-        if bad.any():
-            raise SchemaError("events", col, "missing values", list(ev.index[bad][:10]))
-    out = ev.assign(timestamp=ts.astype("datetime64[ns]"))
-    if "device" not in out.columns:
-        out = out.assign(device=pd.NA)
-    if "purchase" not in touch_types:
+def _touch_events(
+    events: pd.DataFrame, touch_types: tuple[str, ...] | str, conversion: str
+) -> pd.DataFrame:
+    """The events that count as touches (through the door), the conversion events among them."""
+    if not isinstance(conversion, str) or not conversion:
+        raise ParameterError(f"conversion: expected an event name, got {conversion!r}")
+    ev = get_table(events, "events", ["user_id", "timestamp", "channel", "event_type"])
+    if "device" not in ev.columns:
+        ev = ev.assign(device=pd.Series(pd.NA, index=ev.index, dtype="string"))
+    ev = ev[["user_id", "timestamp", "channel", "event_type", "device"]]
+    if isinstance(touch_types, str):
+        if touch_types != "all":
+            raise ParameterError(
+                f"touch_types: expected 'all' or a tuple of event names, got {touch_types!r}"
+            )
+        return ev
+    names = set(touch_types) | {conversion}
+    present = ev["event_type"].unique()
+    others = [e for e in present if e != conversion]
+    if others and not any(e in names for e in others):
         raise ParameterError(
-            "touch_types: expected to include 'purchase' (the converting interaction), "
-            f"got {touch_types!r}"
+            f"touch_types: none of {', '.join(map(repr, touch_types))} occurs in "
+            f"events.event_type (it holds {', '.join(map(repr, sorted(others)[:6]))} ...); pass "
+            "the event names that count as touches, or touch_types='all'"
         )
-    return out
+    return ev[ev["event_type"].isin(list(names))]
 
 
 def _order_values(orders: pd.DataFrame | None, conv: pd.DataFrame) -> np.ndarray:
     """Money of each conversion: the price of the order(s) at the purchase event's time."""
     if orders is None:
         return np.zeros(len(conv))
-    require_columns(orders, "orders", ("user_id", "timestamp", "price"))
+    od = get_table(orders, "orders", ("user_id", "timestamp", "price"))
     o = pd.DataFrame(
         {
-            "user_id": orders["user_id"].to_numpy(),
-            "timestamp": pd.to_datetime(orders["timestamp"]).astype("datetime64[ns]").to_numpy(),
-            "price": pd.to_numeric(orders["price"], errors="coerce").to_numpy(dtype=float),
+            "user_id": od["user_id"].to_numpy(),
+            "timestamp": od["timestamp"].to_numpy(),
+            "price": od["price"].to_numpy(dtype=float),
         }
     )
-    if np.isnan(o["price"].to_numpy()).any():
-        raise SchemaError("orders", "price", "expected numbers (no missing values)")
     o = o.groupby(["user_id", "timestamp"], as_index=False, sort=False)["price"].sum()
     key = pd.DataFrame(
         {"user_id": conv["user_id"].to_numpy(), "timestamp": conv["time"].to_numpy()}
@@ -256,15 +251,21 @@ def conversion_paths(
     *,
     lookback_days: float | None = 30,
     conversions: Literal["first", "all"] = "first",
-    touch_types: tuple[str, ...] = DEFAULT_TOUCH_TYPES,
+    touch_types: tuple[str, ...] | Literal["all"] = DEFAULT_TOUCH_TYPES,
     session_minutes: float = 30.0,
+    conversion: str = "purchase",
 ) -> Journeys:
     """Build every converting and non-converting journey from the events table.
 
     ``events`` needs ``user_id``, ``timestamp``, ``channel``, ``event_type`` (and ``device`` for
-    the device split); conversions are its ``purchase`` events. ``orders`` (optional; needs
-    ``user_id``, ``timestamp``, ``price``) gives each conversion its value: the orders at the
-    purchase event's time. See the module docstring for interaction, lookback and path.
+    the device split); conversions are its events named ``conversion`` (default ``"purchase"``;
+    any event name of the data, e.g. ``"sign_up"``, ``"generate_lead"``). ``touch_types``: the
+    event names that count as touches (default :data:`DEFAULT_TOUCH_TYPES`, the synthetic data's;
+    ``"all"``: every event); the conversion event always counts. When none of ``touch_types``
+    occurs in the data (a GA4 export holds ``page_view``, ``session_start`` ...), that is an
+    error, never a silent one-touch path. ``orders`` (optional; needs ``user_id``,
+    ``timestamp``, ``price``) gives each conversion its value: the orders at the conversion
+    event's time. See the module docstring for interaction, lookback and path.
 
     >>> import pandas as pd
     >>> ts = pd.to_datetime(["2024-01-01 09:00", "2024-01-03 20:00", "2024-01-05 10:00",
@@ -279,7 +280,8 @@ def conversion_paths(
     0        1       True  social_ads > email > direct          3       4.05...
     1        2      False               organic_search          1            NaN
     """
-    touch_types = tuple(touch_types)
+    if not isinstance(touch_types, str):
+        touch_types = tuple(touch_types)
     if conversions not in ("first", "all"):
         raise ParameterError(f"conversions: expected 'first' or 'all', got {conversions!r}")
     if lookback_days is not None and not (
@@ -288,9 +290,8 @@ def conversion_paths(
         raise ParameterError(f"lookback_days: expected a number > 0 or None, got {lookback_days!r}")
     if not (isinstance(session_minutes, int | float) and session_minutes >= 0):
         raise ParameterError(f"session_minutes: expected a number >= 0, got {session_minutes!r}")
-    ev = _check_events(events, touch_types)
-    ev = ev[ev["event_type"].isin(touch_types)]
-    is_purchase = (ev["event_type"] == "purchase").to_numpy(dtype=bool)
+    ev = _touch_events(events, touch_types, conversion)
+    is_purchase = (ev["event_type"] == conversion).to_numpy(dtype=bool)
     ev = ev.assign(_p=is_purchase)
     ev = ev.sort_values(["user_id", "timestamp", "_p"], kind="stable", ignore_index=True)
 

@@ -54,7 +54,7 @@ from journeykit.documents import (
 from journeykit.errors import ParameterError, ValidationError
 from journeykit.examples import PERSONA_EXAMPLES
 from journeykit.i18n import LABELS, LANGS, check_lang, t
-from journeykit.schema import CHANNELS, DEVICES, validate_table
+from journeykit.schema import CHANNELS, DEVICES, get_table
 from journeykit.stages import StageModel, get_model
 
 __all__ = [
@@ -300,14 +300,16 @@ _CHANNEL_GROUPS: dict[str, tuple[str, ...]] = {
 _SKEWED = ("orders", "spend", "avg_order_value", "touches")
 
 
+_COLUMNS = {
+    "users": ("user_id",),
+    "events": ("user_id", "timestamp", "event_type", "channel", "device", "stage"),
+    "orders": ("order_id", "user_id", "timestamp", "price"),
+}
+
+
 def _table(tables: Any, name: str) -> pd.DataFrame:
-    try:
-        df = getattr(tables, name)
-    except AttributeError:
-        raise ParameterError(
-            f"tables: expected journeykit.schema.Tables (with .{name}), got {type(tables).__name__}"
-        ) from None
-    return validate_table(name, df)
+    """Table ``name`` through the door (:func:`journeykit.schema.get_table`), with the columns used."""
+    return get_table(tables, name, _COLUMNS[name])
 
 
 def behaviour_features(tables: Any) -> pd.DataFrame:

@@ -52,6 +52,11 @@ __all__ = [
     "map_stage",
     "cvj_to_model",
     "mapping_table",
+    "SYNTH_EVENT_STAGES",
+    "GA4_EVENT_STAGES",
+    "DEFAULT_EVENT_STAGES",
+    "check_event_stages",
+    "event_stages",
 ]
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -570,3 +575,110 @@ def mapping_table(
         for t in targets
     ]
     return pd.DataFrame(rows, columns=["source_key", "source_label", "target_key", "target_label"])
+
+
+# --- event names -> Customer Value Journey steps (for data without a ``stage`` column) ----------
+
+SYNTH_EVENT_STAGES: dict[str, str | None] = {
+    "impression": "aware",
+    "click": "engage",
+    "visit": "aware",
+    "engage": "engage",
+    "subscribe": "subscribe",
+    "purchase": "convert",
+    "onboard": "excite",
+    "review": "advocate",
+    "invite": "promote",
+}
+"""The synthetic data's event types, each at its earliest Customer Value Journey step."""
+
+GA4_EVENT_STAGES: dict[str, str | None] = {
+    # aware: the first contacts
+    "first_visit": "aware",
+    "session_start": "aware",
+    "page_view": "aware",
+    "screen_view": "aware",
+    "view_promotion": "aware",
+    # engage: looking closer, choosing
+    "user_engagement": "engage",
+    "scroll": "engage",
+    "search": "engage",
+    "view_search_results": "engage",
+    "view_item_list": "engage",
+    "select_item": "engage",
+    "select_promotion": "engage",
+    "select_content": "engage",
+    "view_item": "engage",
+    "add_to_wishlist": "engage",
+    "add_to_cart": "engage",
+    "remove_from_cart": "engage",
+    "view_cart": "engage",
+    "begin_checkout": "engage",
+    "add_shipping_info": "engage",
+    "add_payment_info": "engage",
+    # subscribe: contact details given
+    "sign_up": "subscribe",
+    "generate_lead": "subscribe",
+    "login": "subscribe",
+    "join_group": "subscribe",
+    # convert: the purchase
+    "purchase": "convert",
+    "in_app_purchase": "convert",
+    # excite: first value
+    "tutorial_begin": "excite",
+    "tutorial_complete": "excite",
+    # promote: passing it on
+    "share": "promote",
+    # no step: a refund is not progress on the journey
+    "refund": None,
+}
+"""GA4's recommended events (ecommerce, lead generation, all properties) on Customer Value
+Journey steps. ``refund`` reaches no step. A first purchase is *convert*; with a mapping alone a
+repeat purchase cannot be told apart (the synthetic data's ``stage`` column marks it *ascend*)."""
+
+DEFAULT_EVENT_STAGES: dict[str, str | None] = {**SYNTH_EVENT_STAGES, **GA4_EVENT_STAGES}
+"""What :func:`event_stages` uses when no mapping is given: the synthetic and the GA4 names."""
+
+
+def check_event_stages(mapping: object) -> dict[str, str | None]:
+    """The default mapping updated with ``mapping`` (``{event name: CVJ step or None}``), checked.
+
+    >>> check_event_stages({"sign up": "subscribe"})["sign up"]
+    'subscribe'
+    >>> check_event_stages({"buy": "checkout"})
+    Traceback (most recent call last):
+    ...
+    journeykit.errors.ValidationError: stage_map['buy']: expected a Customer Value Journey step (aware, engage, subscribe, convert, excite, ascend, advocate, promote) or None, got 'checkout'
+    """
+    if mapping is None:
+        return dict(DEFAULT_EVENT_STAGES)
+    if not isinstance(mapping, Mapping):
+        raise ValidationError(
+            "stage_map",
+            "a dict of event name -> Customer Value Journey step",
+            type(mapping).__name__,
+        )
+    for name, step in mapping.items():
+        if step is not None and step not in CVJ_STEPS:
+            raise ValidationError(
+                f"stage_map[{name!r}]",
+                f"a Customer Value Journey step ({', '.join(CVJ_STEPS)}) or None",
+                repr(step),
+            )
+    return {**DEFAULT_EVENT_STAGES, **{str(k): v for k, v in mapping.items()}}
+
+
+def event_stages(
+    event_types: pd.Series, mapping: Mapping[str, str | None] | None = None
+) -> pd.Series:
+    """The Customer Value Journey step each event name shows (missing when the mapping has none).
+
+    ``mapping`` extends and overrides :data:`DEFAULT_EVENT_STAGES` (GA4's recommended events and
+    the synthetic data's names); an event it does not name gets no step.
+
+    >>> names = pd.Series(["page_view", "add_to_cart", "sign up", "purchase", "refund"])
+    >>> event_stages(names, {"sign up": "subscribe"}).tolist()
+    ['aware', 'engage', 'subscribe', 'convert', <NA>]
+    """
+    table = {k: v for k, v in check_event_stages(mapping).items() if v is not None}
+    return event_types.astype("string").map(table).astype("string")

@@ -18,7 +18,8 @@ What this module measures:
 * :func:`conversion_by_channel_count` - conversion rate by number of channels used.
 * :func:`device_split` - conversions by the device of the converting touch.
 
-A **conversion** is a ``purchase`` event; by default only each person's first purchase counts
+A **conversion** is a ``purchase`` event (``conversion=`` names another event of the data, e.g.
+``"sign_up"``); by default only each person's first purchase counts
 (the Convert step of the Customer Value Journey), ``conversions="all"`` counts every purchase.
 
 >>> import pandas as pd
@@ -43,7 +44,15 @@ import numpy as np
 import pandas as pd
 
 from journeykit.errors import ParameterError
-from journeykit.schema import CHANNELS, DEVICES, checked_columns
+from journeykit.schema import (
+    CHANNELS,
+    DEVICES,
+    check_timezone,
+    checked_columns,
+    get_table,
+    local_time,
+    ordered_keys,
+)
 from journeykit.stages import StageModel, cvj_to_model, get_model
 
 __all__ = [
@@ -52,9 +61,10 @@ __all__ = [
     "omnichannel_summary",
     "conversion_by_channel_count",
     "device_split",
+    "hour_of_day",
 ]
 
-_KEYS = ["event_id", "user_id", "timestamp"]
+_KEYS = ["user_id", "timestamp"]
 
 
 def _conversions_arg(conversions: object) -> str:
@@ -63,11 +73,17 @@ def _conversions_arg(conversions: object) -> str:
     return conversions  # type: ignore[return-value]
 
 
-def _purchases(ev: pd.DataFrame, conversions: str) -> pd.DataFrame:
-    """Purchase events, sorted; only each person's first one when ``conversions="first"``."""
-    p = ev[ev["event_type"] == "purchase"].sort_values(
-        ["user_id", "timestamp", "event_id"], kind="stable"
-    )
+def _check_conversion(conversion: object) -> str:
+    if not isinstance(conversion, str) or not conversion:
+        raise ParameterError(f"conversion: expected an event name, got {conversion!r}")
+    return conversion
+
+
+def _purchases(ev: pd.DataFrame, conversions: str, conversion: str = "purchase") -> pd.DataFrame:
+    """Conversion events (``conversion``, default purchase), sorted; only each person's first one
+    when ``conversions="first"``."""
+    keys = ["user_id", "timestamp"] + (["event_id"] if "event_id" in ev.columns else [])
+    p = ev[ev["event_type"] == _check_conversion(conversion)].sort_values(keys, kind="stable")
     return p.drop_duplicates("user_id", keep="first") if conversions == "first" else p
 
 
@@ -80,7 +96,8 @@ def channel_stage_matrix(
 ) -> pd.DataFrame:
     """People (or touches) per channel and stage of ``model``.
 
-    Rows: channels present in the data, in :data:`journeykit.schema.CHANNELS` order (index
+    Rows: channels present in the data, the built-in ones in :data:`journeykit.schema.CHANNELS`
+    order, then any other channel name alphabetically (index
     ``channel``); columns: the model's stage keys in journey order. ``value="users"``: distinct
     people with at least one touch on that channel at that stage; ``"touches"``: events.
     ``normalize="stage"`` divides each column by the stage's distinct people (or touches): the
@@ -110,7 +127,7 @@ def channel_stage_matrix(
         cells = ev
         totals = ev.groupby("model_stage").size()
     table = cells.groupby(["channel", "model_stage"]).size().unstack("model_stage", fill_value=0)
-    rows = [c for c in CHANNELS if c in table.index]
+    rows = ordered_keys(table.index, CHANNELS)
     table = table.reindex(index=rows, columns=list(m.keys()), fill_value=0)
     table.index.name = "channel"
     table.columns.name = None
@@ -121,7 +138,10 @@ def channel_stage_matrix(
 
 
 def journey_breadth(
-    events: pd.DataFrame, *, until: Literal["conversion", "all"] = "conversion"
+    events: pd.DataFrame,
+    *,
+    until: Literal["conversion", "all"] = "conversion",
+    conversion: str = "purchase",
 ) -> pd.DataFrame:
     """Per person: touches, channels and devices used on the way to the first purchase.
 
@@ -142,13 +162,16 @@ def journey_breadth(
     """
     if until not in ("conversion", "all"):
         raise ParameterError(f"until: expected 'conversion' or 'all', got {until!r}")
-    ev = checked_columns("events", events, [*_KEYS, "channel", "device", "event_type"])
-    first = _purchases(ev, "first").set_index("user_id")
+    ev = get_table(events, "events", [*_KEYS, "channel", "device", "event_type"])
+    first = _purchases(ev, "first", conversion).set_index("user_id")
     if until == "conversion" and len(first):
         cut_ts = pd.Series(first["timestamp"].reindex(ev["user_id"]).to_numpy(), index=ev.index)
-        cut_id = pd.Series(first["event_id"].reindex(ev["user_id"]).to_numpy(), index=ev.index)
         before = cut_ts.isna() | (ev["timestamp"] < cut_ts)
-        before |= (ev["timestamp"] == cut_ts) & (ev["event_id"] <= cut_id)
+        if "event_id" in ev.columns:  # at the conversion's instant: up to its event id
+            cut_id = pd.Series(first["event_id"].reindex(ev["user_id"]).to_numpy(), index=ev.index)
+            before |= (ev["timestamp"] == cut_ts) & (ev["event_id"] <= cut_id)
+        else:  # without ids: every event of that instant
+            before |= ev["timestamp"] == cut_ts
         ev = ev[before.to_numpy()]
     g = ev.groupby("user_id")
     out = pd.DataFrame(
@@ -166,7 +189,10 @@ def journey_breadth(
 
 
 def omnichannel_summary(
-    events: pd.DataFrame, *, until: Literal["conversion", "all"] = "conversion"
+    events: pd.DataFrame,
+    *,
+    until: Literal["conversion", "all"] = "conversion",
+    conversion: str = "purchase",
 ) -> pd.DataFrame:
     """How many people cross channels and devices, for buyers, non-buyers and everyone.
 
@@ -187,7 +213,7 @@ def omnichannel_summary(
     not_converted       1                 0.0                 0.0
     all                 2                 0.5                 0.5
     """
-    b = journey_breadth(events, until=until)
+    b = journey_breadth(events, until=until, conversion=conversion)
     parts = {
         "converted": b[b["converted"]],
         "not_converted": b[~b["converted"]],
@@ -210,7 +236,9 @@ def omnichannel_summary(
     return pd.DataFrame(rows).set_index("segment")
 
 
-def conversion_by_channel_count(events: pd.DataFrame, *, max_channels: int = 4) -> pd.DataFrame:
+def conversion_by_channel_count(
+    events: pd.DataFrame, *, max_channels: int = 4, conversion: str = "purchase"
+) -> pd.DataFrame:
     """Conversion rate by the number of channels a person used (up to the first purchase).
 
     Rows: ``channels`` (``"1"``, ``"2"``, ... , ``"4+"`` with ``max_channels=4``), ``people``,
@@ -229,7 +257,7 @@ def conversion_by_channel_count(events: pd.DataFrame, *, max_channels: int = 4) 
     """
     if isinstance(max_channels, bool) or not isinstance(max_channels, int) or max_channels < 2:
         raise ParameterError(f"max_channels: expected an integer >= 2, got {max_channels!r}")
-    b = journey_breadth(events, until="conversion")
+    b = journey_breadth(events, until="conversion", conversion=conversion)
     bucket = b["channels"].clip(upper=max_channels)
     g = b.groupby(bucket)
     out = pd.DataFrame({"people": g.size(), "converted": g["converted"].sum()})
@@ -243,7 +271,10 @@ def conversion_by_channel_count(events: pd.DataFrame, *, max_channels: int = 4) 
 
 
 def device_split(
-    events: pd.DataFrame, *, conversions: Literal["first", "all"] = "first"
+    events: pd.DataFrame,
+    *,
+    conversions: Literal["first", "all"] = "first",
+    conversion: str = "purchase",
 ) -> pd.DataFrame:
     """Conversions by device: the device of the converting touch (the ``purchase`` event).
 
@@ -254,7 +285,7 @@ def device_split(
     """
     conversions = _conversions_arg(conversions)
     ev = checked_columns("events", events, [*_KEYS, "device", "event_type"])
-    p = _purchases(ev, conversions)
+    p = _purchases(ev, conversions, conversion)
     counts = p["device"].value_counts()
     order = list(DEVICES) + sorted(d for d in counts.index if d not in DEVICES)
     counts = counts.reindex(order, fill_value=0).astype("int64")
@@ -262,4 +293,34 @@ def device_split(
     share = counts / total if total else counts * np.nan
     return pd.DataFrame(
         {"device": order, "conversions": counts.to_numpy(), "share": share.to_numpy()}
+    )
+
+
+def hour_of_day(
+    events: pd.DataFrame, *, timezone: str | None = None, event_type: str | None = None
+) -> pd.DataFrame:
+    """Events by hour of the day (0-23) in ``timezone``: when people touch the shop.
+
+    Stored times are UTC for imported data (see :mod:`journeykit.schema`); ``timezone`` (an IANA
+    name, e.g. ``"Asia/Jakarta"``, UTC+7) shows them as the shop's wall-clock time; ``None``
+    keeps them as stored (the synthetic data holds local time already). ``event_type``: count
+    only events of that name (e.g. ``"purchase"``). Columns: ``hour`` (0-23), ``events``
+    (count), ``share`` (of all counted events, 0-1; NaN when there are none).
+
+    >>> ev = pd.DataFrame({"user_id": [1, 1], "event_type": ["page_view", "purchase"],
+    ...     "timestamp": pd.to_datetime(["2024-01-01 13:00", "2024-01-01 14:30"])})
+    >>> h = hour_of_day(ev, timezone="Asia/Jakarta")  # 13:00 UTC is 20:00 in Jakarta
+    >>> h.loc[h["events"] > 0, "hour"].tolist()
+    [20, 21]
+    """
+    check_timezone(timezone)
+    ev = get_table(events, "events")
+    if event_type is not None:
+        ev = ev[(ev["event_type"] == event_type).to_numpy()]
+    hours = local_time(ev["timestamp"], timezone).dt.hour
+    counts = hours.value_counts().reindex(range(24), fill_value=0).astype("int64")
+    total = int(counts.sum())
+    share = counts / total if total else counts * np.nan
+    return pd.DataFrame(
+        {"hour": np.arange(24), "events": counts.to_numpy(), "share": share.to_numpy()}
     )

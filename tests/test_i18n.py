@@ -22,9 +22,25 @@ def test_every_label_has_both_languages():
 
 
 def test_channels_devices_and_event_types_all_have_labels():
-    assert set(label_map("channel")) == set(CHANNELS)
+    assert set(CHANNELS) <= set(label_map("channel"))  # plus GA4 groups (test_import_ga4)
     assert set(label_map("device")) == set(DEVICES)
-    assert set(label_map("event")) == set(EVENT_TYPES)
+    assert set(EVENT_TYPES) <= set(label_map("event"))
+    # GA4's recommended events that the default stage mapping places have labels too
+    from journeykit.stages import GA4_EVENT_STAGES
+
+    ga4 = {"page_view", "view_item", "add_to_cart", "begin_checkout", "sign_up", "purchase"}
+    assert ga4 <= set(label_map("event")) and ga4 <= set(GA4_EVENT_STAGES)
+
+
+def test_unknown_data_values_are_shown_as_themselves_or_through_a_users_map():
+    from journeykit.i18n import label_for
+
+    assert label_for("event", "page_view", "id") == "Tampilan halaman"
+    assert label_for("event", "$pageview", "id") == "$pageview"
+    assert (
+        label_for("channel", "google / cpc", "en", {"google / cpc": "Google Ads"}) == "Google Ads"
+    )
+    assert label_for("device", 3, "en") == "3"
 
 
 def test_glossary_terms_from_the_articles():

@@ -53,6 +53,32 @@ def test_event_funnel_command_with_window(folder, capsys):
     assert _csv(capsys)["users"].tolist() == [4, 1]
 
 
+def test_event_funnel_command_with_posthogs_names_and_epoch_micros(tmp_path, capsys):
+    """PostHog's step-times fixture as a learner's CSV with GA4-style microsecond epochs."""
+    start = pd.Timestamp("2020-01-01")
+    rows = [("person1", "sign up", "12:00", 0), ("person1", "play movie", "13:00", 0),
+            ("person1", "buy", "15:00", 0), ("person2", "sign up", "14:00", 1),
+            ("person2", "play movie", "16:00", 1), ("person3", "sign up", "14:00", 1),
+            ("person3", "play movie", "16:00", 1), ("person3", "buy", "17:00", 1)]  # fmt: skip
+    micros = [
+        (start + pd.Timedelta(days=d) + pd.Timedelta(t + ":00") - pd.Timestamp(0))
+        // pd.Timedelta("1us")
+        for _, _, t, d in rows
+    ]
+    events = pd.DataFrame(
+        {"user_id": [r[0] for r in rows], "event_type": [r[1] for r in rows], "timestamp": micros}
+    )
+    events.to_csv(tmp_path / "events.csv", index=False)
+    args = ["funnel", str(tmp_path), "--steps", "sign up,play movie,buy", "--window", "7"]
+    assert main(args) == 2
+    assert "events.timestamp: holds numbers" in capsys.readouterr().err
+    assert main([*args, "--timestamp-unit", "us"]) == 0
+    f = _csv(capsys)
+    assert f["users"].tolist() == [3, 3, 2]
+    assert (f["mean_days_from_previous"] * 86_400).round().tolist()[1:] == [6000, 5400]
+    assert (f["median_days_from_previous"] * 86_400).round().tolist()[1:] == [7200, 5400]
+
+
 def test_metrics_and_score_commands(folder, capsys):
     assert main(["metrics", str(folder), "--seo-rank", "4"]) == 0
     m = _csv(capsys).set_index("metric")
@@ -80,8 +106,10 @@ def test_out_file_is_never_overwritten_without_force(folder, tmp_path, capsys):
 def test_bad_input_is_one_clear_line(folder, tmp_path, capsys):
     assert main(["funnel", str(tmp_path / "nowhere")]) == 2
     assert "does not exist" in capsys.readouterr().err
-    assert main(["funnel", str(folder), "--steps", "visit,buy"]) == 2
-    assert "step: expected an event type" in capsys.readouterr().err
+    assert main(["funnel", str(folder), "--steps", "visit,purchase[price]"]) == 2
+    assert "step: expected property filters" in capsys.readouterr().err
+    assert main(["funnel", str(folder), "--steps", "visit", "--timestamp-unit", "us"]) == 2
+    assert "steps: expected at least 2 steps" in capsys.readouterr().err
     assert main(["funnel", str(folder), "--steps", "visit,purchase", "--window", "soon"]) == 2
     assert "--window" in capsys.readouterr().err
     assert main(["score", str(folder), "--by", "persona", "--weights", "csat=high"]) == 2

@@ -276,8 +276,11 @@ def test_cohort_retention_by_hand():
 
 
 def test_bad_input_names_the_field():
-    with pytest.raises(SchemaError, match=r"events\.cost: missing column"):
-        metric_table(Tables(USERS, EVENTS.drop(columns="cost"), ORDERS, REFERRALS, SURVEY))
+    with pytest.raises(SchemaError, match=r"events\.event_type: missing column"):
+        metric_table(Tables(USERS, EVENTS.drop(columns="event_type"), ORDERS, REFERRALS, SURVEY))
+    # no cost column (a real export without spend): every touch cost 0
+    free = metric_table(Tables(USERS, EVENTS.drop(columns="cost"), ORDERS, REFERRALS, SURVEY))
+    assert free["cost_per_conversion"].iloc[0] == 0
     with pytest.raises(SchemaError, match=r"survey\.nps: values above 10"):
         metric_table(Tables(USERS, EVENTS, ORDERS, REFERRALS, SURVEY.assign(nps=[11, 9, 6, 9])))
     with pytest.raises(SchemaError, match=r"orders\.price: expected numbers"):
@@ -290,7 +293,7 @@ def test_bad_input_names_the_field():
         metric_table(TABLES, inputs={"visits": 3})
     with pytest.raises(ParameterError, match="^inputs:"):
         metric_table(TABLES, inputs={"seo_rank": "first"})
-    with pytest.raises(ParameterError, match="^tables:"):
+    with pytest.raises(SchemaError, match="^events: expected a pandas DataFrame, a journeykit"):
         metric_table([EVENTS])
     with pytest.raises(SchemaError, match="^survey: table missing"):
         metric_table({"events": EVENTS, "orders": ORDERS}, metrics=["nps"])
@@ -349,3 +352,21 @@ def test_empty_data_gives_zero_counts_and_undefined_rates():
     assert math.isnan(row["repeat_purchase_rate"])  # no customers to divide by
     r = cohort_retention(ORDERS.iloc[:0], USERS)
     assert r["cohort_size"].tolist() == [4] and r[0].tolist() == [0.0]
+
+
+def test_repeat_purchase_cohorts_from_an_orders_table_alone():
+    """A shop's order export (text customer ids, no users table): first-order cohorts by hand."""
+    orders = pd.DataFrame(
+        {
+            "order_id": ["#1001", "#1002", "#1003", "#1004"],
+            "user_id": ["ani@x", "budi@x", "ani@x", "citra@x"],
+            "timestamp": ["2024-01-05", "2024-01-20", "2024-02-10", "2024-02-03"],
+            "price": [120_000.0, 80_000.0, 95_000.0, 60_000.0],
+        }
+    )
+    c = cohort_retention(orders, cohort_by="first_order")
+    # January: Ani and Budi, Ani again in February (1 of 2); February: Citra
+    assert c["cohort_size"].to_dict() == {"2024-01": 2, "2024-02": 1}
+    assert c.loc["2024-01", 1] == 0.5 and c.loc["2024-02", 0] == 1.0
+    with pytest.raises(ParameterError, match="^users: cohort_by='first_seen' needs the users"):
+        cohort_retention(orders)

@@ -190,8 +190,10 @@ def test_events_errors_name_the_column(events):
         conversion_paths(events, lookback_days=0)
     with pytest.raises(ParameterError, match="conversions"):
         conversion_paths(events, conversions="each")
-    with pytest.raises(ParameterError, match="touch_types"):
-        conversion_paths(events, touch_types=("visit",))
+    with pytest.raises(ParameterError, match="touch_types: none of 'page_view' occurs"):
+        conversion_paths(events, touch_types=("page_view",))
+    with pytest.raises(ParameterError, match="conversion: expected an event name"):
+        conversion_paths(events, conversion="")
     with pytest.raises(SchemaError, match=r"orders\.price"):
         conversion_paths(events, pd.DataFrame({"user_id": [1], "timestamp": [T0]}))
 
@@ -635,3 +637,26 @@ def test_paths_csv_round_trips_any_channel_name(paths):
     )
     # each user's purchase closes one converting path; interactions an hour apart never merge
     assert got == sorted(tuple(p) for p in paths)
+
+
+def test_any_event_names_a_chosen_conversion_and_touch_types():
+    """GA4-style names: touches are page_view/view_item, the conversion is sign_up; by hand."""
+    t0 = pd.Timestamp("2024-03-01 08:00")
+    events = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "a", "a", "b"],
+            "timestamp": [t0, t0 + pd.Timedelta(days=2), t0 + pd.Timedelta(days=2, minutes=5),
+                          t0 + pd.Timedelta(days=3), t0],
+            "channel": ["tiktok", "google / cpc", "google / cpc", "(direct)", "tiktok"],
+            "event_type": ["page_view", "view_item", "sign_up", "scroll", "page_view"],
+        }
+    )  # fmt: skip
+    j = conversion_paths(events, conversion="sign_up", touch_types=("page_view", "view_item"))
+    rows = j.journeys.set_index("user_id")
+    # a: tiktok (day 0), then google / cpc (view_item + sign_up 5 minutes later: one interaction)
+    assert rows.loc["a", "path"] == "tiktok > google / cpc"
+    assert rows.loc["a", "time_lag_days"] == pytest.approx(2 + 5 / 1440)
+    assert not rows.loc["b", "converted"] and rows.loc["b", "path"] == "tiktok"
+    every = conversion_paths(events, conversion="sign_up", touch_types="all").journeys
+    # with every event a touch, a's scroll after the conversion starts no journey (first only)
+    assert every.set_index("user_id").loc["a", "path"] == "tiktok > google / cpc"

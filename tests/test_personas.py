@@ -14,7 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeykit.errors import MapFileError, OverwriteError, ParameterError, ValidationError
+from journeykit.errors import (
+    MapFileError,
+    OverwriteError,
+    ParameterError,
+    SchemaError,
+    ValidationError,
+)
 from journeykit.personas import (
     EXAMPLE_KEYS,
     FEATURES,
@@ -398,7 +404,7 @@ def test_features_validate_their_tables(tables):
     )  # fmt: skip
     with pytest.raises(Exception, match=r"events\.device"):
         behaviour_features(broken)
-    with pytest.raises(ParameterError, match="tables"):
+    with pytest.raises(SchemaError, match="events: table missing"):
         behaviour_features({"users": tables.users})
 
 

@@ -14,6 +14,9 @@ from journeykit.errors import OverwriteError, ParameterError, SchemaError
 from journeykit.schema import (
     TABLES,
     Tables,
+    get_table,
+    is_validated,
+    local_time,
     read_tables,
     validate_table,
     validate_tables,
@@ -103,27 +106,63 @@ def test_hand_made_tables_are_valid_and_get_canonical_dtypes():
 
 
 def test_missing_column_names_table_and_column():
-    err = _error(_with("events", _tables().events.drop(columns=["stage"])))
-    assert (err.table, err.column) == ("events", "stage")
-    assert str(err).startswith("events.stage: missing column(s) stage; has event_id")
+    err = _error(_with("events", _tables().events.drop(columns=["event_type"])))
+    assert (err.table, err.column) == ("events", "event_type")
+    assert str(err).startswith("events.event_type: missing column(s) event_type; has event_id")
+    # optional columns may be left out: the minimal tables are valid
+    minimal = Tables(
+        events=_tables().events[["user_id", "timestamp", "event_type"]],
+        orders=_tables().orders[["order_id", "user_id", "timestamp", "price"]],
+    )
+    out = validate_tables(minimal)
+    assert out.users is None and list(out.orders.columns) == [
+        "order_id",
+        "user_id",
+        "timestamp",
+        "price",
+    ]
 
 
-def test_wrong_type_names_the_rows():
+def test_mixed_types_name_the_rows_of_the_rarer_type():
     users = _tables().users.astype({"user_id": object})
     users.loc[1, "user_id"] = "B-1"
     err = _error(_with("users", users))
-    assert str(err) == "users.user_id: expected whole numbers [rows 1]"
+    assert str(err) == (
+        "users.user_id: mixed types (1 number, 1 text); expected ids (all whole numbers or all "
+        "text), one type for the whole column [rows 1]"
+    )
 
 
-def test_unknown_channel_and_unknown_stage():
+def test_open_vocabularies_unknown_keys_pass_journeykits_own_keys_are_checked():
     ev = _tables().events
     ev.loc[[1, 3], "channel"] = "tiktok"
-    err = _error(_with("events", ev))
-    assert err.column == "channel" and err.rows == [1, 3]
-    assert "unknown value 'tiktok'; expected one of organic_search, paid_search" in str(err)
+    ev.loc[4, "device"] = "smart_tv"
+    ev.loc[4, "event_type"] = "$pageview"  # not a built-in type: any stage passes the pairing rule
+    out = validate_tables(_with("events", ev)).events
+    assert out["channel"].tolist()[1::2] == ["tiktok", "tiktok"]
+    assert out.loc[4, "device"] == "smart_tv"
     ev = _tables().events
     ev.loc[0, "stage"] = "loyal"
     assert "events.stage: unknown value 'loyal'" in str(_error(_with("events", ev)))
+
+
+def test_text_ids_everywhere_and_links_of_the_same_kind():
+    t = _tables()
+    ids = {0: "ani@x", 1: "budi@x"}
+    users = t.users.assign(user_id=t.users["user_id"].map(ids), referred_by=[None, "ani@x"])
+    tables = Tables(
+        users=users,
+        events=t.events.assign(user_id=t.events["user_id"].map(ids)),
+        orders=t.orders.assign(user_id="ani@x"),
+    )
+    out = validate_tables(tables)
+    assert str(out.events["user_id"].dtype) == "string"
+    assert out.users["referred_by"].tolist()[1] == "ani@x"
+    bad = dataclasses.replace(tables, orders=t.orders)  # orders still use the numbers
+    with pytest.raises(
+        SchemaError, match="orders.user_id: holds whole numbers but users.user_id holds text"
+    ):
+        validate_tables(bad)
 
 
 def test_stage_must_fit_the_event_type():
@@ -235,22 +274,39 @@ def test_parquet_round_trip_and_force_replaces_other_formats(tmp_path):
 def test_a_learners_plain_csv_goes_through_the_same_checks(tmp_path):
     for name, df in _tables().items():
         df.to_csv(tmp_path / f"{name}.csv", index=False)
-    assert len(read_tables(tmp_path).events) == 5
+    back = read_tables(tmp_path)
+    assert len(back.events) == 5
+    assert back.users["referred_by"].tolist()[1] == 0  # pandas wrote 0.0: still the id 0
     ev = _tables().events
-    ev.loc[2, "channel"] = "Instagram"
+    ev.loc[2, "stage"] = "Convert"
     ev.to_csv(tmp_path / "events.csv", index=False)
-    with pytest.raises(SchemaError, match=r"events.channel: unknown value 'Instagram'.*\[rows 2\]"):
+    with pytest.raises(SchemaError, match=r"events.stage: unknown value 'Convert'.*\[rows 2\]"):
         read_tables(tmp_path)
     _tables().events.to_csv(tmp_path / "events.csv", index=False)
     (tmp_path / "survey.csv").unlink()
-    with pytest.raises(SchemaError, match="survey: no file survey.csv.gz, survey.csv or survey"):
-        read_tables(tmp_path)
+    assert read_tables(tmp_path).survey is None  # only the tables present are read
     _tables().survey.to_parquet(tmp_path / "survey.parquet")
     _tables().survey.to_csv(tmp_path / "survey.csv", index=False)
     with pytest.raises(SchemaError, match="several files for one table"):
         read_tables(tmp_path)
     with pytest.raises(SchemaError, match="does not exist"):
         read_tables(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SchemaError, match="no table file"):
+        read_tables(tmp_path / "empty")
+
+
+def test_csv_ids_keep_their_digits(tmp_path):
+    ev = pd.DataFrame(
+        {
+            "user_id": ["1197596843.1673515099", "007", "1197596843.1673515099"],
+            "timestamp": ["2024-01-01 10:00", "2024-01-01 11:00", "2024-01-02 10:00"],
+            "event_type": ["page_view"] * 3,
+        }
+    )
+    ev.to_csv(tmp_path / "events.csv", index=False)
+    back = read_tables(tmp_path).events
+    assert back["user_id"].tolist() == ["1197596843.1673515099", "007", "1197596843.1673515099"]
 
 
 _text = st.text(
@@ -284,4 +340,110 @@ def test_empty_tables_are_valid_and_round_trip(tmp_path):
     write_tables(checked, tmp_path)
     back = read_tables(tmp_path)
     for (name, x), (_, y) in zip(checked.items(), back.items(), strict=True):
+        pd.testing.assert_frame_equal(x, y, obj=name)
+
+
+# --- the door: timestamps, validated once ------------------------------------------------------
+
+_EIGHT_DAYS_US = 8 * 86_400 * 10**6  # 691 200 000 000 microseconds
+
+
+def _epoch_events(timestamps: list[object]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"user_id": ["u1", "u1"], "timestamp": timestamps, "event_type": ["visit", "purchase"]}
+    )
+
+
+def test_an_eight_day_gap_in_microseconds_is_eight_days_or_a_clear_error():
+    start = 1_704_067_200 * 10**6  # 2024-01-01 00:00:00 UTC in microseconds
+    ev = _epoch_events([start, start + _EIGHT_DAYS_US])
+    with pytest.raises(SchemaError) as info:
+        get_table(ev, "events")
+    message = str(info.value)
+    assert message.startswith("events.timestamp: holds numbers (e.g. 1704067200000000)")
+    assert "timestamp_unit='us'" in message and "\n" not in message
+    out = get_table(ev, "events", timestamp_unit="us")
+    assert out["timestamp"].tolist() == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-09")]
+    assert (out["timestamp"].iloc[1] - out["timestamp"].iloc[0]) == pd.Timedelta(days=8)
+    # digits in a CSV (text) follow the same rule; float seconds work with unit "s"
+    with pytest.raises(SchemaError, match="never guesses"):
+        get_table(_epoch_events([str(start), str(start + _EIGHT_DAYS_US)]), "events")
+    secs = get_table(
+        _epoch_events([1_704_067_200.5, 1_704_758_400.5]), "events", timestamp_unit="s"
+    )
+    assert secs["timestamp"].iloc[1] - secs["timestamp"].iloc[0] == pd.Timedelta(days=8)
+
+
+def test_a_wrong_unit_is_refused_not_read_as_1970():
+    start = 1_704_067_200 * 10**6
+    ev = _epoch_events([start, start + _EIGHT_DAYS_US])
+    with pytest.raises(SchemaError, match=r"timestamp_unit='ns'.*1970-01-20.*is the unit right"):
+        get_table(ev, "events", timestamp_unit="ns")
+    with pytest.raises(SchemaError, match="too large for timestamp_unit='s'"):
+        get_table(ev, "events", timestamp_unit="s")
+    with pytest.raises(ParameterError, match="timestamp_unit: expected None or one of 's'"):
+        get_table(ev, "events", timestamp_unit="seconds")
+
+
+def test_time_zones_are_stored_in_utc_and_mixed_offsets_refused():
+    aware = _epoch_events(["2024-01-01T20:00:00+07:00", "2024-01-01T13:30:00Z"])
+    out = get_table(aware, "events")
+    assert out["timestamp"].tolist() == [
+        pd.Timestamp("2024-01-01 13:00"),
+        pd.Timestamp("2024-01-01 13:30"),
+    ]
+    mixed = _epoch_events(["2024-01-01T20:00:00+07:00", "2024-01-01 13:30"])
+    with pytest.raises(
+        SchemaError, match=r"mixes times with and without a time-zone offset; .* \[rows 1\]"
+    ):
+        get_table(mixed, "events")
+    assert local_time(out["timestamp"], "Asia/Jakarta").dt.hour.tolist() == [20, 20]
+    with pytest.raises(ParameterError, match="timezone: unknown time zone 'Jakarta'"):
+        local_time(out["timestamp"], "Jakarta")
+
+
+def test_bad_values_are_one_line_errors_naming_table_column_rows():
+    ev = _tables().events.assign(cost=[0.0, float("inf"), 0.0, 0.0, 0.0])
+    assert str(_error(_with("events", ev))) == "events.cost: values not finite (inf) [rows 1]"
+    orders = _tables().orders.assign(price=[-1.0])
+    assert str(_error(_with("orders", orders))) == "orders.price: values below 0 [rows 0]"
+    with pytest.raises(SchemaError, match="events: table missing: this needs the events table"):
+        get_table(Tables(orders=_tables().orders), "events")
+
+
+def test_a_table_is_validated_once_and_again_after_any_write(monkeypatch):
+    import journeykit.schema as schema
+
+    calls = []
+    real = schema._validate
+    monkeypatch.setattr(schema, "_validate", lambda *a: calls.append(a[0]) or real(*a))
+    ev = _tables().events
+    first = get_table(ev, "events")
+    get_table(ev, "events")
+    again = get_table(first, "events")
+    assert calls == ["events"]  # the same frame and the frame returned: checked once
+    assert is_validated(first, "events") and is_validated(again, "events")
+    ev.loc[0, "cost"] = -3.0  # a write into the user's frame ...
+    assert not is_validated(ev, "events")
+    with pytest.raises(SchemaError, match=r"events.cost: values below 0 \[rows 0\]"):
+        get_table(ev, "events")  # ... is seen: checked again
+    first.loc[1, "user_id"] = 99  # a write into a returned frame leaves the remembered one alone
+    assert not is_validated(first, "events")
+    assert get_table(again, "events")["user_id"].tolist()[1] == 0
+    calls.clear()
+    ev2 = _tables().events
+    get_table(ev2, "events")
+    ev2["timestamp"] = ev2["timestamp"] + pd.Timedelta(hours=1)  # a column replaced
+    get_table(ev2, "events")
+    ev2.index = ev2.index + 10  # a new index
+    get_table(ev2, "events")
+    assert calls == ["events"] * 3
+
+
+def test_the_generated_tables_pass_the_door_unchanged():
+    from journeykit.synth import generate
+
+    tables = generate("coffee", n_users=200, seed=3)
+    checked = validate_tables(tables)
+    for (name, x), (_, y) in zip(tables.items(), checked.items(), strict=True):
         pd.testing.assert_frame_equal(x, y, obj=name)

@@ -14,6 +14,7 @@ from journeykit.touchpoints import (
     channel_stage_matrix,
     conversion_by_channel_count,
     device_split,
+    hour_of_day,
     journey_breadth,
     omnichannel_summary,
 )
@@ -122,10 +123,12 @@ def test_device_split_by_hand():
 def test_bad_input():
     with pytest.raises(SchemaError, match=r"events\.device: missing column"):
         device_split(EVENTS.drop(columns="device"))
-    with pytest.raises(SchemaError, match=r"events\.device: unknown value 'watch'"):
-        device_split(EVENTS.assign(device="watch"))
-    with pytest.raises(SchemaError, match=r"events\.channel: unknown value 'tv'"):
-        channel_stage_matrix(EVENTS.assign(channel="tv"))
+    with pytest.raises(SchemaError, match=r"events\.device: missing values \[rows 0\]"):
+        device_split(EVENTS.assign(device=[None, *EVENTS["device"].iloc[1:]]))
+    # open vocabularies: a device or channel journeykit does not know is counted as itself
+    split = device_split(EVENTS.assign(device="watch")).set_index("device")["conversions"]
+    assert split[split > 0].index.tolist() == ["watch"]
+    assert channel_stage_matrix(EVENTS.assign(channel="tv")).index.tolist() == ["tv"]
     with pytest.raises(ParameterError, match="^conversions:"):
         device_split(EVENTS, conversions="last")
     with pytest.raises(ParameterError, match="^value:"):
@@ -246,3 +249,45 @@ def test_empty_events():
     assert omnichannel_summary(empty)["people"].tolist() == [0, 0, 0]
     assert conversion_by_channel_count(empty)["people"].sum() == 0
     assert device_split(empty)["conversions"].sum() == 0
+
+
+def test_any_names_no_event_id_and_a_chosen_conversion_event():
+    """A GA4-like export: text ids, no event_id, sign_up as the conversion (worked by hand)."""
+    ev = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "a", "b"],
+            "timestamp": pd.to_datetime(
+                ["2024-01-01 10:00", "2024-01-02 10:00", "2024-01-03 10:00", "2024-01-01 09:00"]
+            ),
+            "channel": ["tiktok", "google / cpc", "email", "tiktok"],
+            "device": ["mobile", "desktop", "mobile", "smart_tv"],
+            "event_type": ["page_view", "sign_up", "page_view", "page_view"],
+        }
+    )
+    b = journey_breadth(ev, conversion="sign_up").set_index("user_id")
+    # a: up to the sign up, 2 channels on 2 devices; b: never converts, 1 channel
+    assert b.loc["a", "channels"] == 2 and b.loc["a", "devices"] == 2 and b.loc["a", "converted"]
+    assert b.loc["b", "channels"] == 1 and not b.loc["b", "converted"]
+    split = device_split(ev, conversion="sign_up").set_index("device")["conversions"]
+    assert split[split > 0].to_dict() == {"desktop": 1}
+    with pytest.raises(ParameterError, match="^conversion:"):
+        device_split(ev, conversion="")
+
+
+def test_hour_of_day_in_the_shops_time_zone():
+    # 13:00 and 16:59 UTC are 20:00 and 23:59 in Jakarta (UTC+7, no daylight saving)
+    ev = pd.DataFrame(
+        {
+            "user_id": [1, 1, 2],
+            "event_type": ["page_view", "purchase", "purchase"],
+            "timestamp": pd.to_datetime(
+                ["2024-01-01 13:00", "2024-01-01 16:59", "2024-07-01 17:00"]
+            ),
+        }
+    )
+    jkt = hour_of_day(ev, timezone="Asia/Jakarta").set_index("hour")["events"]
+    assert jkt[jkt > 0].to_dict() == {0: 1, 20: 1, 23: 1}  # 17:00 UTC is 00:00 the next day
+    utc = hour_of_day(ev, event_type="purchase").set_index("hour")["events"]
+    assert utc[utc > 0].to_dict() == {16: 1, 17: 1}
+    with pytest.raises(ParameterError, match="^timezone: unknown time zone 'WIB'"):
+        hour_of_day(ev, timezone="WIB")

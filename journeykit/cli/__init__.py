@@ -32,6 +32,7 @@ UNEXPECTED = "internal error"
 COMMAND_MODULES: tuple[str, ...] = (
     "map_cmd",
     "synth_cmd",
+    "import_cmd",
     "measure_cmd",
     "attribution_cmd",
     "offers_cmd",

@@ -5,8 +5,10 @@ and writes one table as CSV, to standard output or to ``--out`` (an existing fil
 only with ``--force``):
 
 * ``journeykit funnel DIR [--model five] [--by persona]`` - the stage funnel
-  (:func:`journeykit.funnels.stage_funnel`); with ``--steps visit,subscribe,purchase`` an event
-  funnel instead (:func:`journeykit.funnels.ordered_funnel`, ``--window`` days, ``--order``).
+  (:func:`journeykit.funnels.stage_funnel`); with ``--steps visit,subscribe,purchase`` (the
+  data's own event names, ``"sign up,play movie,buy"``, with ``[column=value]`` property
+  filters) an event funnel instead (:func:`journeykit.funnels.ordered_funnel`, ``--window``
+  days, ``--order``, ``--touch``, ``--attempt``). ``--timestamp-unit us`` reads epoch numbers.
 * ``journeykit metrics DIR [--model five] [--by channel]`` - per-stage metrics
   (:func:`journeykit.metrics.stage_metrics`).
 * ``journeykit score DIR --by persona [--weights sales | conversion_rate=2,csat=1]`` - the
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,13 +28,20 @@ import pandas as pd
 from journeykit.cli import check_out
 from journeykit.errors import ParameterError
 from journeykit.files import csv_bytes, write_csv
-from journeykit.funnels import BREAKDOWNS, ORDERS, ordered_funnel, stage_funnel
+from journeykit.funnels import (
+    ATTEMPTS,
+    BREAKDOWNS,
+    ORDERS,
+    TOUCHES,
+    ordered_funnel,
+    stage_funnel,
+)
 from journeykit.metrics import stage_metrics
-from journeykit.schema import read_tables
+from journeykit.schema import TIMESTAMP_UNITS, read_tables
 from journeykit.score import NORMALISATIONS, WEIGHT_PRESETS, journey_score
 from journeykit.stages import MODELS
 
-__all__ = ["register", "parse_weights", "parse_window"]
+__all__ = ["register", "parse_weights", "parse_window", "split_steps"]
 
 
 def _common(p: argparse.ArgumentParser, *, by_required: bool = False, lang: bool = True) -> None:
@@ -72,7 +82,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     f.add_argument(
         "--steps",
         metavar="A,B,...",
-        help="event steps, e.g. visit,subscribe,purchase or visit,stage:convert",
+        help="event steps: the data's own event names, comma-separated, e.g. "
+        "visit,subscribe,purchase or 'sign up,play movie,buy' or visit,stage:convert; property "
+        "filters in brackets: 'page_view,page_view[page_type=cart|checkout],purchase'",
+    )
+    f.add_argument(
+        "--touch",
+        choices=TOUCHES,
+        default="first",
+        help="with --steps and --by channel/device/campaign: the user's first event of any type "
+        "(default) or first funnel-step event (first_step, PostHog's first-touch breakdown)",
+    )
+    f.add_argument(
+        "--attempt",
+        choices=ATTEMPTS,
+        default="posthog",
+        help="with --steps: times of the attempt PostHog reports (default) or of the first one",
+    )
+    f.add_argument(
+        "--timestamp-unit",
+        choices=TIMESTAMP_UNITS,
+        help="unit of epoch-number timestamps in the files (GA4's event_timestamp: us)",
     )
     f.add_argument(
         "--window",
@@ -172,19 +202,32 @@ def _emit(
     return 0
 
 
+def split_steps(text: str) -> list[str]:
+    """``--steps`` text as step strings: split at commas outside brackets, spaces kept inside.
+
+    >>> split_steps("sign up, play movie,buy")
+    ['sign up', 'play movie', 'buy']
+    >>> split_steps("page_view,page_view[page_type=cart|checkout],purchase")
+    ['page_view', 'page_view[page_type=cart|checkout]', 'purchase']
+    """
+    parts = [p.strip() for p in re.split(r",(?![^\[]*\])", text)]
+    return [p for p in parts if p]
+
+
 def _run_funnel(args: argparse.Namespace) -> int:
     _check_out(args.out, args.force)
     window = parse_window(args.window)
-    tables = read_tables(args.dir)
+    tables = read_tables(args.dir, timestamp_unit=args.timestamp_unit)
     if args.steps:
-        steps = [s.strip() for s in args.steps.split(",") if s.strip()]
         table = ordered_funnel(
             tables.events,
-            steps,
+            split_steps(args.steps),
             window=window,
             order=args.order,
             by=args.by,
             users=tables.users,
+            touch=args.touch,
+            attempt=args.attempt,
             lang=args.lang,
         )
     else:
