@@ -82,6 +82,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import re
 import weakref
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -492,7 +493,12 @@ def _as_datetime(table: str, col: Column, s: pd.Series, unit: str | None) -> pd.
     else:
         text = s.astype("string")
         known = text.dropna()
-        if len(known) and known.str.fullmatch(_EPOCH_TEXT).all():
+        # digits only (epochs in a CSV): test one value first, the whole column only then
+        if (
+            len(known)
+            and re.fullmatch(_EPOCH_TEXT, str(known.iloc[0]))
+            and known.str.fullmatch(_EPOCH_TEXT).all()
+        ):
             out = _epoch(table, col, text, unit)
         else:
             out = _parse_times(table, col, s, text)
