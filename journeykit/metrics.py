@@ -380,9 +380,7 @@ def user_facts(
     out["lead"] = (out["subscribe_events"] > 0).astype("int64")
 
     if need(_ORDER_FACTS | _SURVEY_FACTS | {"customer"}):
-        od = checked_columns(
-            "orders", tables, ["order_id", "user_id", "timestamp", "offer_type", "price"]
-        )
+        od = get_table(tables, "orders", ["order_id", "user_id", "timestamp", "price"])
         od = od.sort_values(["user_id", "timestamp", "order_id"], kind="stable")
         stray = ~od["user_id"].isin(people)
         if stray.any():
@@ -394,13 +392,17 @@ def user_facts(
         out["revenue"] = grouped["price"].sum().reindex(people, fill_value=0.0)
         out["customer"] = (out["orders"] > 0).astype("int64")
         out["repeat"] = (out["orders"] >= 2).astype("int64")
-        entry_time = od[od["offer_type"] == "entry"].groupby("user_id")["timestamp"].min()
-        out["entry_customer"] = people.isin(entry_time.index).astype("int64")
-        up = od[od["offer_type"].isin(["core", "ascension"])]
-        # (Series.reindex, not .map: .map with an empty datetime Series fails in pandas)
-        since = entry_time.reindex(up["user_id"]).to_numpy()
-        up = up[(up["timestamp"] >= since).to_numpy()]  # NaT (no entry order) drops out
-        out["ascended"] = people.isin(up["user_id"]).astype("int64")
+        if "offer_type" in od.columns:
+            entry_time = od[od["offer_type"] == "entry"].groupby("user_id")["timestamp"].min()
+            out["entry_customer"] = people.isin(entry_time.index).astype("int64")
+            up = od[od["offer_type"].isin(["core", "ascension"])]
+            # (Series.reindex, not .map: .map with an empty datetime Series fails in pandas)
+            since = entry_time.reindex(up["user_id"]).to_numpy()
+            up = up[(up["timestamp"] >= since).to_numpy()]  # NaT (no entry order) drops out
+            out["ascended"] = people.isin(up["user_id"]).astype("int64")
+        else:  # no offer types in the data: entry and ascension cannot be told, so unknown
+            out["entry_customer"] = np.nan
+            out["ascended"] = np.nan
         first_order = grouped["timestamp"].min()
         onboard = ev.loc[ev["event_type"] == "onboard", ["user_id", "timestamp"]]
         onboard = onboard.assign(first=first_order.reindex(onboard["user_id"]).to_numpy())
@@ -534,6 +536,25 @@ def metric_table(
     return out.rename_axis(by or "group")
 
 
+def _absent(tables: object, name: str) -> bool:
+    if isinstance(tables, Mapping):
+        return tables.get(name) is None
+    return getattr(tables, name, None) is None
+
+
+def _tables_of(metric: Metric) -> set[str]:
+    """The tables besides events that a metric's facts come from."""
+    facts = _needs([metric])
+    out = set()
+    if facts & (_ORDER_FACTS | {"customer"}):
+        out.add("orders")
+    if facts & _SURVEY_FACTS:
+        out |= {"orders", "survey"}
+    if facts & _REFERRAL_FACTS:
+        out.add("referrals")
+    return out
+
+
 def stage_metrics(
     tables: Tables | Mapping[str, pd.DataFrame],
     model: str | StageModel = "five",
@@ -547,7 +568,8 @@ def stage_metrics(
     Columns: ``[by]``, ``stage`` (key), ``stage_label``, ``metric`` (key), ``metric_label``,
     ``value`` and ``unit`` (unit key; label with ``t("unit." + unit, lang)``). Without ``by``
     there is one block; with ``by`` one block per group. A custom model may list metric keys
-    this module does not define; those are left out (see :data:`METRICS` for the keys).
+    this module does not define; those are left out (see :data:`METRICS` for the keys). A
+    metric whose table is not given (a real export without survey or referrals) is NaN.
 
     >>> from journeykit.synth import generate
     >>> sm = stage_metrics(generate("coffee", n_users=300, seed=1), "five")
@@ -557,7 +579,11 @@ def stage_metrics(
     m = get_model(model)
     check_lang(lang)
     pairs = [(s, k) for s in m.stages for k in s.metrics if k in METRICS]
-    wide = metric_table(tables, by=by, metrics=sorted({k for _, k in pairs}), inputs=inputs)
+    keys = sorted({k for _, k in pairs})
+    # a real data set may lack a table (no survey, no referrals): its metrics are NaN, not an error
+    absent = {name for name in ("orders", "survey", "referrals") if _absent(tables, name)}
+    measurable = [k for k in keys if not (_tables_of(METRICS[k]) & absent)]
+    wide = metric_table(tables, by=by, metrics=measurable, inputs=inputs).reindex(columns=keys)
     rows = []
     for group, values in wide.iterrows():  # one iteration per group, not per person
         for s, k in pairs:

@@ -66,8 +66,6 @@ or Parquet) and never replaces files unless ``force=True``.
 >>> ev = get_table(events, "events", ["user_id", "timestamp", "event_type", "channel"])
 >>> ev.dtypes.astype(str).tolist()
 ['string', 'datetime64[ns]', 'string', 'string']
->>> is_validated(ev, "events")
-True
 >>> epochs = events.assign(timestamp=[1704099600000000, 1704189600000000, 1704110400000000])
 >>> get_table(epochs, "events")
 Traceback (most recent call last):
@@ -84,6 +82,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import weakref
 import zlib
 from collections.abc import Iterable, Mapping
@@ -497,7 +496,12 @@ def _as_datetime(table: str, col: Column, s: pd.Series, unit: str | None) -> pd.
     else:
         text = s.astype("string")
         known = text.dropna()
-        if len(known) and known.str.fullmatch(_EPOCH_TEXT).all():
+        # digits only (epochs in a CSV): test one value first, the whole column only then
+        if (
+            len(known)
+            and re.fullmatch(_EPOCH_TEXT, str(known.iloc[0]))
+            and known.str.fullmatch(_EPOCH_TEXT).all()
+        ):
             out = _epoch(table, col, text, unit)
         else:
             out = _parse_times(table, col, s, text)
@@ -520,29 +524,40 @@ def _as_datetime(table: str, col: Column, s: pd.Series, unit: str | None) -> pd.
 
 
 def _parse_times(table: str, col: Column, s: pd.Series, text: pd.Series) -> pd.Series:
-    """Text as times: ISO 8601 (fast, unambiguous), else any format pandas recognises."""
+    """Text as times: ISO 8601 (fast, unambiguous), else any format pandas recognises.
+
+    With an offset on the first value every value must have one (read as UTC); without, none may
+    (pandas 2.2 would silently give naive times the first offset, pandas 3 refuses)."""
+    known = text.dropna()
+    mixed = SchemaError(
+        table,
+        col.name,
+        "mixes times with and without a time-zone offset; give every time an offset "
+        "(they are stored in UTC) or none",
+    )
+    aware = bool(len(known)) and re.fullmatch(_OFFSET_TEXT, str(known.iloc[0])) is not None
+    if aware:
+        has_offset = known.str.fullmatch(_OFFSET_TEXT)
+        if not has_offset.all():
+            bad = ~has_offset.reindex(s.index, fill_value=True)
+            raise SchemaError(table, col.name, mixed.problem, _bad_rows(bad, s.index))
     try:
         try:
-            out = pd.to_datetime(s, errors="coerce", format="ISO8601")
+            out = pd.to_datetime(s, errors="coerce", format="ISO8601", utc=aware)
             if (out.isna() & s.notna()).any():
-                out = pd.to_datetime(s, errors="coerce", format="mixed")
+                out = pd.to_datetime(s, errors="coerce", format="mixed", utc=aware)
         except ValueError as err:
-            if "imezone" not in str(err) and "offset" not in str(err):
-                raise
-            has_offset = text.dropna().str.fullmatch(_OFFSET_TEXT)
-            if not has_offset.all():
-                raise SchemaError(
-                    table,
-                    col.name,
-                    "mixes times with and without a time-zone offset; give every time an offset "
-                    "(they are stored in UTC) or none",
-                    _bad_rows(~has_offset.reindex(s.index, fill_value=True), s.index),
-                ) from None
-            out = pd.to_datetime(s, errors="coerce", format="ISO8601", utc=True)
+            if "imezone" in str(err) or "offset" in str(err):
+                raise mixed from None
+            raise
     except SchemaError:
         raise
     except (TypeError, ValueError) as err:
         raise SchemaError(table, col.name, f"expected timestamps ({err})") from None
+    if not aware and not (
+        pd.api.types.is_datetime64_dtype(out.dtype) and getattr(out.dt, "tz", None) is None
+    ):
+        raise mixed  # a later value has an offset (pandas 2.2 gives object or tz-aware times)
     return out
 
 
@@ -745,7 +760,7 @@ def is_validated(df: object, name: str, *, timestamp_unit: str | None = None) ->
 
     >>> ev = validate_table("events", pd.DataFrame({"user_id": [1],
     ...     "timestamp": pd.to_datetime(["2024-01-01"]), "event_type": ["visit"]}))
-    >>> is_validated(ev, "events")
+    >>> is_validated(ev, "events") == _cow()  # remembered (with copy-on-write)
     True
     >>> ev.loc[0, "user_id"] = -5
     >>> is_validated(ev, "events")

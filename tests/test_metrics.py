@@ -370,3 +370,23 @@ def test_repeat_purchase_cohorts_from_an_orders_table_alone():
     assert c.loc["2024-01", 1] == 0.5 and c.loc["2024-02", 0] == 1.0
     with pytest.raises(ParameterError, match="^users: cohort_by='first_seen' needs the users"):
         cohort_retention(orders)
+
+
+def test_stage_metrics_on_an_export_without_stage_cost_offer_types_survey_or_referrals():
+    """GA4-like names, text ids, minimal orders: measurable metrics by hand, the rest NaN."""
+    ev = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "b"],
+            "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-01"]),
+            "event_type": ["page_view", "purchase", "page_view"],
+        }
+    )
+    od = pd.DataFrame(
+        {"order_id": ["o1"], "user_id": ["a"], "timestamp": pd.to_datetime(["2024-01-02"]),
+         "price": [10.0]}
+    )  # fmt: skip
+    sm = stage_metrics({"events": ev, "orders": od}, "five").set_index("metric")["value"]
+    assert sm["conversion_rate"] == 0.5  # a bought, b did not
+    assert sm["engagement"] == 0.5  # purchase (convert) is past the Engage step for a only
+    assert sm["sales"] == 1.0
+    assert np.isnan(sm["csat"]) and np.isnan(sm["referrals"])  # no survey, no referrals table

@@ -421,6 +421,9 @@ def test_a_table_is_validated_once_and_again_after_any_write(monkeypatch):
     first = get_table(ev, "events")
     get_table(ev, "events")
     again = get_table(first, "events")
+    if not schema._cow():  # pandas 2.2 without copy-on-write: nothing is remembered
+        assert calls == ["events"] * 3 and not is_validated(first, "events")
+        return
     assert calls == ["events"]  # the same frame and the frame returned: checked once
     assert is_validated(first, "events") and is_validated(again, "events")
     ev.loc[0, "cost"] = -3.0  # a write into the user's frame ...
