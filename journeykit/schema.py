@@ -520,7 +520,11 @@ def _as_datetime(table: str, col: Column, s: pd.Series, unit: str | None) -> pd.
     try:
         return out.astype("datetime64[ns]")
     except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
-        raise SchemaError(table, col.name, "timestamps outside 1677-2262") from None
+        raise SchemaError(
+            table,
+            col.name,
+            "expected timestamps between 1677-09-22 and 2262-04-11 (pandas' nanosecond range)",
+        ) from None
 
 
 def _parse_times(table: str, col: Column, s: pd.Series, text: pd.Series) -> pd.Series:

@@ -287,7 +287,7 @@ def test_gzip_cut_at_a_member_boundary_is_an_error(tmp_path, monkeypatch):
     import journeykit.schema as schema
 
     monkeypatch.setattr(schema, "_CSV_SLICE_ROWS", 500)  # several members in a small table
-    tables = generate("coffee", n_users=300, seed=3)
+    tables = generate("coffee", n_users=2000, seed=3)
     folder = tmp_path / "data"
     write_tables(tables, folder)
     file = folder / "events.csv.gz"
