@@ -18,7 +18,6 @@ import translations  # noqa: E402
 # Notebooks whose Indonesian prose is not written yet. Not a silent skip: the test below fails
 # when a listed notebook has its catalogue (delete the line) or an unlisted one lacks it.
 PENDING: set[str] = {
-    "notebooks/04_touchpoints",
     "notebooks/05_measuring",
     "notebooks/06_time_lag",
     "notebooks/07_attribution",
