@@ -26,7 +26,6 @@ PENDING: set[str] = {
     "notebooks/10_referrals",
     "notebooks/11_campaigns",
     "notebooks/12_follow_up",
-    "exercises/solutions/04_touchpoints",
     "exercises/solutions/05_measuring",
     "exercises/solutions/06_time_lag",
     "exercises/solutions/07_attribution",
