@@ -21,7 +21,6 @@ PENDING: set[str] = {
     "notebooks/02_personas",
     "notebooks/04_touchpoints",
     "notebooks/05_measuring",
-    "notebooks/07_attribution",
     "notebooks/08_offers",
     "notebooks/09_onboarding",
     "notebooks/10_referrals",
