@@ -31,7 +31,6 @@ PENDING: set[str] = {
     "exercises/solutions/03_journey_maps",
     "exercises/solutions/04_touchpoints",
     "exercises/solutions/05_measuring",
-    "exercises/solutions/07_attribution",
     "exercises/solutions/08_offers",
     "exercises/solutions/09_onboarding",
     "exercises/solutions/10_referrals",
