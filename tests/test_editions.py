@@ -19,16 +19,12 @@ import translations  # noqa: E402
 # when a listed notebook has its catalogue (delete the line) or an unlisted one lacks it.
 PENDING: set[str] = {
     "notebooks/05_measuring",
-    "notebooks/06_time_lag",
-    "notebooks/07_attribution",
     "notebooks/08_offers",
     "notebooks/09_onboarding",
     "notebooks/10_referrals",
     "notebooks/11_campaigns",
     "notebooks/12_follow_up",
     "exercises/solutions/05_measuring",
-    "exercises/solutions/06_time_lag",
-    "exercises/solutions/07_attribution",
     "exercises/solutions/08_offers",
     "exercises/solutions/09_onboarding",
     "exercises/solutions/10_referrals",
