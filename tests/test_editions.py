@@ -23,7 +23,6 @@ PENDING: set[str] = {
     "notebooks/05_measuring",
     "notebooks/06_time_lag",
     "notebooks/07_attribution",
-    "notebooks/09_onboarding",
     "notebooks/10_referrals",
     "notebooks/11_campaigns",
     "notebooks/12_follow_up",
