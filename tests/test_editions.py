@@ -33,7 +33,6 @@ PENDING: set[str] = {
     "exercises/solutions/05_measuring",
     "exercises/solutions/06_time_lag",
     "exercises/solutions/07_attribution",
-    "exercises/solutions/09_onboarding",
     "exercises/solutions/10_referrals",
     "exercises/solutions/11_campaigns",
     "exercises/solutions/12_follow_up",
