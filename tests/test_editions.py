@@ -25,7 +25,6 @@ PENDING: set[str] = {
     "notebooks/07_attribution",
     "notebooks/08_offers",
     "notebooks/09_onboarding",
-    "notebooks/11_campaigns",
     "notebooks/12_follow_up",
     "exercises/solutions/01_stage_models",
     "exercises/solutions/02_personas",
