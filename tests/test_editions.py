@@ -35,7 +35,6 @@ PENDING: set[str] = {
     "exercises/solutions/07_attribution",
     "exercises/solutions/08_offers",
     "exercises/solutions/09_onboarding",
-    "exercises/solutions/11_campaigns",
     "exercises/solutions/12_follow_up",
 }
 
