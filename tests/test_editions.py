@@ -21,14 +21,10 @@ PENDING: set[str] = {
     "notebooks/05_measuring",
     "notebooks/08_offers",
     "notebooks/09_onboarding",
-    "notebooks/10_referrals",
-    "notebooks/11_campaigns",
     "notebooks/12_follow_up",
     "exercises/solutions/05_measuring",
     "exercises/solutions/08_offers",
     "exercises/solutions/09_onboarding",
-    "exercises/solutions/10_referrals",
-    "exercises/solutions/11_campaigns",
     "exercises/solutions/12_follow_up",
 }
 
