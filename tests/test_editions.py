@@ -27,7 +27,6 @@ PENDING: set[str] = {
     "notebooks/09_onboarding",
     "notebooks/10_referrals",
     "notebooks/11_campaigns",
-    "notebooks/12_follow_up",
     "exercises/solutions/01_stage_models",
     "exercises/solutions/02_personas",
     "exercises/solutions/03_journey_maps",
