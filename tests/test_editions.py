@@ -38,7 +38,6 @@ PENDING: set[str] = {
     "exercises/solutions/09_onboarding",
     "exercises/solutions/10_referrals",
     "exercises/solutions/11_campaigns",
-    "exercises/solutions/12_follow_up",
 }
 
 
