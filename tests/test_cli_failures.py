@@ -58,6 +58,8 @@ INPUTS: list[tuple[tuple[str, ...], list[str], int]] = [
     (("message", "render"), ["{input}", "{tmp}/customers.csv"], 0),
     (("course", "list"), ["--root", "{input}"], 1),
     (("course", "run"), ["--root", "{input}", "--out", "{tmp}/site"], 1),
+    (("import", "ga4"), ["{input}", "--out", "{tmp}/imported"], 0),
+    (("import", "csv"), ["{input}", "--out", "{tmp}/imported", "--map", "user_id=u"], 0),
     (("workshop", "copy"), ["--root", "{input}", "--out", "{tmp}/copy"], 1),
     (("workshop", "reset"), ["{input}"], 0),
     (("workshop", "progress"), ["{input}"], 0),

@@ -39,7 +39,7 @@ def _bounds(lesson: str) -> tuple[int, int]:
     """The smallest and largest n_users the check accepts for the lesson, found by asking it."""
     values = _defaults(lesson)
     ok = []
-    for n in (100, 999, 1_000, 40_000, 40_001, 200_000, 200_001, 2_000_000):
+    for n in (100, 999, 1_000, 19_999, 20_000, 40_000, 40_001, 200_000, 200_001, 2_000_000):
         try:
             check_parameters(**{**values, "n_users": n})
             ok.append(n)
@@ -68,7 +68,7 @@ def run_lesson(lesson: str, monkeypatch, **params) -> dict[str, object]:
 
 
 def test_the_bounds_are_what_the_rules_say():
-    assert _bounds("10_referrals") == (1_000, 200_000)
+    assert _bounds("10_referrals") == (20_000, 200_000)
     assert _bounds("11_campaigns") == (1_000, 40_000)
     assert _bounds("12_follow_up") == (1_000, 200_000)
 
@@ -94,7 +94,7 @@ def test_just_outside_the_bounds_the_check_says_why(lesson):
     values = _defaults(lesson)
     for n in (low - 1, high + 1):
         with pytest.raises(
-            ParameterError, match=rf"n_users: expected 1,000 to [\d,]+ in lesson {lesson[:2]} \("
+            ParameterError, match=rf"n_users: expected {low:,} to [\d,]+ in lesson {lesson[:2]} \("
         ):
             check_parameters(**{**values, "n_users": n})
 
