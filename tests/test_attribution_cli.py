@@ -170,3 +170,39 @@ def test_bad_input_is_one_clear_line(tmp_path, capsys, csv, args, message):
 def test_missing_data_folder(tmp_path, capsys):
     assert main(["paths", str(tmp_path / "nowhere")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_paths_on_own_event_names_need_the_touch_types_said(tmp_path, capsys):
+    """A GA4-named export: the synthetic touch names are absent, so the default is refused in one
+    line; with --touch-types the paths are the sessions' channels (worked by hand below)."""
+    import pandas as pd
+
+    from journeykit.cli import main
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    rows = [
+        ("u1", "2024-03-01 10:00", "session_start", "social_ads"),
+        ("u1", "2024-03-02 09:00", "session_start", "email"),
+        ("u1", "2024-03-02 09:05", "purchase", "email"),
+        ("u2", "2024-03-01 11:00", "session_start", "organic_search"),
+        ("u3", "2024-03-03 12:00", "page_view", "direct"),
+        ("u3", "2024-03-03 12:01", "sign_up", "direct"),
+    ]
+    pd.DataFrame(rows, columns=["user_id", "timestamp", "event_type", "channel"]).to_csv(
+        folder / "events.csv", index=False
+    )
+    assert main(["paths", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "touch_types" in err and "session_start" in err
+    out = tmp_path / "p.csv"
+    assert main(["paths", str(folder), "--touch-types", "session_start", "--out", str(out)]) == 0
+    got = pd.read_csv(out).set_index("path")
+    # u1: social_ads then email (the purchase's session) -> one conversion; u2: a null path
+    assert got.loc["social_ads > email", "total_conversions"] == 1
+    assert got.loc["organic_search", "total_null"] == 1
+    assert "direct" not in got.index  # u3's page_view is not a touch here
+    out2 = tmp_path / "s.csv"
+    args = ["paths", str(folder), "--touch-types", "all", "--conversion", "sign_up"]
+    assert main([*args, "--out", str(out2)]) == 0
+    assert pd.read_csv(out2).set_index("path").loc["direct", "total_conversions"] == 1

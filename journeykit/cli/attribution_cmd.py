@@ -18,15 +18,17 @@ import pandas as pd
 
 from journeykit.attribution import DEFAULT_MODELS, MODELS, attribute
 from journeykit.cli import check_out
+from journeykit.errors import ParameterError
 from journeykit.files import csv_bytes, write_csv
 from journeykit.paths import (
+    DEFAULT_TOUCH_TYPES,
     aggregate_paths,
     assisted_conversions,
     conversion_paths,
     read_paths,
     write_paths,
 )
-from journeykit.schema import read_tables
+from journeykit.schema import TIMESTAMP_UNITS, read_tables
 
 __all__ = ["register"]
 
@@ -57,7 +59,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--conversions",
         choices=("first", "all"),
         default="first",
-        help="first purchase per person (default) or every purchase",
+        help="first conversion per person (default) or every one",
+    )
+    p.add_argument(
+        "--conversion",
+        default="purchase",
+        metavar="EVENT",
+        help="the event name that is a conversion (default purchase; e.g. sign_up, generate_lead)",
+    )
+    p.add_argument(
+        "--touch-types",
+        default=None,
+        metavar="A,B,...",
+        help=(
+            "event names that count as touches, comma-separated, or 'all' (default: the synthetic "
+            "data's visit, click, engage, subscribe ...; a GA4 export needs e.g. "
+            "session_start,page_view or all)"
+        ),
+    )
+    p.add_argument(
+        "--timestamp-unit",
+        choices=TIMESTAMP_UNITS,
+        default=None,
+        help="unit of epoch-number timestamps in the files (never guessed)",
     )
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.set_defaults(func=_run_paths)
@@ -135,9 +159,22 @@ def _emit(df: pd.DataFrame, out: Path | None) -> None:
 
 def _run_paths(args: argparse.Namespace) -> int:
     _check_out(args.out, args.force)
-    tables = read_tables(args.dir)
+    tables = read_tables(args.dir, timestamp_unit=args.timestamp_unit)
+    if tables.events is None:
+        raise ParameterError(f"DIR: {args.dir} holds no events table; paths need events")
+    touches: tuple[str, ...] | str = DEFAULT_TOUCH_TYPES
+    if args.touch_types is not None:
+        names = [n.strip() for n in args.touch_types.split(",") if n.strip()]
+        if not names:
+            raise ParameterError("--touch-types: expected event names, comma-separated, or 'all'")
+        touches = "all" if names == ["all"] else tuple(names)
     journeys = conversion_paths(
-        tables.events, tables.orders, lookback_days=args.lookback_days, conversions=args.conversions
+        tables.events,
+        tables.orders,
+        lookback_days=args.lookback_days,
+        conversions=args.conversions,
+        touch_types=touches,
+        conversion=args.conversion,
     )
     table = aggregate_paths(journeys)
     if args.out is None:  # quoted as write_paths does: channel names may hold "\r", commas ...
