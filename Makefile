@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.journeykit-installed
 
-.PHONY: course test test-fast test-oldest lab lint exercises notebooks datasets bench clean-venv
+.PHONY: course test test-fast test-oldest lab lint exercises notebooks sources datasets bench clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,8 +54,15 @@ test-oldest:
 exercises: $(STAMP)
 	$(BIN)/python tools/make_exercises.py
 
+# Lessons and solutions are edited as .py percent scripts; the .ipynb are built from them.
 notebooks: $(STAMP)
+	$(BIN)/python tools/notebook_sources.py build
 	$(BIN)/python tools/normalize_notebooks.py
+	$(BIN)/python tools/make_exercises.py
+
+# After `tools/normalize_notebooks.py --refresh` stored new outputs: write them into the sources.
+sources: $(STAMP)
+	$(BIN)/python tools/notebook_sources.py export
 
 datasets: $(STAMP)
 	$(BIN)/journeykit synth --preset coffee --out datasets/coffee --force

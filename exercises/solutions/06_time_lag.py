@@ -1,0 +1,90 @@
+# %% [markdown]
+# # Exercise 06 · Time lag and path length
+#
+# Work through the tasks; each check cell tells you whether your answer is right and, if not, what
+# the likely mistake is. Lesson: [notebooks/06_time_lag.ipynb](../../notebooks/06_time_lag.ipynb).
+
+# %% tags=["parameters"]
+seed = 42
+lang = "en"
+preset = "coffee"
+n_users = 2000
+lookback_days = 30
+
+# %%
+from journeykit.params import check_parameters
+
+check_parameters(seed=seed, lang=lang, preset=preset, n_users=n_users, lookback_days=lookback_days)
+
+# %%
+from journeykit import paths, synth
+from journeykit.checks import time_lag as check
+
+tables = synth.generate(preset, n_users=n_users, seed=seed)
+journeys = paths.conversion_paths(tables.events, tables.orders, lookback_days=lookback_days)
+buyers = journeys.journeys[journeys.journeys["converted"]]
+buyers.head()
+
+# %% [markdown]
+# ## Task 1 · The typical time lag
+#
+# `buyers` holds one row per conversion; `time_lag_days` is the number of days from the first touch
+# on its path to the purchase. How many days does the *typical* buyer take? Store the median in
+# `median_lag` (in days).
+
+# %% tags=["solution"]
+median_lag = buyers["time_lag_days"].median()
+
+# %% tags=["nbval-check-output"]
+print(check.check_median_time_lag(median_lag, journeys, lang=lang))
+# -- expected output --
+# ✔ median time lag: correct (5.72892).
+
+# %% [markdown]
+# ## Task 2 · Long paths
+#
+# What share of conversions (a number between 0 and 1) needed **12 or more** interactions
+# (`n_touches`)? Store it in `long_share`.
+
+# %% tags=["solution"]
+long_share = (buyers["n_touches"] >= 12).mean()
+
+# %% tags=["nbval-check-output"]
+print(check.check_long_path_share(long_share, journeys, min_length=12, lang=lang))
+# -- expected output --
+# ✔ share of conversions with 12+ touches: correct (0.369048).
+
+# %% [markdown]
+# ## Task 3 · Mobile conversions
+#
+# Article 000 asks on which devices people buy. What share of conversions (0 to 1) happened on a
+# **mobile** device? The device of a conversion is the device of its purchase (column `device` of
+# `buyers`). Store it in `mobile_share`.
+
+# %% tags=["solution"]
+mobile_share = (buyers["device"] == "mobile").mean()
+
+# %% tags=["nbval-check-output"]
+print(check.check_mobile_share(mobile_share, journeys, users=tables.users, lang=lang))
+# -- expected output --
+# ✔ mobile share: correct (0.611111).
+
+# %% [markdown]
+# ## Task 4 · A shorter lookback window
+#
+# Build the paths again with a **7-day** lookback window. What is the median path length (in
+# interactions) of the conversions now? Store it in `median_length_7`.
+
+# %% tags=["solution"]
+short = paths.conversion_paths(tables.events, tables.orders, lookback_days=7)
+median_length_7 = paths.path_summary(short).median_path_length
+
+# %% tags=["nbval-check-output"]
+print(check.check_median_path_length(median_length_7, tables.events, tables.orders, lookback_days=7,
+                               usual_lookback=lookback_days, lang=lang))
+# -- expected output --
+# ✔ median path length with a 7-day lookback: correct (9).
+
+# %% [markdown] tags=["solution"]
+# The window cut the early touches off: the same buyers, the same purchases, but shorter paths.
+# When two reports disagree on path length, compare their lookback windows first.
