@@ -45,12 +45,23 @@ __all__ = [
     "edition",
     "problems",
     "edition_of",
+    "lesson_titles",
+    "translatable",
+    "NAV_TAG",
 ]
 
 EDITION_LANGS: tuple[str, ...] = ("id",)
 """Languages that have a prose edition besides the English source."""
 
 _SECTION = re.compile(r"^<!-- cell ([0-9a-f]{10}(?:-\d+)?) -->$", re.MULTILINE)
+NAV_TAG = "navigation"
+"""Tag of the navigation bar the normaliser writes last in every notebook: not translated by
+hand but rewritten by :func:`edition` (its words from the label catalogue, the lesson titles from
+each lesson's own catalogue), so adding a lesson never makes a translation stale."""
+# [text](target) in a navigation bar: the text is a fixed word or a lesson title
+_NAV_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)]+)\)")
+_NAV_WORDS = {"All lessons": "nav.all_lessons", "Exercise": "nav.exercise", "Lesson": "nav.lesson"}
+_TITLE = re.compile(r"^(?P<num>\d\d) · (?P<title>.+)$")
 _LANG_LINE = re.compile(r'^lang\s*=\s*["\']en["\']\s*$', re.MULTILINE)
 
 
@@ -121,27 +132,63 @@ def write_catalogue(
     os.replace(tmp, path)
 
 
+def translatable(cell: Mapping[str, Any]) -> bool:
+    """A Markdown cell with text that is not the navigation bar (which :func:`edition` writes)."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    return cell.get("cell_type") == "markdown" and bool(_source(cell)) and NAV_TAG not in tags
+
+
 def problems(nb: Mapping[str, Any], sections: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """``(missing, stale)``: Markdown cells without a translation, sections matching no cell."""
-    keys = [(k, c) for k, c in _keys(nb) if c.get("cell_type") == "markdown" and _source(c)]
+    keys = [(k, c) for k, c in _keys(nb) if translatable(c)]
     present = {k for k, _ in keys}
     missing = [k for k, _ in keys if k not in sections]
     stale = [k for k in sections if k not in present]
     return missing, stale
 
 
-def edition(nb: Mapping[str, Any], lang: str, sections: Mapping[str, str]) -> dict[str, Any]:
+def _nav(source: str, lang: str, titles: Mapping[str, str]) -> str:
+    """A navigation bar in ``lang``: fixed words from the catalogue, lesson titles from ``titles``
+    (lesson number -> its title in ``lang``); a title without a translation stays as it is."""
+    from journeykit.i18n import t
+
+    def link(m: re.Match[str]) -> str:
+        text = m.group("text")
+        arrow_in, arrow_out = text.startswith("← "), text.endswith(" →")
+        core = text.removeprefix("← ").removesuffix(" →")
+        prefix = ""
+        if core.startswith("Lesson "):
+            prefix, core = t("nav.lesson", lang) + " ", core.removeprefix("Lesson ")
+        if core in _NAV_WORDS:
+            core = t(_NAV_WORDS[core], lang)
+        elif (m2 := _TITLE.match(core)) and m2.group("num") in titles:
+            core = f"{m2.group('num')} · {titles[m2.group('num')]}"
+        return f"[{'← ' if arrow_in else ''}{prefix}{core}{' →' if arrow_out else ''}]({m.group('target')})"
+
+    return _NAV_LINK.sub(link, source)
+
+
+def edition(
+    nb: Mapping[str, Any],
+    lang: str,
+    sections: Mapping[str, str],
+    titles: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """Notebook ``nb`` in ``lang``: each Markdown cell replaced by its section, ``lang`` set.
 
     A Markdown cell without a section keeps its English text (see :func:`problems`); the
-    parameters cell's ``lang = "en"`` becomes ``lang = "<lang>"``.
+    parameters cell's ``lang = "en"`` becomes ``lang = "<lang>"``; the navigation bar is
+    rewritten in ``lang`` (``titles``: lesson number -> translated title, see
+    :func:`lesson_titles`).
     """
     out = copy.deepcopy(dict(nb))
     cells = []
     for key, cell in _keys(out):
         cell = dict(cell)
         tags = cell.get("metadata", {}).get("tags", [])
-        if cell.get("cell_type") == "markdown" and key in sections:
+        if cell.get("cell_type") == "markdown" and NAV_TAG in tags:
+            cell["source"] = _nav(_source(cell), lang, titles or {})
+        elif cell.get("cell_type") == "markdown" and key in sections:
             cell["source"] = sections[key]
         elif cell.get("cell_type") == "code" and "parameters" in tags:
             cell["source"] = _LANG_LINE.sub(f'lang = "{lang}"', _source(cell))
@@ -160,4 +207,24 @@ def edition_of(notebook: str | os.PathLike[str], lang: str) -> dict[str, Any] | 
     if not path.exists():
         return None
     nb = nbformat.read(str(notebook), as_version=4)
-    return nbformat.from_dict(edition(nb, lang, read_catalogue(path)))
+    root = Path(notebook).resolve().parent
+    lessons = (
+        root.parent.parent / "notebooks" if root.name == "solutions" else root.parent / "notebooks"
+    )
+    titles = lesson_titles(lessons, lang)
+    return nbformat.from_dict(edition(nb, lang, read_catalogue(path), titles))
+
+
+def lesson_titles(lessons: str | os.PathLike[str], lang: str) -> dict[str, str]:
+    """Lesson number -> its title in ``lang``, from the first heading of each lesson's catalogue
+    (``# 05 · Mengukur perjalanan pelanggan: ...`` gives ``"Mengukur perjalanan pelanggan"``)."""
+    found: dict[str, str] = {}
+    folder = Path(lessons) / lang
+    for cat in sorted(folder.glob("[0-9][0-9]_*.md")) if folder.is_dir() else []:
+        for text in read_catalogue(cat).values():
+            first = text.strip().splitlines()[0] if text.strip() else ""
+            m = re.match(r"^# (\d\d) · (.+?)(:.*)?$", first)
+            if m:
+                found[m.group(1)] = m.group(2).strip()
+                break
+    return found

@@ -31,6 +31,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "parameter {name}: notebook ini tidak punya parameter itu{hint} (parameternya: {declared})",
     ),
     "params.did_you_mean": ("; did you mean {name}?", "; mungkin maksud Anda {name}?"),
+    # navigation bars of the lessons and exercises (journeykit.editions rewrites them)
+    "nav.all_lessons": ("All lessons", "Semua pelajaran"),
+    "nav.exercise": ("Exercise", "Latihan"),
+    "nav.lesson": ("Lesson", "Pelajaran"),
     # workshop kit (journeykit.workshop): the class progress page
     "workshop.progress_title": ("Class progress", "Kemajuan kelas"),
     "workshop.learner": ("Learner", "Peserta"),

@@ -38,7 +38,7 @@ def _english(nb) -> dict[str, str]:
     out = {}
     for cell in nb.cells:
         key = editions.cell_key(cell, seen)
-        if cell.cell_type == "markdown" and cell.source.strip():
+        if editions.translatable(cell):
             out[key] = cell.source.strip()
     return out
 
