@@ -46,6 +46,8 @@ __all__ = [
     "problems",
     "edition_of",
     "lesson_titles",
+    "relink",
+    "exercise_sections",
     "translatable",
     "NAV_TAG",
 ]
@@ -197,6 +199,37 @@ def edition(
     return out
 
 
+_LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
+
+
+def relink(markdown: str) -> str:
+    """Markdown links relative to ``exercises/solutions/`` made relative to ``exercises/``
+    (the generated exercise sits one folder up from its solution).
+
+    >>> relink("[lesson](../../notebooks/05_a.ipynb) [pic](map.png) [web](https://x.org/a)")
+    '[lesson](../notebooks/05_a.ipynb) [pic](solutions/map.png) [web](https://x.org/a)'
+    """
+    import posixpath
+
+    def moved(m: re.Match[str]) -> str:
+        if m.group(1).startswith("/") or ":" in m.group(1):  # absolute, or another site
+            return m.group(0)
+        return f"]({posixpath.normpath('solutions/' + m.group(1))}{m.group(2) or ''})"
+
+    return _LINK.sub(moved, markdown)
+
+
+def exercise_sections(solution: Mapping[str, Any], sections: Mapping[str, str]) -> dict[str, str]:
+    """The translations of a generated exercise's cells, derived from its solution's: a cell
+    whose links :func:`relink` rewrote gets the translation with the same links rewritten."""
+    derived: dict[str, str] = {}
+    for key, cell in _keys(solution):
+        if translatable(cell) and key in sections:
+            moved = {**cell, "source": relink(_source(cell))}
+            derived.setdefault(cell_key(moved), relink(sections[key]))
+    return {**derived, **sections}
+
+
 def edition_of(notebook: str | os.PathLike[str], lang: str) -> dict[str, Any] | None:
     """The ``lang`` edition of the notebook file, or ``None`` when it has no catalogue."""
     import nbformat
@@ -207,12 +240,16 @@ def edition_of(notebook: str | os.PathLike[str], lang: str) -> dict[str, Any] | 
     if not path.exists():
         return None
     nb = nbformat.read(str(notebook), as_version=4)
+    sections = read_catalogue(path)
+    solution = Path(notebook).parent / "solutions" / Path(notebook).name
+    if Path(notebook).parent.name == "exercises" and solution.exists():
+        sections = exercise_sections(nbformat.read(str(solution), as_version=4), sections)
     root = Path(notebook).resolve().parent
     lessons = (
         root.parent.parent / "notebooks" if root.name == "solutions" else root.parent / "notebooks"
     )
     titles = lesson_titles(lessons, lang)
-    return nbformat.from_dict(edition(nb, lang, read_catalogue(path), titles))
+    return nbformat.from_dict(edition(nb, lang, sections, titles))
 
 
 def lesson_titles(lessons: str | os.PathLike[str], lang: str) -> dict[str, str]:

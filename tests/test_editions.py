@@ -17,12 +17,7 @@ import translations  # noqa: E402
 
 # Notebooks whose Indonesian prose is not written yet. Not a silent skip: the test below fails
 # when a listed notebook has its catalogue (delete the line) or an unlisted one lacks it.
-PENDING: set[str] = {
-    "notebooks/05_measuring",
-    "notebooks/13_your_own_data",
-    "exercises/solutions/05_measuring",
-    "exercises/solutions/13_your_own_data",
-}
+PENDING: set[str] = set()
 
 
 def _lesson(tmp_path: Path) -> Path:
@@ -160,4 +155,29 @@ def test_the_navigation_bar_is_written_in_the_edition_language(tmp_path):
     assert editions.problems(nb, editions.read_catalogue(editions.catalogue_path(path, "id"))) == (
         [],
         [],
+    )
+
+
+def test_every_indonesian_notebook_has_no_english_prose_cell_left():
+    """The editions as learners get them: no Markdown cell of a lesson, solution or generated
+    exercise is still its English text (exercises get their solution's translation, relinked)."""
+    paths = [
+        *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+        *sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")),
+        *sorted((ROOT / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb")),
+    ]
+    left = []
+    for path in paths:
+        english = nbformat.read(str(path), as_version=4)
+        edition = editions.edition_of(path, "id")
+        assert edition is not None, f"{path.relative_to(ROOT)}: no Indonesian edition"
+        for before, after in zip(english.cells, edition.cells, strict=True):
+            if editions.translatable(before) and after.source.strip() == before.source.strip():
+                left.append(f"{path.relative_to(ROOT)}: {before.source.splitlines()[0][:60]!r}")
+    assert not left, "\n".join(left)
+
+
+def test_relink_moves_relative_links_one_folder_up():
+    assert editions.relink("[a](../../notebooks/x.ipynb) [b](https://e.org/y)") == (
+        "[a](../notebooks/x.ipynb) [b](https://e.org/y)"
     )

@@ -23,14 +23,14 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
-import posixpath
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import nbformat
+
+from journeykit.editions import relink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from normalize_notebooks import CHECK_TAG, navigation, normalize  # noqa: E402
@@ -72,24 +72,6 @@ def assigned_names(source: str) -> list[str]:
 
 def _tags(cell: Any) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
-
-
-_LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
-
-
-def relink(markdown: str) -> str:
-    """Markdown links relative to ``exercises/solutions/`` made relative to ``exercises/``.
-
-    >>> relink("[lesson](../../notebooks/05_a.ipynb) [pic](map.png) [web](https://x.org/a)")
-    '[lesson](../notebooks/05_a.ipynb) [pic](solutions/map.png) [web](https://x.org/a)'
-    """
-
-    def moved(m: re.Match[str]) -> str:
-        if m.group(1).startswith("/") or ":" in m.group(1):  # absolute, or another site
-            return m.group(0)
-        return f"]({posixpath.normpath('solutions/' + m.group(1))}{m.group(2) or ''})"
-
-    return _LINK.sub(moved, markdown)
 
 
 def make_exercise(solution: Any, nav: str | None = None) -> Any:

@@ -44,14 +44,18 @@ def _english(nb) -> dict[str, str]:
 
 
 def _english_of(path: Path) -> dict[str, str]:
-    """Markdown cells (key -> English) a catalogue must cover: a solution's catalogue also
-    serves its generated exercise, whose cells may differ (links rewritten, prompts)."""
-    english = _english(nbformat.read(str(path), as_version=4))
-    if path.parent.name == "solutions":
-        exercise = path.parent.parent / path.name
-        if exercise.exists():
-            english |= _english(nbformat.read(str(exercise), as_version=4))
-    return english
+    """Markdown cells (key -> English) a catalogue must cover (a solution's; its exercise's cells
+    follow from them, see :func:`journeykit.editions.exercise_sections`)."""
+    return _english(nbformat.read(str(path), as_version=4))
+
+
+def _allowed(path: Path) -> set[str]:
+    """Keys a section may have: the notebook's cells, and for a solution its exercise's too."""
+    keys = set(_english_of(path))
+    exercise = path.parent.parent / path.name
+    if path.parent.name == "solutions" and exercise.exists():
+        keys |= set(_english(nbformat.read(str(exercise), as_version=4)))
+    return keys
 
 
 def report(path: Path, lang: str = LANG) -> list[str]:
@@ -62,7 +66,7 @@ def report(path: Path, lang: str = LANG) -> list[str]:
     sections = editions.read_catalogue(cat)
     english = _english_of(path)
     missing = [k for k in english if k not in sections]
-    stale = [k for k in sections if k not in english]
+    stale = [k for k in sections if k not in _allowed(path)]
     same = [
         k for k, text in sections.items() if english.get(k) == text.strip() and _WORD.search(text)
     ]
