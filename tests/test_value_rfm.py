@@ -64,9 +64,7 @@ def test_timezones_are_converted_to_utc_days():
     )
     assert rfm_summary(orders).loc["x", "frequency"] == 0
     # two offsets are two clocks on one timeline: both read as UTC (23:00 and 09:00 on 1 Jan)
-    offsets = _orders(
-        [("x", "2024-01-02T06:00:00+07:00", 1.0), ("x", "2024-01-01T09:00:00Z", 1.0)]
-    )
+    offsets = _orders([("x", "2024-01-02T06:00:00+07:00", 1.0), ("x", "2024-01-01T09:00:00Z", 1.0)])
     assert rfm_summary(offsets).loc["x", "frequency"] == 0
     # a time with an offset beside one without is ambiguous: refused, never guessed
     mixed = _orders([("x", "2024-01-02T06:00:00+07:00", 1.0), ("x", "2024-01-01 09:00:00", 1.0)])
