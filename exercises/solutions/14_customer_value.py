@@ -114,7 +114,7 @@ clv = float(values["clv"].iloc[0])
 print(check.check_clv(clv, rfm, bgnbd=value.fit_bgnbd(rfm), gamma_gamma=value.fit_gamma_gamma(rfm),
                       horizon=26, margin=0.4, discount=0.002))
 # -- expected output --
-# ✔ CLV: correct (19563.5).
+# ✔ CLV: correct (2805.72).
 
 # %% [markdown] tags=["solution"]
 # **Why?** T counts the weeks we have watched a customer, *including* the quiet weeks since their
