@@ -1219,6 +1219,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "That persona has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the persona).",
         "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam persona).",
     ),
+    # fixex: exercise 02 task 2 compares device groups (share vs count differ there)
+    "check.personas.top.biggest_group": (
+        "That group has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the group).",
+        "Kelompok itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam kelompok).",
+    ),
+    "check.personas.name.top_group": (
+        "group (users.{by}) with the highest {stage} share",
+        "kelompok (users.{by}) dengan pangsa {stage} tertinggi",
+    ),
     "check.personas.reach.count": (
         "That is the number of people; divide by the persona's users.",
         "Itu jumlah orang; bagi dengan pengguna persona itu.",

@@ -81,10 +81,10 @@ def _01_furthest_only(ns):
 
 def _02_most_people(ns):
     tables = ns["tables"]
-    ids = tables.events.loc[tables.events["stage"] == "subscribe", "user_id"].unique()
+    ids = tables.events.loc[tables.events["stage"] == "convert", "user_id"].unique()
     users = tables.users
-    most = users.loc[users["user_id"].isin(ids), "persona"].value_counts().idxmax()
-    return ns["check_top_persona"](most, tables, stage="subscribe")
+    most = users.loc[users["user_id"].isin(ids), "device"].value_counts().idxmax()
+    return ns["check_top_persona"](most, tables, stage="convert", by="device")
 
 
 def _02_all_users(ns):
