@@ -855,6 +855,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "median path length with a {lookback_days}-day lookback",
         "median panjang jalur dengan lookback {lookback_days} hari",
     ),
+    # fixex: exercise 06 task 4 asks the mean path length with a 1-day lookback
+    "check.time_lag.name.mean_length": (
+        "mean path length with a {lookback_days}-day lookback",
+        "rata-rata panjang jalur dengan lookback {lookback_days} hari",
+    ),
+    "check.time_lag.length.median": (
+        "That is the median; the mean is all interactions on the paths divided by the conversions.",
+        "Itu median; rata-rata adalah semua interaksi di jalur dibagi jumlah konversi.",
+    ),
     "check.time_lag.length.usual": (
         "That is the value with the {usual_lookback}-day window: pass lookback_days={lookback_days} to conversion_paths.",
         "Itu nilai dengan jendela {usual_lookback} hari: berikan lookback_days={lookback_days} ke conversion_paths.",
@@ -887,6 +896,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.measuring.funnel.no_window": (
         "That ignores the conversion window; every step must come within it.",
         "Itu mengabaikan jendela konversi; setiap langkah harus terjadi di dalamnya.",
+    ),
+    # fixex: on short journeys no window and the default 14 days count the same people
+    "check.measuring.funnel.no_or_default_window": (
+        "That ignores the conversion window (or keeps the default 14 days, which counts the same people here); pass the window asked for, every step must come within it.",
+        "Itu mengabaikan jendela konversi (atau memakai bawaan 14 hari, yang di sini menghitung orang yang sama); berikan jendela yang diminta, setiap langkah harus terjadi di dalamnya.",
     ),
     "check.measuring.funnel.default_window": (
         "That uses the default 14-day window; pass the window asked for.",
@@ -1208,6 +1222,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.personas.top.biggest": (
         "That persona has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the persona).",
         "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam persona).",
+    ),
+    # fixex: exercise 02 task 2 compares device groups (share vs count differ there)
+    "check.personas.top.biggest_group": (
+        "That group has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the group).",
+        "Kelompok itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam kelompok).",
+    ),
+    "check.personas.name.top_group": (
+        "group (users.{by}) with the highest {stage} share",
+        "kelompok (users.{by}) dengan pangsa {stage} tertinggi",
     ),
     "check.personas.reach.count": (
         "That is the number of people; divide by the persona's users.",

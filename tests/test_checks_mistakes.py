@@ -81,10 +81,10 @@ def _01_furthest_only(ns):
 
 def _02_most_people(ns):
     tables = ns["tables"]
-    ids = tables.events.loc[tables.events["stage"] == "subscribe", "user_id"].unique()
+    ids = tables.events.loc[tables.events["stage"] == "convert", "user_id"].unique()
     users = tables.users
-    most = users.loc[users["user_id"].isin(ids), "persona"].value_counts().idxmax()
-    return ns["check_top_persona"](most, tables, stage="subscribe")
+    most = users.loc[users["user_id"].isin(ids), "device"].value_counts().idxmax()
+    return ns["check_top_persona"](most, tables, stage="convert", by="device")
 
 
 def _02_all_users(ns):
@@ -146,7 +146,7 @@ def _05_no_window(ns):
 
     steps = ["visit", "subscribe", ns["first_buy"]]
     users = ordered_funnel(ns["events"], steps, window=None)["users"].iloc[-1]
-    return ns["check"].check_funnel_users(users, ns["events"], steps, window=7)
+    return ns["check"].check_funnel_users(users, ns["events"], steps, window=1)
 
 
 def _05_nps_mean(ns):
@@ -178,13 +178,24 @@ def _06_preferred_device(ns):
 def _06_usual_window(ns):
     from journeykit import paths
 
-    usual = paths.path_summary(ns["journeys"]).median_path_length
-    return ns["check"].check_median_path_length(
+    usual = paths.path_summary(ns["journeys"]).mean_path_length
+    return ns["check"].check_mean_path_length(
         usual,
         ns["tables"].events,
         ns["tables"].orders,
-        lookback_days=7,
+        lookback_days=1,
         usual_lookback=ns["lookback_days"],
+    )
+
+
+def _06_median_length(ns):
+    from journeykit import paths
+
+    t = ns["tables"]
+    short = paths.conversion_paths(t.events, t.orders, lookback_days=1).journeys
+    median = short.loc[short["converted"], "n_touches"].median()
+    return ns["check"].check_mean_path_length(
+        median, t.events, t.orders, lookback_days=1, usual_lookback=ns["lookback_days"]
     )
 
 
@@ -345,7 +356,8 @@ MISTAKES = [
     ("06_time_lag", "mean", _06_mean, "That is the mean. The median is the middle buyer"),
     ("06_time_lag", "hours", _06_hours, "That looks like hours"),
     ("06_time_lag", "preferred device", _06_preferred_device, "the buyer's preferred device"),
-    ("06_time_lag", "usual window", _06_usual_window, "pass lookback_days=7"),
+    ("06_time_lag", "usual window", _06_usual_window, "pass lookback_days=1"),
+    ("06_time_lag", "median length", _06_median_length, "That is the median; the mean is"),
     ("07_attribution", "every appearance", _07_every, hint("attr.assisted.every")),
     ("07_attribution", "last touch too", _07_last_too, hint("attr.assisted.anywhere")),
     ("07_attribution", "no two-touch rule", _07_no_two_rule, hint("attr.position.no_two_rule")),

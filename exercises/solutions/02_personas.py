@@ -53,23 +53,24 @@ print(check_persona(hendra, lang=lang))
 # ✔ persona: correct - Pak Hendra is ready to design for.
 
 # %% [markdown]
-# ## Task 2 · Which persona gets furthest?
+# ## Task 2 · Which device gets furthest?
 #
-# `tables` is the synthetic coffee data of lesson 02. Which persona has the **largest share** of its
-# users reaching the Customer Value Journey step `"subscribe"` (leaving their contact details)? Make
-# `top_persona` its key (for example `"student"`). Hint: `stage_reach(tables, stage_model="cvj")`.
+# `tables` is the synthetic coffee data of lesson 02. A persona card names devices; `users.device`
+# holds each user's device. Which device group has the **largest share** of its users reaching the
+# Customer Value Journey step `"convert"` (a first purchase)? Make `top_device` its key (for example
+# `"tablet"`). Hint: `stage_reach(tables, by="device", stage_model="cvj")`.
 
 # %%
 tables = generate(preset="coffee", n_users=n_users, seed=seed)
 
 # %% tags=["solution"]
-reach = stage_reach(tables, stage_model="cvj")
-top_persona = reach["subscribe"].idxmax()
+reach_by_device = stage_reach(tables, by="device", stage_model="cvj")
+top_device = reach_by_device["convert"].idxmax()
 
 # %% tags=["nbval-check-output"]
-print(check_top_persona(top_persona, tables, stage="subscribe", lang=lang))
+print(check_top_persona(top_device, tables, stage="convert", by="device", lang=lang))
 # -- expected output --
-# ✔ persona with the highest subscribe share: correct ('home_barista').
+# ✔ group (users.device) with the highest convert share: correct ('desktop').
 
 # %% [markdown]
 # ## Task 3 · One number from the journey
@@ -78,12 +79,13 @@ print(check_top_persona(top_persona, tables, stage="subscribe", lang=lang))
 # details)? Make `student_subscribe` a number between 0 and 1.
 
 # %% tags=["solution"]
+reach = stage_reach(tables, stage_model="cvj")
 student_subscribe = reach.loc["student", "subscribe"]
 
 # %% tags=["nbval-check-output"]
 print(check_reach_share(student_subscribe, tables, persona="student", stage="subscribe", lang=lang))
 # -- expected output --
-# ✔ student share reaching subscribe: correct (0.205128).
+# ✔ student share reaching subscribe: correct (0.0292096).
 
 # %% [markdown]
 # ## Task 4 · Personas from behaviour
@@ -99,7 +101,7 @@ largest_share = (segments == 1).mean()
 # %% tags=["nbval-check-output"]
 print(check_largest_segment_share(largest_share, tables, k=n_segments, seed=seed, lang=lang))
 # -- expected output --
-# ✔ largest segment share: correct (0.473113).
+# ✔ largest segment share: correct (0.516966).
 
 # %% [markdown] tags=["solution"]
 # Segments are numbered from the largest, so segment 1 is the biggest; `segments.value_counts(normalize=True)`

@@ -106,6 +106,11 @@ def check_funnel_users(
         "no_window": msg("measuring.funnel.no_window", lang),
         "default_window": msg("measuring.funnel.default_window", lang),
     }
+    if np.isclose(v["no_window"], v["default_window"]):
+        # no window and the default window give one number: one hint names both mistakes
+        texts["no_window"] = texts["default_window"] = msg(
+            "measuring.funnel.no_or_default_window", lang
+        )
     wrong = {v[k]: text for k, text in texts.items() if k in v}
     return check_number(
         answer, expected, name=name, hints=_hints(expected, wrong, share=False), lang=lang

@@ -100,13 +100,19 @@ def check_persona(answer: Any, *, lang: str = "en") -> Feedback:
 
 
 def check_top_persona(
-    answer: Any, tables: Any, *, stage: str = "convert", lang: str = "en"
+    answer: Any,
+    tables: Any,
+    *,
+    stage: str = "convert",
+    by: str = "persona",
+    lang: str = "en",
 ) -> Feedback:
-    """Which persona has the largest *share* of its users reaching ``stage`` (CVJ step)?"""
+    """Which group of ``by`` (a ``users`` column, default ``persona``) has the largest *share* of
+    its users reaching ``stage`` (CVJ step)?"""
     from journeykit.personas import display_name, stage_reach
 
     try:
-        reach = stage_reach(tables)[stage]
+        reach = stage_reach(tables, by=by)[stage]
     except (JourneykitError, KeyError) as err:
         return Feedback(
             False, msg("cannot_check", lang, name=msg("personas.name.answer", lang), error=err)
@@ -114,20 +120,21 @@ def check_top_persona(
     expected = str(reach.idxmax())
     users = tables.users
     reached_users = tables.events.loc[tables.events["stage"] == stage, "user_id"].unique()
-    counts = users.loc[users["user_id"].isin(reached_users), "persona"].value_counts()
+    counts = users.loc[users["user_id"].isin(reached_users), by].value_counts()
     hints: dict[object, str] = {}
     most_people = str(counts.idxmax()) if len(counts) else None
     if most_people is not None and most_people != expected:
-        hints[most_people] = msg("personas.top.biggest", lang)
-    labels = {key: (display_name(key, "en"), display_name(key, "id")) for key in reach.index}
-    return check_choice(
-        answer,
-        expected,
-        name=msg("personas.name.top", lang, stage=stage),
-        hints=hints,
-        labels=labels,
-        lang=lang,
+        key = "personas.top.biggest" if by == "persona" else "personas.top.biggest_group"
+        hints[most_people] = msg(key, lang)
+    labels = None
+    if by == "persona":
+        labels = {key: (display_name(key, "en"), display_name(key, "id")) for key in reach.index}
+    name = (
+        msg("personas.name.top", lang, stage=stage)
+        if by == "persona"
+        else msg("personas.name.top_group", lang, stage=stage, by=by)
     )
+    return check_choice(answer, expected, name=name, hints=hints, labels=labels, lang=lang)
 
 
 def check_reach_share(

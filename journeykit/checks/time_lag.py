@@ -4,7 +4,8 @@ Each check recomputes the expected answer with :mod:`journeykit.paths` from the 
 or tables the learner used, returns a :class:`~journeykit.checks.Feedback` (never raises) and
 recognises the usual mistakes: the mean where the median is asked, hours instead of days, a
 percentage where a share is asked, counting every journey instead of conversions, the person's
-preferred device instead of the device of the purchase, forgetting to change the lookback.
+preferred device instead of the device of the purchase, forgetting to change the lookback, the
+median where the mean is asked.
 
 >>> import pandas as pd
 >>> from journeykit.paths import conversion_paths
@@ -34,6 +35,7 @@ __all__ = [
     "check_long_path_share",
     "check_mobile_share",
     "check_median_path_length",
+    "check_mean_path_length",
 ]
 
 
@@ -163,4 +165,46 @@ def check_median_path_length(
         hints[mean] = msg("time_lag.length.mean", lang)
     return check_number(
         answer, expected, name=name, rel_tol=0, abs_tol=1e-9, hints=hints, lang=lang
+    )
+
+
+def check_mean_path_length(
+    answer: object,
+    events: pd.DataFrame,
+    orders: pd.DataFrame | None = None,
+    *,
+    lookback_days: float | None = 1,
+    usual_lookback: float | None = 30,
+    lang: str = "en",
+) -> Feedback:
+    """Mean path length (interactions per conversion) with a ``lookback_days`` window.
+
+    Recognises the mean with the ``usual_lookback`` window (the lookback not changed) and the
+    median path length (a whole number on short journeys) given instead of the mean.
+    """
+    name = msg("time_lag.name.mean_length", lang, lookback_days=lookback_days)
+    if (fb := no_answer(answer, name, lang)) is not None:
+        return fb
+
+    def compute() -> tuple[float, float, float]:
+        s = path_summary(conversion_paths(events, orders, lookback_days=lookback_days))
+        usual = path_summary(conversion_paths(events, orders, lookback_days=usual_lookback))
+        return s.mean_path_length, usual.mean_path_length, s.median_path_length
+
+    got, fb = safely(name, compute, lang)
+    if fb is not None:
+        return fb
+    expected, usual, median = got
+    hints: dict[float, str] = {}
+    if not np.isclose(usual, expected):
+        hints[usual] = msg(
+            "time_lag.length.usual",
+            lang,
+            usual_lookback=usual_lookback,
+            lookback_days=lookback_days,
+        )
+    if not np.isclose(median, expected):
+        hints.setdefault(median, msg("time_lag.length.median", lang))
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=0.005, hints=hints, lang=lang
     )
