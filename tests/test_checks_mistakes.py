@@ -331,6 +331,98 @@ def _12_positions(ns):
     return ns["check_blocking_rows"](list(np.flatnonzero(bad)), ns["tpl"], customers)
 
 
+def _13_events_counted(ns):
+    ev = ns["events"]
+    return ns["check"].check_direct_sessions(int((ev["channel"] == "direct").sum()), ev)
+
+
+def _13_purchase_events(ns):
+    ev = ns["events"]
+    summed = float(ev.loc[ev["event_type"] == "purchase", "value"].sum())
+    return ns["check"].check_revenue(summed, ns["orders"], ev)
+
+
+def _13_utc_hour(ns):
+    utc = ns["utc_orders"]
+    hour = int(utc["timestamp"].dt.hour.value_counts().sort_index().idxmax())
+    return ns["check"].check_busiest_hour(hour, ns["orders"], utc_orders=utc)
+
+
+def _13_event_counts(ns):
+    ev = ns["events"]
+    n = ev["event_type"].value_counts()
+    return ns["check"].check_cart_rate(
+        float(n["add_to_cart"] / n["view_item"]), ev, window=ns["lookback_days"]
+    )
+
+
+def _13_traffic_source(ns):
+    wrong = ns["paths"].assisted_conversions(ns["first_touch"]).set_index("channel")
+    value = float(wrong["assisted_conversions"].get("email", 0.0))
+    return ns["check"].check_email_assisted(
+        value, ns["journeys"], first_touch_journeys=ns["first_touch"]
+    )
+
+
+def _14_dewi(ns):
+    """Dewi's calibration-period orders, by hand: the days she bought and what she paid."""
+    o = ns["dewi"]
+    o = o[o["timestamp"].dt.normalize() <= pd.Timestamp("2024-04-13")]
+    return o, o["timestamp"].dt.normalize()
+
+
+def _14_orders_counted(ns):
+    o, day = _14_dewi(ns)
+    return ns["check"].check_frequency(len(o) - 1, ns["dewi"], calibration_end="2024-04-13")
+
+
+def _14_first_counted(ns):
+    o, day = _14_dewi(ns)
+    return ns["check"].check_frequency(day.nunique(), ns["dewi"], calibration_end="2024-04-13")
+
+
+def _14_recency_days(ns):
+    o, day = _14_dewi(ns)
+    days = (day.max() - day.min()).days
+    return ns["check"].check_recency(days, ns["dewi"], calibration_end="2024-04-13")
+
+
+def _14_age_days(ns):
+    o, day = _14_dewi(ns)
+    days = (pd.Timestamp("2024-04-13") - day.min()).days
+    return ns["check"].check_age(days, ns["dewi"], calibration_end="2024-04-13")
+
+
+def _14_mean_of_all(ns):
+    o, _ = _14_dewi(ns)
+    return ns["check"].check_monetary_value(
+        float(o["price"].mean()), ns["dewi"], calibration_end="2024-04-13"
+    )
+
+
+def _14_p_dead(ns):
+    return ns["check"].check_p_alive(
+        1 - ns["p_alive"], ns["cdnow"], frequency=4, recency=20.0, T=39.0
+    )
+
+
+def _14_no_margin(ns):
+    v = ns["value"]
+    fit_bg, fit_gg = v.fit_bgnbd(ns["rfm"]), v.fit_gamma_gamma(ns["rfm"])
+    revenue = v.clv_from_rfm(
+        ns["rfm"], bgnbd=fit_bg, gamma_gamma=fit_gg, horizon=26, margin=1.0, discount=0.002
+    )
+    return ns["check"].check_clv(
+        float(revenue["clv"].iloc[0]),
+        ns["rfm"],
+        bgnbd=fit_bg,
+        gamma_gamma=fit_gg,
+        horizon=26,
+        margin=0.4,
+        discount=0.002,
+    )
+
+
 # exercise -> (mistake, wrong answer computed the wrong way and checked, expected hint text)
 MISTAKES = [
     ("01_stage_models", "events counted", _01_events_counted, "You counted events; count people"),
@@ -384,6 +476,19 @@ MISTAKES = [
     ("12_follow_up", "braces", _12_braces, "Give the names without braces"),
     ("12_follow_up", "blank text missed", _12_blank_missed, "Empty text (' ') blocks a message"),
     ("12_follow_up", "positions", _12_positions, "Those are positions"),
+    ("13_your_own_data", "events counted", _13_events_counted, "You counted events"),
+    ("13_your_own_data", "purchase events", _13_purchase_events, "sends a purchase twice"),
+    ("13_your_own_data", "UTC hour", _13_utc_hour, "UTC"),
+    ("13_your_own_data", "event counts", _13_event_counts, "You divided event counts"),
+    ("13_your_own_data", "traffic_source paths", _13_traffic_source, "traffic_source"),
+    # on Dewi's orders these two slips give the same number, so the hint names both
+    ("14_customer_value", "orders counted", _14_orders_counted, "were counted as two purchases"),
+    ("14_customer_value", "first counted", _14_first_counted, "or the first purchase was counted"),
+    ("14_customer_value", "recency in days", _14_recency_days, "That is in days"),
+    ("14_customer_value", "age in days", _14_age_days, "That is in days"),
+    ("14_customer_value", "mean of every order", _14_mean_of_all, "mean of every order"),
+    ("14_customer_value", "P(dead)", _14_p_dead, "*gone*"),
+    ("14_customer_value", "no margin", _14_no_margin, "Multiply by the margin"),
 ]
 
 
@@ -406,7 +511,7 @@ def test_the_list_covers_every_check_teaching_md_quotes():
 
     text = (ROOT / "docs" / "TEACHING.md").read_text(encoding="utf-8")
     misconceptions = re.findall(r"\* \*\*Misconceptions\.\*\*(.*?)(?=\n\* \*\*|\n#)", text, re.S)
-    assert len(misconceptions) == 12
+    assert len(misconceptions) == 14
     quoted = set(re.findall(r"`(check_\w+)`", " ".join(misconceptions)))
     quoted |= set(re.findall(r"\((check_\w+)\)", " ".join(misconceptions)))
     sources = "\n".join(inspect.getsource(fn) for _, _, fn, _ in MISTAKES)
