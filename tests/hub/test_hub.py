@@ -130,6 +130,15 @@ async def _run_code(ws_url: str, token: str, code: str, timeout: float = 300.0) 
     return status, "".join(out)
 
 
+def _in_own_loop(coro):
+    """Run ``coro`` on a fresh event loop in a thread: other tests (a kernel, a browser) may have
+    left this thread's loop running, and asyncio.run refuses to nest."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 @pytest.fixture
 def hub(tmp_path):
     pytest.importorskip("jupyterhub", reason="jupyterhub is not installed")
@@ -221,7 +230,7 @@ def test_two_learners_each_run_a_lesson_on_one_hub(hub):
             f"    kernel_name='python3', progress_bar=False, parameters={{'lang': 'id', 'seed': {len(learner)}}})\n"
             "print('ran', len(nb.cells), 'cells')\n"
         )
-        status, out = asyncio.run(_run_code(ws, token, code))
+        status, out = _in_own_loop(_run_code(ws, token, code))
         assert status == "ok", out
         assert "ran" in out and "cells" in out
         _, page = _api(
