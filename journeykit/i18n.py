@@ -868,6 +868,192 @@ LABELS: dict[str, tuple[str, str]] = {
         "That is the value with the {usual_lookback}-day window: pass lookback_days={lookback_days} to conversion_paths.",
         "Itu nilai dengan jendela {usual_lookback} hari: berikan lookback_days={lookback_days} ke conversion_paths.",
     ),
+    # exercise feedback: journeykit.checks.your_own_data (task idchecks)
+    "check.own_data.name.direct": (
+        "sessions without a source (direct)",
+        "sesi tanpa sumber (direct)",
+    ),
+    "check.own_data.direct.events": (
+        "You counted events; count sessions (one per session_id).",
+        "Anda menghitung peristiwa; hitung sesi (satu per session_id).",
+    ),
+    "check.own_data.direct.users": (
+        "You counted users; a user can have direct and tagged sessions. Count sessions.",
+        "Anda menghitung pengguna; satu pengguna bisa punya sesi direct dan sesi bertag. Hitung sesi.",
+    ),
+    "check.own_data.direct.share": (
+        "That is the share; give the number of sessions.",
+        "Itu pangsanya; tuliskan jumlah sesi.",
+    ),
+    "check.own_data.direct.percent": (
+        "That is a percentage; give the number of sessions.",
+        "Itu persentase; tuliskan jumlah sesi.",
+    ),
+    "check.own_data.name.revenue": ("revenue", "pendapatan"),
+    "check.own_data.revenue.events": (
+        "You summed the purchase events. GA4 sometimes sends a purchase twice (same "
+        "transaction_id); the orders table counts each transaction once.",
+        "Anda menjumlahkan peristiwa purchase. GA4 kadang mengirim satu pembelian dua kali "
+        "(transaction_id yang sama); tabel pesanan menghitung setiap transaksi sekali saja.",
+    ),
+    "check.own_data.revenue.mean": (
+        "That is the average order value; give the total.",
+        "Itu nilai rata-rata per pesanan; tuliskan totalnya.",
+    ),
+    "check.own_data.revenue.count": (
+        "That is the number of orders; give the money.",
+        "Itu jumlah pesanan; tuliskan nilai uangnya.",
+    ),
+    "check.own_data.name.hour": ("busiest purchase hour", "jam pembelian tersibuk"),
+    "check.own_data.hour.not_whole": (
+        "✘ {name}: expected a whole hour 0-23, got {answer!r}.",
+        "✘ {name}: yang diminta jam bulat 0-23, jawaban Anda {answer!r}.",
+    ),
+    "check.own_data.hour.correct": (
+        "✔ {name}: correct ({local}:00).",
+        "✔ {name}: benar ({local}:00).",
+    ),
+    "check.own_data.hour.utc": (
+        "✘ {name}: not yet. {answer}:00 is the busiest hour in UTC, the clock GA4 exports; "
+        "the shop's customers live in its own time zone (import with timezone=...).",
+        "✘ {name}: belum tepat. {answer}:00 adalah jam tersibuk menurut UTC, jam yang dipakai "
+        "ekspor GA4; pelanggan toko hidup di zona waktu toko itu sendiri (impor dengan timezone=...).",
+    ),
+    "check.own_data.hour.range": (
+        "✘ {name}: not yet - an hour of the day is 0 to 23.",
+        "✘ {name}: belum tepat - jam dalam sehari adalah 0 sampai 23.",
+    ),
+    "check.own_data.hour.count": (
+        "✘ {name}: not yet - count the orders in each hour of the timestamp.",
+        "✘ {name}: belum tepat - hitung pesanan di setiap jam pada timestamp.",
+    ),
+    "check.own_data.name.cart": ("view_item → add_to_cart rate", "tingkat view_item → add_to_cart"),
+    "check.own_data.cart.percent": (
+        "You gave a percentage; give a share between 0 and 1.",
+        "Anda menuliskan persentase; tuliskan pangsa antara 0 dan 1.",
+    ),
+    "check.own_data.cart.events": (
+        "You divided event counts. A funnel counts people: one person may view ten "
+        "products and add one to the cart.",
+        "Anda membagi jumlah peristiwa. Funnel menghitung orang: satu orang bisa melihat "
+        "sepuluh produk lalu memasukkan satu ke keranjang.",
+    ),
+    "check.own_data.cart.visitors": (
+        "That divides by everyone who viewed a page; the step starts from the people "
+        "who viewed a product.",
+        "Itu membagi dengan semua orang yang melihat halaman; langkah ini dimulai dari orang "
+        "yang melihat produk.",
+    ),
+    "check.own_data.name.assisted": (
+        "assisted conversions of {channel}",
+        "konversi terbantu oleh {channel}",
+    ),
+    "check.own_data.assisted.last_click": (
+        "That is the last-click number; an assist is a place on the path before the last one.",
+        "Itu angka klik terakhir; bantuan (assist) adalah posisi di jalur sebelum posisi terakhir.",
+    ),
+    "check.own_data.assisted.money": (
+        "That is money; count conversions.",
+        "Itu nilai uang; hitung jumlah konversi.",
+    ),
+    "check.own_data.assisted.first_touch": (
+        "Those paths use traffic_source, the user's first acquisition: every touch gets "
+        "the same channel. Build the paths from the events' session channels.",
+        "Jalur itu memakai traffic_source, akuisisi pertama pengguna: setiap sentuhan mendapat "
+        "saluran yang sama. Bangun jalur dari saluran sesi pada tiap peristiwa.",
+    ),
+    # exercise feedback: journeykit.checks.customer_value (task idchecks)
+    "check.value.name.frequency": ("frequency", "frekuensi"),
+    "check.value.frequency.orders": (
+        "That counts every order. Frequency counts repeat purchase *days*: the two orders on "
+        "6 January are one purchase, and the first purchase is not a repeat.",
+        "Itu menghitung setiap pesanan. Frekuensi menghitung *hari* pembelian ulang: dua pesanan "
+        "pada 6 Januari adalah satu pembelian, dan pembelian pertama bukan pembelian ulang.",
+    ),
+    "check.value.frequency.same_day": (
+        "Two orders on the same day count once: 6 January is one purchase day.",
+        "Dua pesanan di hari yang sama dihitung sekali: 6 Januari adalah satu hari pembelian.",
+    ),
+    "check.value.frequency.both": (
+        "Either the two orders on 6 January were counted as two purchases (they are one "
+        "purchase day), or the first purchase was counted (it is not a repeat).",
+        "Bisa jadi dua pesanan pada 6 Januari dihitung sebagai dua pembelian (keduanya satu hari "
+        "pembelian), atau pembelian pertama ikut dihitung (itu bukan pembelian ulang).",
+    ),
+    "check.value.frequency.first": (
+        "That counts the first purchase too; frequency counts only repeat purchases.",
+        "Itu ikut menghitung pembelian pertama; frekuensi hanya menghitung pembelian ulang.",
+    ),
+    "check.value.name.recency": ("recency", "recency"),
+    "check.value.weeks": (
+        "That is in days; give weeks (days / 7).",
+        "Itu dalam hari; tuliskan dalam minggu (hari / 7).",
+    ),
+    "check.value.recency.since": (
+        "That is the time *since* the last purchase. In BG/NBD, recency runs from the first "
+        "purchase to the last one.",
+        "Itu waktu *sejak* pembelian terakhir. Dalam BG/NBD, recency dihitung dari pembelian "
+        "pertama sampai pembelian terakhir.",
+    ),
+    "check.value.name.age": ("T", "T"),
+    "check.value.age.recency": (
+        "That is the recency (first to last purchase). T runs from the first purchase to the "
+        "end of the calibration period, whether or not the customer bought then.",
+        "Itu recency (pembelian pertama sampai terakhir). T dihitung dari pembelian pertama "
+        "sampai akhir periode kalibrasi, entah pelanggan membeli saat itu atau tidak.",
+    ),
+    "check.value.age.holdout": (
+        "T stops at the calibration end: the orders after it are the holdout, kept aside to "
+        "check the model.",
+        "T berhenti di akhir periode kalibrasi: pesanan sesudahnya adalah data holdout, "
+        "disisihkan untuk menguji model.",
+    ),
+    "check.value.name.monetary": ("monetary value", "nilai moneter"),
+    "check.value.monetary.all": (
+        "That is the mean of every order. Use the repeat purchases only, one value per day.",
+        "Itu rata-rata semua pesanan. Pakai pembelian ulang saja, satu nilai per hari.",
+    ),
+    "check.value.monetary.first_day": (
+        "That includes the first purchase day; the Gamma-Gamma model uses the repeat "
+        "purchases only (the first one is often an entry offer at a special price).",
+        "Itu ikut memasukkan hari pembelian pertama; model Gamma-Gamma hanya memakai pembelian "
+        "ulang (pembelian pertama sering berupa penawaran pembuka dengan harga khusus).",
+    ),
+    "check.value.name.p_alive": ("P(alive)", "P(alive), peluang masih aktif"),
+    "check.value.p_alive.gone": (
+        "That is the chance the customer is *gone*; P(alive) is 1 minus it.",
+        "Itu peluang pelanggan sudah *pergi*; P(alive) adalah 1 dikurangi angka itu.",
+    ),
+    "check.value.p_alive.percent": (
+        "Give a probability between 0 and 1, not a percentage.",
+        "Tuliskan peluang antara 0 dan 1, bukan persentase.",
+    ),
+    "check.value.p_alive.recency": (
+        "Recency is the time from the first to the last purchase, not the time since the "
+        "last purchase.",
+        "Recency adalah waktu dari pembelian pertama sampai terakhir, bukan waktu sejak "
+        "pembelian terakhir.",
+    ),
+    "check.value.name.expected": ("expected purchases", "perkiraan jumlah pembelian"),
+    "check.value.expected.new": (
+        "That is what a brand-new customer would buy. Use this customer's history: "
+        "fit.expected_purchases(rfm, horizon).",
+        "Itu perkiraan untuk pelanggan yang benar-benar baru. Pakai riwayat pelanggan ini: "
+        "fit.expected_purchases(rfm, horizon).",
+    ),
+    "check.value.expected.days": (
+        "The horizon is in weeks, like the RFM table; you used days.",
+        "Horizon dihitung dalam minggu, sama seperti tabel RFM; Anda memakai hari.",
+    ),
+    "check.value.name.clv": ("CLV", "CLV"),
+    "check.value.clv.discount": (
+        "Discount each week's expected margin by (1 + discount) ** week.",
+        "Diskontokan margin yang diharapkan tiap minggu dengan (1 + discount) ** week.",
+    ),
+    "check.value.clv.margin": (
+        "Multiply by the margin: CLV counts profit, not revenue.",
+        "Kalikan dengan margin: CLV menghitung laba, bukan pendapatan.",
+    ),
     # exercise feedback: journeykit.checks.measuring
     "check.measuring.step.overall": (
         "That is the overall conversion (share of the first stage); divide by the stage just before instead.",

@@ -621,6 +621,86 @@ def test_every_check_takes_lang_and_answers_in_indonesian():
     assert str(referrals.check_steady_state(None, n0=1, k=0.5, lang="id")).startswith("✘")
 
 
+def _english_words_left(english: str, indonesian: str, kept: set[str]) -> set[str]:
+    """Words (4+ letters) of the English message that the Indonesian one still contains."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]{4,}", english)}
+    left = {w for w in words if re.search(rf"\b{w}\b", indonesian, re.IGNORECASE)}
+    return left - kept - {"none"}  # None is code: "ganti None dengan ..."
+
+
+def test_lessons_13_and_14_checks_answer_in_indonesian():
+    """Right, wrong and missing answers of exercises 13 and 14 with lang="id": Indonesian.
+
+    Expected values by hand: Dewi's orders (6 Jan twice, 3 Feb, 2 Mar, 30 Mar; calibration end
+    13 Apr) have 3 repeat purchase days, recency 84 days = 12 weeks, T 98 days = 14 weeks; the
+    toy export has 2 direct sessions in 3 events.
+    """
+    import inspect
+
+    from journeykit.checks import customer_value as cv
+    from journeykit.checks import your_own_data as yd
+
+    for m in (cv, yd):
+        names = [n for n in m.__all__ if n.startswith("check_")]
+        assert names and all("lang" in inspect.signature(getattr(m, n)).parameters for n in names)
+
+    orders = cv.dewi_orders()
+    end = {"calibration_end": "2024-04-13"}
+    events = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "b"],
+            "session_id": ["a:1", "a:1", "b:1"],
+            "timestamp": pd.to_datetime(
+                ["2024-03-04 19:00", "2024-03-04 19:05", "2024-03-05 20:00"]
+            ),
+            "event_type": ["page_view", "purchase", "page_view"],
+            "channel": ["direct"] * 3,
+            "value": [None, 100.0, None],
+            "transaction_id": [None, "T1", None],
+        }
+    )
+    cases = [  # (check, right, wrong, the Indonesian hint of the wrong answer, words kept)
+        (
+            lambda a, lang: cv.check_frequency(a, orders, **end, lang=lang),
+            3,
+            5,
+            "pembelian ulang",
+            set(),
+        ),
+        (
+            lambda a, lang: cv.check_recency(a, orders, **end, lang=lang),
+            12,
+            84,
+            "minggu",
+            {"recency"},
+        ),
+        (
+            lambda a, lang: cv.check_age(a, orders, **end, lang=lang),
+            14,
+            12,
+            "kalibrasi",
+            {"recency"},
+        ),
+        (
+            lambda a, lang: yd.check_direct_sessions(a, events, lang=lang),
+            2,
+            3,
+            "hitung sesi",
+            {"direct", "session_id"},
+        ),
+    ]
+    for check, right, wrong, hint, kept in cases:
+        for answer, start in ((right, "benar"), (wrong, "belum tepat"), (None, "belum ada")):
+            en, id_ = check(answer, "en"), check(answer, "id")
+            assert en.ok == id_.ok == (answer == right), (en, id_)
+            assert start in id_.message, id_.message
+            assert not _english_words_left(en.message, id_.message, kept), (en, id_)
+        assert hint in check(wrong, "id").message
+    hour = yd.check_busiest_hour(25, orders, lang="id")
+    assert not hour.ok and "0 sampai 23" in hour.message
+    assert "not yet" in yd.check_busiest_hour(25, orders).message
+
+
 def test_data_frames_of_the_exercise_are_what_the_tasks_say():
     """Exercise 07 task 4's text: 3 journeys social_ads > direct (1 converts), 2 direct (1)."""
     tiny = ns_of("07_attribution")["tiny"]

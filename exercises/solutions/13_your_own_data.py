@@ -47,7 +47,7 @@ events.head()
 direct_sessions = events.loc[events["channel"] == "direct", "session_id"].nunique()
 
 # %% tags=["nbval-check-output"]
-print(check.check_direct_sessions(direct_sessions, events))
+print(check.check_direct_sessions(direct_sessions, events, lang=lang))
 # -- expected output --
 # ✔ sessions without a source (direct): correct (305).
 
@@ -60,7 +60,7 @@ print(check.check_direct_sessions(direct_sessions, events))
 revenue = orders["price"].sum()
 
 # %% tags=["nbval-check-output"]
-print(check.check_revenue(revenue, orders, events))
+print(check.check_revenue(revenue, orders, events, lang=lang))
 # -- expected output --
 # ✔ revenue: correct (2.0704e+07).
 
@@ -75,7 +75,7 @@ busiest_hour = int(orders["timestamp"].dt.hour.value_counts().sort_index().idxma
 
 # %% tags=["nbval-check-output"]
 utc_orders = ga4.read_ga4([export]).orders
-print(check.check_busiest_hour(busiest_hour, orders, utc_orders=utc_orders))
+print(check.check_busiest_hour(busiest_hour, orders, utc_orders=utc_orders, lang=lang))
 # -- expected output --
 # ✔ busiest purchase hour: correct (19:00).
 
@@ -91,7 +91,7 @@ funnel = funnels.ordered_funnel(events, ["view_item", "add_to_cart"], window=loo
 cart_rate = funnel["step_conversion"].iloc[1]
 
 # %% tags=["nbval-check-output"]
-print(check.check_cart_rate(cart_rate, events, window=lookback_days))
+print(check.check_cart_rate(cart_rate, events, window=lookback_days, lang=lang))
 # -- expected output --
 # ✔ view_item → add_to_cart rate: correct (0.465636).
 
@@ -110,7 +110,8 @@ email_assisted = report.loc["email", "assisted_conversions"]
 first_touch = paths.conversion_paths(
     ga4.first_touch_events(events, users), orders, lookback_days=lookback_days, touch_types="all"
 )
-print(check.check_email_assisted(email_assisted, journeys, first_touch_journeys=first_touch))
+print(check.check_email_assisted(email_assisted, journeys, first_touch_journeys=first_touch,
+                                 lang=lang))
 # -- expected output --
 # ✔ assisted conversions of email: correct (7).
 

@@ -46,10 +46,10 @@ T = (98) / 7            # 6 January to 13 April, the calibration end
 monetary_value = (95_000 * 3) / 3
 
 # %% tags=["nbval-check-output"]
-print(check.check_frequency(frequency, dewi, calibration_end="2024-04-13"))
-print(check.check_recency(recency, dewi, calibration_end="2024-04-13"))
-print(check.check_age(T, dewi, calibration_end="2024-04-13"))
-print(check.check_monetary_value(monetary_value, dewi, calibration_end="2024-04-13"))
+print(check.check_frequency(frequency, dewi, calibration_end="2024-04-13", lang=lang))
+print(check.check_recency(recency, dewi, calibration_end="2024-04-13", lang=lang))
+print(check.check_age(T, dewi, calibration_end="2024-04-13", lang=lang))
+print(check.check_monetary_value(monetary_value, dewi, calibration_end="2024-04-13", lang=lang))
 # -- expected output --
 # ✔ frequency: correct (3).
 # ✔ recency: correct (12).
@@ -73,7 +73,7 @@ customer = pd.DataFrame({"frequency": [4.0], "recency": [20.0], "T": [39.0]})
 p_alive = float(cdnow.p_alive(customer).iloc[0])
 
 # %% tags=["nbval-check-output"]
-print(check.check_p_alive(p_alive, cdnow, frequency=4, recency=20.0, T=39.0))
+print(check.check_p_alive(p_alive, cdnow, frequency=4, recency=20.0, T=39.0, lang=lang))
 # -- expected output --
 # ✔ P(alive): correct (0.373029).
 
@@ -88,7 +88,7 @@ purchases = float(cdnow.expected_purchases(customer, 26).iloc[0])
 
 # %% tags=["nbval-check-output"]
 print(check.check_expected_purchases(purchases, cdnow, frequency=4, recency=20.0, T=39.0,
-                                     horizon=26))
+                                     horizon=26, lang=lang))
 # -- expected output --
 # ✔ expected purchases: correct (0.818118).
 
@@ -112,7 +112,7 @@ clv = float(values["clv"].iloc[0])
 
 # %% tags=["nbval-check-output"]
 print(check.check_clv(clv, rfm, bgnbd=value.fit_bgnbd(rfm), gamma_gamma=value.fit_gamma_gamma(rfm),
-                      horizon=26, margin=0.4, discount=0.002))
+                      horizon=26, margin=0.4, discount=0.002, lang=lang))
 # -- expected output --
 # ✔ CLV: correct (2805.72).
 

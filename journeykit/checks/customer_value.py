@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, no_answer, safely
+from journeykit.checks import Feedback, check_number, msg, no_answer, safely
 from journeykit.value import BGNBDFit, GammaGammaFit, clv_from_rfm, rfm_summary
 
 __all__ = [
@@ -80,106 +80,106 @@ def _plain(orders: pd.DataFrame, calibration_end: str, user: str) -> dict[str, f
 
 
 def check_frequency(
-    answer: object, orders: pd.DataFrame, *, calibration_end: str, user: str = _USER
+    answer: object,
+    orders: pd.DataFrame,
+    *,
+    calibration_end: str,
+    user: str = _USER,
+    lang: str = "en",
 ) -> Feedback:
     """Repeat purchase days of ``user`` up to ``calibration_end``."""
-    name = "frequency"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.frequency", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    row, fb = safely(name, lambda: _row(orders, calibration_end, user))
+    row, fb = safely(name, lambda: _row(orders, calibration_end, user), lang)
     if fb is not None:
         return fb
     plain = _plain(orders, calibration_end, user)
     hints = {
-        plain["orders"]: (
-            "That counts every order. Frequency counts repeat purchase *days*: the two orders on "
-            "6 January are one purchase, and the first purchase is not a repeat."
-        ),
-        plain["orders"] - 1: (
-            "Two orders on the same day count once: 6 January is one purchase day."
-        ),
+        plain["orders"]: msg("value.frequency.orders", lang),
+        plain["orders"] - 1: msg("value.frequency.same_day", lang),
     }
     if plain["days"] in hints:  # one wrong number, two possible mistakes: name both
-        hints[plain["days"]] = (
-            "Either the two orders on 6 January were counted as two purchases (they are one "
-            "purchase day), or the first purchase was counted (it is not a repeat)."
-        )
+        hints[plain["days"]] = msg("value.frequency.both", lang)
     else:
-        hints[plain["days"]] = (
-            "That counts the first purchase too; frequency counts only repeat purchases."
-        )
+        hints[plain["days"]] = msg("value.frequency.first", lang)
     hints.pop(float(row["frequency"]), None)
-    return check_number(answer, float(row["frequency"]), name=name, hints=hints)
+    return check_number(answer, float(row["frequency"]), name=name, hints=hints, lang=lang)
 
 
 def check_recency(
-    answer: object, orders: pd.DataFrame, *, calibration_end: str, user: str = _USER
+    answer: object,
+    orders: pd.DataFrame,
+    *,
+    calibration_end: str,
+    user: str = _USER,
+    lang: str = "en",
 ) -> Feedback:
     """Weeks from the first to the last purchase up to ``calibration_end``."""
-    name = "recency"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.recency", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    row, fb = safely(name, lambda: _row(orders, calibration_end, user))
+    row, fb = safely(name, lambda: _row(orders, calibration_end, user), lang)
     if fb is not None:
         return fb
     hints = {
-        float(row["recency"]) * 7: "That is in days; give weeks (days / 7).",
-        float(row["T"] - row["recency"]): (
-            "That is the time *since* the last purchase. In BG/NBD, recency runs from the first "
-            "purchase to the last one."
-        ),
+        float(row["recency"]) * 7: msg("value.weeks", lang),
+        float(row["T"] - row["recency"]): msg("value.recency.since", lang),
     }
     return check_number(
-        answer, float(row["recency"]), name=name, rel_tol=1e-3, abs_tol=0.01, hints=hints
+        answer, float(row["recency"]), name=name, rel_tol=1e-3, abs_tol=0.01, hints=hints, lang=lang
     )
 
 
 def check_age(
-    answer: object, orders: pd.DataFrame, *, calibration_end: str, user: str = _USER
+    answer: object,
+    orders: pd.DataFrame,
+    *,
+    calibration_end: str,
+    user: str = _USER,
+    lang: str = "en",
 ) -> Feedback:
     """``T``: weeks from the first purchase to the calibration end."""
-    name = "T"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.age", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    row, fb = safely(name, lambda: _row(orders, calibration_end, user))
+    row, fb = safely(name, lambda: _row(orders, calibration_end, user), lang)
     if fb is not None:
         return fb
     plain = _plain(orders, calibration_end, user)
     hints = {
-        plain["age_to_last"]: (
-            "That is the recency (first to last purchase). T runs from the first purchase to the "
-            "end of the calibration period, whether or not the customer bought then."
-        ),
-        plain["age_to_data_end"]: (
-            "T stops at the calibration end: the orders after it are the holdout, kept aside to "
-            "check the model."
-        ),
-        float(row["T"]) * 7: "That is in days; give weeks (days / 7).",
+        plain["age_to_last"]: msg("value.age.recency", lang),
+        plain["age_to_data_end"]: msg("value.age.holdout", lang),
+        float(row["T"]) * 7: msg("value.weeks", lang),
     }
-    return check_number(answer, float(row["T"]), name=name, rel_tol=1e-3, abs_tol=0.01, hints=hints)
+    return check_number(
+        answer, float(row["T"]), name=name, rel_tol=1e-3, abs_tol=0.01, hints=hints, lang=lang
+    )
 
 
 def check_monetary_value(
-    answer: object, orders: pd.DataFrame, *, calibration_end: str, user: str = _USER
+    answer: object,
+    orders: pd.DataFrame,
+    *,
+    calibration_end: str,
+    user: str = _USER,
+    lang: str = "en",
 ) -> Feedback:
     """Mean value of the repeat purchase days (rupiah)."""
-    name = "monetary value"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.monetary", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    row, fb = safely(name, lambda: _row(orders, calibration_end, user))
+    row, fb = safely(name, lambda: _row(orders, calibration_end, user), lang)
     if fb is not None:
         return fb
     plain = _plain(orders, calibration_end, user)
     hints = {
-        plain["mean_all"]: (
-            "That is the mean of every order. Use the repeat purchases only, one value per day."
-        ),
-        plain["mean_days_incl_first"]: (
-            "That includes the first purchase day; the Gamma-Gamma model uses the repeat "
-            "purchases only (the first one is often an entry offer at a special price)."
-        ),
+        plain["mean_all"]: msg("value.monetary.all", lang),
+        plain["mean_days_incl_first"]: msg("value.monetary.first_day", lang),
     }
-    return check_number(answer, float(row["monetary_value"]), name=name, rel_tol=1e-6, hints=hints)
+    return check_number(
+        answer, float(row["monetary_value"]), name=name, rel_tol=1e-6, hints=hints, lang=lang
+    )
 
 
 def _one(frequency: float, recency: float, T: float) -> pd.DataFrame:
@@ -187,50 +187,63 @@ def _one(frequency: float, recency: float, T: float) -> pd.DataFrame:
 
 
 def check_p_alive(
-    answer: object, fit: BGNBDFit, *, frequency: float, recency: float, T: float
+    answer: object,
+    fit: BGNBDFit,
+    *,
+    frequency: float,
+    recency: float,
+    T: float,
+    lang: str = "en",
 ) -> Feedback:
     """P(alive) of one customer under ``fit``."""
-    name = "P(alive)"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.p_alive", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
-    expected, fb = safely(name, lambda: float(fit.p_alive(_one(frequency, recency, T)).iloc[0]))
+    expected, fb = safely(
+        name, lambda: float(fit.p_alive(_one(frequency, recency, T)).iloc[0]), lang
+    )
     if fb is not None:
         return fb
     hints = {
-        1 - expected: "That is the chance the customer is *gone*; P(alive) is 1 minus it.",
-        100 * expected: "Give a probability between 0 and 1, not a percentage.",
+        1 - expected: msg("value.p_alive.gone", lang),
+        100 * expected: msg("value.p_alive.percent", lang),
     }
     if frequency > 0 and T - recency != recency:
-        other, _ = safely(name, lambda: float(fit.p_alive(_one(frequency, T - recency, T)).iloc[0]))
+        other, _ = safely(
+            name, lambda: float(fit.p_alive(_one(frequency, T - recency, T)).iloc[0]), lang
+        )
         if other is not None:
-            hints[other] = (
-                "Recency is the time from the first to the last purchase, not the time since the "
-                "last purchase."
-            )
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+            hints[other] = msg("value.p_alive.recency", lang)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints, lang=lang
+    )
 
 
 def check_expected_purchases(
-    answer: object, fit: BGNBDFit, *, frequency: float, recency: float, T: float, horizon: float
+    answer: object,
+    fit: BGNBDFit,
+    *,
+    frequency: float,
+    recency: float,
+    T: float,
+    horizon: float,
+    lang: str = "en",
 ) -> Feedback:
     """Expected purchases of this customer in the next ``horizon`` periods."""
-    name = "expected purchases"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.expected", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
     rfm = _one(frequency, recency, T)
-    expected, fb = safely(name, lambda: float(fit.expected_purchases(rfm, horizon).iloc[0]))
+    expected, fb = safely(name, lambda: float(fit.expected_purchases(rfm, horizon).iloc[0]), lang)
     if fb is not None:
         return fb
     hints = {
-        fit.expected_purchases_new(horizon): (
-            "That is what a brand-new customer would buy. Use this customer's history: "
-            "fit.expected_purchases(rfm, horizon)."
-        ),
-        float(fit.expected_purchases(rfm, horizon * 7).iloc[0]): (
-            "The horizon is in weeks, like the RFM table; you used days."
-        ),
+        fit.expected_purchases_new(horizon): msg("value.expected.new", lang),
+        float(fit.expected_purchases(rfm, horizon * 7).iloc[0]): msg("value.expected.days", lang),
     }
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=1e-4, hints=hints, lang=lang
+    )
 
 
 def check_clv(
@@ -242,10 +255,11 @@ def check_clv(
     horizon: int,
     margin: float,
     discount: float,
+    lang: str = "en",
 ) -> Feedback:
     """Discounted CLV of the (first) customer of ``rfm``."""
-    name = "CLV"
-    if (fb0 := no_answer(answer, name)) is not None:
+    name = msg("value.name.clv", lang)
+    if (fb0 := no_answer(answer, name, lang)) is not None:
         return fb0
 
     def clv(**changes: float) -> float:
@@ -253,15 +267,17 @@ def check_clv(
         table = clv_from_rfm(rfm, bgnbd=bgnbd, gamma_gamma=gamma_gamma, **args)  # type: ignore[arg-type]
         return float(table["clv"].iloc[0])
 
-    expected, fb = safely(name, clv)
+    expected, fb = safely(name, clv, lang)
     if fb is not None:
         return fb
     hints: dict[float, str] = {}
     for text, kw in (
-        ("Discount each week's expected margin by (1 + discount) ** week.", {"discount": 0.0}),
-        ("Multiply by the margin: CLV counts profit, not revenue.", {"margin": 1.0}),
+        (msg("value.clv.discount", lang), {"discount": 0.0}),
+        (msg("value.clv.margin", lang), {"margin": 1.0}),
     ):
-        value, bad = safely(name, lambda kw=kw: clv(**kw))
+        value, bad = safely(name, lambda kw=kw: clv(**kw), lang)
         if bad is None and value != expected:
             hints[value] = text
-    return check_number(answer, expected, name=name, rel_tol=1e-4, abs_tol=0.5, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-4, abs_tol=0.5, hints=hints, lang=lang
+    )

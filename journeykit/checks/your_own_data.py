@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from journeykit.checks import Feedback, check_number, no_answer, safely
+from journeykit.checks import Feedback, check_number, msg, no_answer, safely
 from journeykit.funnels import ordered_funnel
 from journeykit.paths import Journeys, assisted_conversions
 
@@ -36,10 +36,10 @@ __all__ = [
 ]
 
 
-def check_direct_sessions(answer: object, events: pd.DataFrame) -> Feedback:
+def check_direct_sessions(answer: object, events: pd.DataFrame, *, lang: str = "en") -> Feedback:
     """Number of sessions whose channel is ``direct`` (no source collected)."""
-    name = "sessions without a source (direct)"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("own_data.name.direct", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, dict[float, str]]:
@@ -47,50 +47,47 @@ def check_direct_sessions(answer: object, events: pd.DataFrame) -> Feedback:
         sessions = events.drop_duplicates("session_id")
         expected = float(direct["session_id"].nunique())
         hints = {
-            float(len(direct)): "You counted events; count sessions (one per session_id).",
-            float(direct["user_id"].nunique()): (
-                "You counted users; a user can have direct and tagged sessions. Count sessions."
-            ),
-            expected / max(len(sessions), 1): "That is the share; give the number of sessions.",
-            100
-            * expected
-            / max(len(sessions), 1): "That is a percentage; give the number of sessions.",
+            float(len(direct)): msg("own_data.direct.events", lang),
+            float(direct["user_id"].nunique()): msg("own_data.direct.users", lang),
+            expected / max(len(sessions), 1): msg("own_data.direct.share", lang),
+            100 * expected / max(len(sessions), 1): msg("own_data.direct.percent", lang),
         }
         return expected, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
     hints.pop(expected, None)
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
 
 
-def check_revenue(answer: object, orders: pd.DataFrame, events: pd.DataFrame) -> Feedback:
+def check_revenue(
+    answer: object, orders: pd.DataFrame, events: pd.DataFrame, *, lang: str = "en"
+) -> Feedback:
     """Total revenue of the export: the sum of the orders' ``price`` (currency units)."""
-    name = "revenue"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("own_data.name.revenue", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, dict[float, str]]:
         expected = float(orders["price"].sum())
         buys = events[events["event_type"] == "purchase"]
         hints = {
-            float(buys["value"].sum()): (
-                "You summed the purchase events. GA4 sometimes sends a purchase twice (same "
-                "transaction_id); the orders table counts each transaction once."
-            ),
-            float(orders["price"].mean()): "That is the average order value; give the total.",
-            float(len(orders)): "That is the number of orders; give the money.",
+            float(buys["value"].sum()): msg("own_data.revenue.events", lang),
+            float(orders["price"].mean()): msg("own_data.revenue.mean", lang),
+            float(len(orders)): msg("own_data.revenue.count", lang),
         }
         return expected, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
     hints.pop(expected, None)
-    return check_number(answer, expected, name=name, rel_tol=1e-9, abs_tol=0.5, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=1e-9, abs_tol=0.5, hints=hints, lang=lang
+    )
 
 
 def _busiest(hours: pd.Series) -> int:
@@ -99,48 +96,50 @@ def _busiest(hours: pd.Series) -> int:
 
 
 def check_busiest_hour(
-    answer: object, orders: pd.DataFrame, *, utc_orders: pd.DataFrame | None = None
+    answer: object,
+    orders: pd.DataFrame,
+    *,
+    utc_orders: pd.DataFrame | None = None,
+    lang: str = "en",
 ) -> Feedback:
     """The hour of the day (0-23, the shop's time) with the most orders (ties: the earliest).
 
     ``orders`` are the orders imported with the shop's ``timezone``; ``utc_orders`` (optional)
     the same orders in UTC, to recognise an answer read off the UTC clock.
     """
-    name = "busiest purchase hour"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("own_data.name.hour", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
     if isinstance(answer, bool) or not isinstance(answer, int | np.integer):
-        return Feedback(False, f"✘ {name}: expected a whole hour 0-23, got {answer!r}.")
+        return Feedback(False, msg("own_data.hour.not_whole", lang, name=name, answer=answer))
 
     def compute() -> tuple[int, int | None]:
         local = _busiest(orders["timestamp"].dt.hour)
         utc = None if utc_orders is None else _busiest(utc_orders["timestamp"].dt.hour)
         return local, utc
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     local, utc = got
     if int(answer) == local:
-        return Feedback(True, f"✔ {name}: correct ({local}:00).")
+        return Feedback(True, msg("own_data.hour.correct", lang, name=name, local=local))
     if utc is not None and int(answer) == utc and utc != local:
-        return Feedback(
-            False,
-            f"✘ {name}: not yet. {answer}:00 is the busiest hour in UTC, the clock GA4 exports; "
-            "the shop's customers live in its own time zone (import with timezone=...).",
-        )
+        return Feedback(False, msg("own_data.hour.utc", lang, name=name, answer=answer))
     if not 0 <= int(answer) <= 23:
-        return Feedback(False, f"✘ {name}: not yet - an hour of the day is 0 to 23.")
-    return Feedback(False, f"✘ {name}: not yet - count the orders in each hour of the timestamp.")
+        return Feedback(False, msg("own_data.hour.range", lang, name=name))
+    return Feedback(False, msg("own_data.hour.count", lang, name=name))
 
 
-def check_cart_rate(answer: object, events: pd.DataFrame, *, window: float = 30) -> Feedback:
+def check_cart_rate(
+    answer: object, events: pd.DataFrame, *, window: float = 30, lang: str = "en"
+) -> Feedback:
     """Share (0-1) of the people who viewed a product who then added one to the cart.
 
     The ordered funnel ``view_item → add_to_cart`` within ``window`` days, in people.
     """
-    name = "view_item → add_to_cart rate"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("own_data.name.cart", lang)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, dict[float, str]]:
@@ -150,24 +149,22 @@ def check_cart_rate(answer: object, events: pd.DataFrame, *, window: float = 30)
         n_cart = float((events["event_type"] == "add_to_cart").sum())
         visitors = float(events.loc[events["event_type"] == "page_view", "user_id"].nunique())
         hints = {
-            100 * expected: "You gave a percentage; give a share between 0 and 1.",
-            n_cart / n_view if n_view else -1.0: (
-                "You divided event counts. A funnel counts people: one person may view ten "
-                "products and add one to the cart."
-            ),
-            float(f["users"].iloc[1]) / visitors if visitors else -1.0: (
-                "That divides by everyone who viewed a page; the step starts from the people "
-                "who viewed a product."
+            100 * expected: msg("own_data.cart.percent", lang),
+            n_cart / n_view if n_view else -1.0: msg("own_data.cart.events", lang),
+            float(f["users"].iloc[1]) / visitors if visitors else -1.0: msg(
+                "own_data.cart.visitors", lang
             ),
         }
         return expected, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
     hints.pop(expected, None)
-    return check_number(answer, expected, name=name, rel_tol=0, abs_tol=0.005, hints=hints)
+    return check_number(
+        answer, expected, name=name, rel_tol=0, abs_tol=0.005, hints=hints, lang=lang
+    )
 
 
 def check_email_assisted(
@@ -176,14 +173,15 @@ def check_email_assisted(
     *,
     first_touch_journeys: Journeys | None = None,
     channel: str = "email",
+    lang: str = "en",
 ) -> Feedback:
     """Assisted conversions of ``channel`` on the session-channel paths ``journeys``.
 
     ``first_touch_journeys`` (optional): paths built from ``traffic_source``, to recognise that
     mistake.
     """
-    name = f"assisted conversions of {channel}"
-    if (fb := no_answer(answer, name)) is not None:
+    name = msg("own_data.name.assisted", lang, channel=channel)
+    if (fb := no_answer(answer, name, lang)) is not None:
         return fb
 
     def compute() -> tuple[float, dict[float, str]]:
@@ -192,23 +190,17 @@ def check_email_assisted(
         expected = 0.0 if row is None else float(row["assisted_conversions"])
         hints: dict[float, str] = {}
         if row is not None:
-            hints[float(row["last_click_conversions"])] = (
-                "That is the last-click number; an assist is a place on the path before the last one."
-            )
-            hints[float(row["assisted_conversion_value"])] = "That is money; count conversions."
+            hints[float(row["last_click_conversions"])] = msg("own_data.assisted.last_click", lang)
+            hints[float(row["assisted_conversion_value"])] = msg("own_data.assisted.money", lang)
         if first_touch_journeys is not None:
             ft = assisted_conversions(first_touch_journeys).set_index("channel")
             wrong = float(ft.loc[channel, "assisted_conversions"]) if channel in ft.index else 0.0
-            hints.setdefault(
-                wrong,
-                "Those paths use traffic_source, the user's first acquisition: every touch gets "
-                "the same channel. Build the paths from the events' session channels.",
-            )
+            hints.setdefault(wrong, msg("own_data.assisted.first_touch", lang))
         return expected, hints
 
-    got, fb = safely(name, compute)
+    got, fb = safely(name, compute, lang)
     if fb is not None:
         return fb
     expected, hints = got
     hints.pop(expected, None)
-    return check_number(answer, expected, name=name, hints=hints)
+    return check_number(answer, expected, name=name, hints=hints, lang=lang)
