@@ -53,7 +53,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "stage": ("Stage", "Tahap"),
     "stage_model": ("Stage model", "Model tahapan"),
     "axis.users": ("Users", "Pengguna"),
-    "axis.share_pct": ("Share (%)", "Pangsa (%)"),
+    "axis.share_pct": ("Share (%)", "Porsi (%)"),
     "axis.days": ("Days", "Hari"),
     "axis.count": ("Count", "Jumlah"),
     # --- channels (touchpoint sources) -------------------------------------------------------
@@ -247,7 +247,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "funnel.people": ("People", "Orang"),
     "funnel.overall_pct": (
         "Share of the people at the first step (%)",
-        "Pangsa dari orang di langkah pertama (%)",
+        "Porsi dari orang di langkah pertama (%)",
     ),
     "funnel.of_previous": ("of previous", "dari sebelumnya"),
     "funnel.of_first": ("of first", "dari pertama"),
@@ -305,7 +305,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit.people": ("people", "orang"),
     "unit.events": ("events", "peristiwa"),
     "unit.orders": ("orders", "pesanan"),
-    "unit.share": ("share (0-1)", "pangsa (0-1)"),
+    "unit.share": ("share (0-1)", "porsi (0-1)"),
     "unit.currency": ("currency units", "satuan mata uang"),
     "unit.currency_per_click": ("currency per click", "mata uang per klik"),
     "unit.currency_per_customer": ("currency per customer", "mata uang per pelanggan"),
@@ -338,10 +338,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "touch.matrix_share_title": (
         "Share of each stage's people per channel (%)",
-        "Pangsa orang tiap tahap per saluran (%)",
+        "Porsi orang tiap tahap per saluran (%)",
     ),
     "touch.device_title": ("Conversions by device", "Konversi menurut perangkat"),
-    "touch.conversions_pct": ("Share of conversions (%)", "Pangsa konversi (%)"),
+    "touch.conversions_pct": ("Share of conversions (%)", "Porsi konversi (%)"),
     "touch.channel_count_title": (
         "Conversion rate by number of channels used",
         "Tingkat konversi menurut jumlah saluran yang dipakai",
@@ -599,7 +599,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "campaigns.reach_axis": (
         "Share of strangers (%, log scale)",
-        "Pangsa orang asing (%, skala log)",
+        "Porsi orang asing (%, skala log)",
     ),
     "campaigns.before": ("Without the campaign", "Tanpa kampanye"),
     "campaigns.after": ("With the campaign", "Dengan kampanye"),
@@ -712,13 +712,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.percent_for_share": (
         "That is the right value as a percentage; give it as a share between 0 and 1 "
         "(divide by 100).",
-        "Itu nilai yang benar dalam persen; tuliskan sebagai pangsa antara 0 dan 1 "
+        "Itu nilai yang benar dalam persen; tuliskan sebagai porsi antara 0 dan 1 "
         "(bagi dengan 100).",
     ),
     "check.or_join": (" Or: ", " Atau: "),
     "check.share_for_percent": (
         "That is the right value as a share; give it as a percentage (multiply by 100).",
-        "Itu nilai yang benar sebagai pangsa; tuliskan dalam persen (kalikan dengan 100).",
+        "Itu nilai yang benar sebagai porsi; tuliskan dalam persen (kalikan dengan 100).",
     ),
     # exercise feedback: journeykit.checks.offers
     "check.offers.name.first_profit": ("first-order profit", "laba pesanan pertama"),
@@ -741,7 +741,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.offers.ltv.retention": (
         "Divide by the churn (the share who leave each month), not by the retention.",
-        "Bagi dengan churn (pangsa yang pergi tiap bulan), bukan dengan retensi.",
+        "Bagi dengan churn (porsi yang pergi tiap bulan), bukan dengan retensi.",
     ),
     "check.offers.ltv.price": (
         "Use the margin (price minus unit cost), not the price: costs are paid every month too.",
@@ -766,7 +766,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.offers.payback.no_churn": (
         "Customers churn: weight each month's margin by the share still active.",
-        "Pelanggan bisa pergi (churn): bobot margin tiap bulan dengan pangsa yang masih aktif.",
+        "Pelanggan bisa pergi (churn): bobot margin tiap bulan dengan porsi yang masih aktif.",
     ),
     "check.offers.name.break_even": ("break-even entry price", "harga entry impas"),
     "check.offers.break_even.first_only": (
@@ -824,16 +824,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.time_lag.long.all_journeys": (
         "That share counts every journey, also those without a purchase; count conversions.",
-        "Pangsa itu menghitung semua perjalanan, termasuk yang tanpa pembelian; hitung konversi saja.",
+        "Porsi itu menghitung semua perjalanan, termasuk yang tanpa pembelian; hitung konversi saja.",
     ),
     "check.time_lag.long.count": (
         "That is the number of conversions; divide by all conversions for the share.",
-        "Itu jumlah konversi; bagi dengan semua konversi untuk mendapatkan pangsanya.",
+        "Itu jumlah konversi; bagi dengan semua konversi untuk mendapatkan porsinya.",
     ),
-    "check.time_lag.name.mobile": ("mobile share", "pangsa ponsel"),
+    "check.time_lag.name.mobile": ("mobile share", "porsi ponsel"),
     "check.time_lag.mobile.not_mobile": (
         "That is the share of conversions that did NOT happen on mobile.",
-        "Itu pangsa konversi yang TIDAK terjadi di ponsel.",
+        "Itu porsi konversi yang TIDAK terjadi di ponsel.",
     ),
     "check.time_lag.mobile.preferred": (
         "That uses the buyer's preferred device (users.device); use the device of the purchase itself.",
@@ -845,7 +845,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.time_lag.name.long": (
         "share of conversions with {min_length}+ touches",
-        "pangsa konversi dengan {min_length}+ sentuhan",
+        "porsi konversi dengan {min_length}+ sentuhan",
     ),
     "check.time_lag.long.strictly": (
         "Include paths of exactly {min_length} touches (>=, not >).",
@@ -883,7 +883,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.own_data.direct.share": (
         "That is the share; give the number of sessions.",
-        "Itu pangsanya; tuliskan jumlah sesi.",
+        "Itu porsinya; tuliskan jumlah sesi.",
     ),
     "check.own_data.direct.percent": (
         "That is a percentage; give the number of sessions.",
@@ -930,7 +930,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.own_data.name.cart": ("view_item → add_to_cart rate", "tingkat view_item → add_to_cart"),
     "check.own_data.cart.percent": (
         "You gave a percentage; give a share between 0 and 1.",
-        "Anda menuliskan persentase; tuliskan pangsa antara 0 dan 1.",
+        "Anda menuliskan persentase; tuliskan porsi antara 0 dan 1.",
     ),
     "check.own_data.cart.events": (
         "You divided event counts. A funnel counts people: one person may view ten "
@@ -1057,11 +1057,11 @@ LABELS: dict[str, tuple[str, str]] = {
     # exercise feedback: journeykit.checks.measuring
     "check.measuring.step.overall": (
         "That is the overall conversion (share of the first stage); divide by the stage just before instead.",
-        "Itu konversi keseluruhan (pangsa dari tahap pertama); bagi dengan tahap tepat sebelumnya.",
+        "Itu konversi keseluruhan (porsi dari tahap pertama); bagi dengan tahap tepat sebelumnya.",
     ),
     "check.measuring.step.drop_off": (
         "That is the drop-off rate: the share who did NOT go on.",
-        "Itu tingkat drop-off: pangsa yang TIDAK lanjut.",
+        "Itu tingkat drop-off: porsi yang TIDAK lanjut.",
     ),
     "check.measuring.name.funnel": (
         "people who reached the last step",
@@ -1130,7 +1130,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.measuring.nps.no_detractors": (
         "Subtract the share of detractors (0-6).",
-        "Kurangi dengan pangsa detraktor (0-6).",
+        "Kurangi dengan porsi detraktor (0-6).",
     ),
     "check.measuring.nps.points": (
         "Multiply by 100: NPS is in points.",
@@ -1138,7 +1138,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.measuring.csat.mean": (
         "That is the mean score; CSAT is the share of answers 4 or 5.",
-        "Itu skor rata-rata; CSAT adalah pangsa jawaban 4 atau 5.",
+        "Itu skor rata-rata; CSAT adalah porsi jawaban 4 atau 5.",
     ),
     "check.measuring.top.biggest": (
         "That is the biggest group, not the best-scoring journey.",
@@ -1162,24 +1162,24 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.touch.name.cross_device": (
         "cross-device share of buyers",
-        "pangsa pembeli lintas perangkat",
+        "porsi pembeli lintas perangkat",
     ),
     "check.touch.cross.everyone": (
         "That is the share of everyone; keep only the people who bought.",
-        "Itu pangsa dari semua orang; ambil hanya orang yang membeli.",
+        "Itu porsi dari semua orang; ambil hanya orang yang membeli.",
     ),
     "check.touch.cross.after": (
         "You counted devices used after the first purchase too; stop at the first purchase.",
         "Anda ikut menghitung perangkat yang dipakai setelah pembelian pertama; berhenti di pembelian pertama.",
     ),
-    "check.touch.name.mobile": ("mobile share of conversions", "pangsa konversi di ponsel"),
+    "check.touch.name.mobile": ("mobile share of conversions", "porsi konversi di ponsel"),
     "check.touch.mobile.every_purchase": (
         "That counts every purchase; a conversion here is each person's first purchase.",
         "Itu menghitung setiap pembelian; konversi di sini adalah pembelian pertama tiap orang.",
     ),
     "check.touch.mobile.all_touches": (
         "That is the mobile share of all touches; take only the converting touches (purchase events).",
-        "Itu pangsa ponsel dari semua sentuhan; ambil hanya sentuhan yang berkonversi (peristiwa pembelian).",
+        "Itu porsi ponsel dari semua sentuhan; ambil hanya sentuhan yang berkonversi (peristiwa pembelian).",
     ),
     "check.touch.name.single": (
         "conversion rate with one channel",
@@ -1197,7 +1197,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.referrals.name.k": ("viral coefficient K", "koefisien viral K"),
     "check.referrals.k.added": (
         "K multiplies the two: invites per user x the share that converts.",
-        "K mengalikan keduanya: undangan per pengguna x pangsa yang berkonversi.",
+        "K mengalikan keduanya: undangan per pengguna x porsi yang berkonversi.",
     ),
     "check.referrals.k.percent": (
         "You gave a percentage-style number; K is new users per user (0.6, not 60).",
@@ -1209,7 +1209,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.referrals.k.invites_only": (
         "That is only the invitations; only a share of them convert.",
-        "Itu hanya undangannya; hanya pangsa tertentu dari undangan itu yang berkonversi.",
+        "Itu hanya undangannya; hanya porsi tertentu dari undangan itu yang berkonversi.",
     ),
     "check.referrals.name.total": (
         "users after the last cycle",
@@ -1284,7 +1284,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.onboarding.name.share": (
         "share of customers who reached first value",
-        "pangsa pelanggan yang mencapai nilai pertama",
+        "porsi pelanggan yang mencapai nilai pertama",
     ),
     "check.onboarding.share.every_user": (
         "Divide by customers (people with an order), not by every user.",
@@ -1300,7 +1300,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.onboarding.difference.points": (
         "Give the difference as a share (e.g. 0.25), not in percentage points.",
-        "Tuliskan selisihnya sebagai pangsa (mis. 0,25), bukan dalam poin persentase.",
+        "Tuliskan selisihnya sebagai porsi (mis. 0,25), bukan dalam poin persentase.",
     ),
     "check.onboarding.difference.sign": (
         "The other way round: onboarded minus not onboarded.",
@@ -1381,7 +1381,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.stages.users.shares": (
         "Those are shares; give the number of people.",
-        "Itu pangsa; tuliskan jumlah orangnya.",
+        "Itu porsi; tuliskan jumlah orangnya.",
     ),
     "check.stages.drop.last": (
         "The last stage has the fewest people, but the drop is the difference between one stage and the next.",
@@ -1407,16 +1407,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.personas.top.biggest": (
         "That persona has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the persona).",
-        "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam persona).",
+        "Persona itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan porsi (orang yang mencapai tahap / orang dalam persona).",
     ),
     # fixex: exercise 02 task 2 compares device groups (share vs count differ there)
     "check.personas.top.biggest_group": (
         "That group has the most people who got there, but it is also the biggest group. Compare shares (people who reached the stage / people in the group).",
-        "Kelompok itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan pangsa (orang yang mencapai tahap / orang dalam kelompok).",
+        "Kelompok itu memang paling banyak orangnya yang sampai ke sana, tetapi juga kelompok terbesar. Bandingkan porsi (orang yang mencapai tahap / orang dalam kelompok).",
     ),
     "check.personas.name.top_group": (
         "group (users.{by}) with the highest {stage} share",
-        "kelompok (users.{by}) dengan pangsa {stage} tertinggi",
+        "kelompok (users.{by}) dengan porsi {stage} tertinggi",
     ),
     "check.personas.reach.count": (
         "That is the number of people; divide by the persona's users.",
@@ -1430,7 +1430,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "That is the smallest segment; segments are numbered from the largest.",
         "Itu segmen terkecil; segmen diberi nomor mulai dari yang terbesar.",
     ),
-    "check.personas.name.segment": ("largest segment share", "pangsa segmen terbesar"),
+    "check.personas.name.segment": ("largest segment share", "porsi segmen terbesar"),
     # exercise feedback: journeykit.checks.journey_maps
     "check.maps.stages": (
         "use the journey-map stages: new_map(..., stage_model='map').",
@@ -1474,7 +1474,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.campaigns.name.difference": ("difference in rates", "selisih tingkat"),
     "check.campaigns.difference.points": (
         "That is in percentage points; give a share (0.2, not 20).",
-        "Itu dalam poin persentase; tuliskan sebagai pangsa (0,2, bukan 20).",
+        "Itu dalam poin persentase; tuliskan sebagai porsi (0,2, bukan 20).",
     ),
     "check.campaigns.difference.sign": (
         "The sign is turned round: treated minus untreated.",
@@ -1499,7 +1499,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.campaigns.campaign.points": (
         "That is in percentage points; give a share.",
-        "Itu dalam poin persentase; tuliskan sebagai pangsa.",
+        "Itu dalam poin persentase; tuliskan sebagai porsi.",
     ),
     "check.campaigns.campaign.treated": (
         "That is the treated users' rate alone; subtract the untreated rate.",
@@ -1507,7 +1507,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.campaigns.name.promoter": (
         "share of strangers who promote",
-        "pangsa orang asing yang menjadi promotor",
+        "porsi orang asing yang menjadi promotor",
     ),
     "check.campaigns.promoter.weakest": (
         "The weakest step is a ceiling, but everyone must pass every step: multiply all eight rates.",
@@ -1607,7 +1607,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.personas.name.answer": ("answer", "jawaban"),
     "check.personas.name.top": (
         "persona with the highest {stage} share",
-        "persona dengan pangsa {stage} tertinggi",
+        "persona dengan porsi {stage} tertinggi",
     ),
     "check.personas.reach.all_users": (
         "You divided by all users; divide by the {persona} persona's users only.",
@@ -1615,7 +1615,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.personas.name.reach": (
         "{persona} share reaching {stage}",
-        "pangsa {persona} yang mencapai {stage}",
+        "porsi {persona} yang mencapai {stage}",
     ),
     "check.maps.not_map_new": (
         "expected a JourneyMap (from new_map), got {got}.",
@@ -1844,7 +1844,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.attr.removal.share": (
         "That is the channel's share (effect / sum of all effects); the removal effect is "
         "1 - P(conversion without it) / P(conversion).",
-        "Itu pangsa saluran (efek / jumlah semua efek); efek penghapusan adalah "
+        "Itu porsi saluran (efek / jumlah semua efek); efek penghapusan adalah "
         "1 - P(konversi tanpa saluran itu) / P(konversi).",
     ),
     "check.attr.removal.conversions": (
@@ -2029,7 +2029,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "widgets.step": ("Ascension offer", "Penawaran ascension"),
     "widgets.step_price": ("Ascension price", "Harga ascension"),
     "widgets.step_cost": ("Ascension unit cost", "Biaya satuan ascension"),
-    "widgets.step_share": ("Share who buy it", "Pangsa yang membeli"),
+    "widgets.step_share": ("Share who buy it", "Porsi yang membeli"),
     "widgets.step_month": ("Month offered", "Bulan ditawarkan"),
     "widgets.discount": ("Discount rate per month", "Tingkat diskonto per bulan"),
     "widgets.months": ("Months shown and simulated", "Bulan yang ditampilkan dan disimulasikan"),

@@ -507,6 +507,16 @@ def _as_datetime(table: str, col: Column, s: pd.Series, unit: str | None) -> pd.
             out = _parse_times(table, col, s, text)
     bad = out.isna() & s.notna()
     if bad.any():
+        first = str(s[bad].iloc[0])
+        year = re.match(r"\s*(\d{4})-\d\d-\d\d", first)
+        if year and not 1677 < int(year.group(1)) < 2262:  # older pandas: out of range -> NaT
+            raise SchemaError(
+                table,
+                col.name,
+                "expected timestamps between 1677-09-22 and 2262-04-11 (pandas' nanosecond "
+                f"range), got {first!r}",
+                _bad_rows(bad, s.index),
+            )
         raise SchemaError(
             table,
             col.name,

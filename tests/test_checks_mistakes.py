@@ -564,7 +564,7 @@ def test_percentage_for_a_share_and_share_for_a_percentage_get_their_own_hint():
     assert not fb.ok and hint("percent_for_share") in fb.message
     fb = check_number(0.611, 61.1, name="percent")
     assert not fb.ok and hint("share_for_percent") in fb.message
-    fb = check_number(61.1, 0.611, name="pangsa", lang="id")
+    fb = check_number(61.1, 0.611, name="porsi", lang="id")
     assert t("check.percent_for_share", "id") in fb.message and "belum tepat" in fb.message
     # a check's own hint for that value wins over the generic one
     fb = check_number(20, 0.2, name="diff", hints={20: "percentage points"})

@@ -26,8 +26,8 @@ True
 ✔ share: correct (0.527).
 >>> print(check_number(61.1, 0.6107, name="share"))
 ✘ share: not yet. That is the right value as a percentage; give it as a share between 0 and 1 (divide by 100).
->>> print(check_number(61.1, 0.6107, name="pangsa", lang="id"))
-✘ pangsa: belum tepat. Itu nilai yang benar dalam persen; tuliskan sebagai pangsa antara 0 dan 1 (bagi dengan 100).
+>>> print(check_number(61.1, 0.6107, name="porsi", lang="id"))
+✘ porsi: belum tepat. Itu nilai yang benar dalam persen; tuliskan sebagai porsi antara 0 dan 1 (bagi dengan 100).
 >>> print(check_number(None, 3, name="stages"))
 ✘ stages: no answer yet - replace None with your answer.
 >>> print(check_choice("Home barista", "home_barista", name="persona"))
