@@ -31,6 +31,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check journeykit tests benchmarks tools
 	$(BIN)/ruff format --check journeykit tests benchmarks tools
+	$(BIN)/python tools/check_layers.py
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -34,7 +34,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from journeykit.synth.settings import TOUCH_CHANNELS, TRANSITIONS, SynthConfig
+from journeykit.synth.settings import TRANSITIONS, SynthConfig, stay_factor, touch_hazard
 
 __all__ = [
     "CONVERT_TRANSITION",
@@ -55,31 +55,6 @@ CONVERT_TRANSITION = 2
 
 def _labels() -> list[str]:
     return [f"{a}→{b}" for a, b in TRANSITIONS]
-
-
-def touch_hazard(cfg: SynthConfig, *, spend: bool = False) -> np.ndarray:
-    """``H_s = Σ_c λ_sc × l_c`` per transition (7 floats); with ``spend=True`` λ is scaled by spend."""
-    h = np.zeros(len(TRANSITIONS))
-    for c in TOUCH_CHANNELS:
-        rates = cfg.touch_rates.get(c)
-        if rates is None:
-            continue
-        scale = cfg.scale(c) if spend else 1.0
-        h += np.asarray(rates, dtype=float) * scale * float(cfg.touch_lift.get(c, 0.0))
-    return h
-
-
-def stay_factor(cfg: SynthConfig, *, spend: bool = False) -> np.ndarray:
-    """``A_s = E[Π_c (1 - l_c) ** N_c]`` per transition (7 floats): the chance that touches alone
-    do not move a user. ``σ_s`` of decisions are taken in the visit (no touches); the others get
-    Poisson touches at ``g × λ`` for a user of intensity class ``g`` (weights ``w_g``), so
-    ``A_s = σ_s + (1 - σ_s) × Σ_g w_g exp(-g H_s)``. With ``spend=True`` λ is scaled by spend.
-    """
-    h = touch_hazard(cfg, spend=spend)
-    g = np.asarray(cfg.touch_intensity, dtype=float)[:, None]
-    w = np.asarray(cfg.touch_intensity_mix, dtype=float)[:, None]
-    sigma = np.asarray(cfg.same_visit_share, dtype=float)
-    return sigma + (1.0 - sigma) * (w * np.exp(-g * h[None, :])).sum(axis=0)
 
 
 def engage_factor(cfg: SynthConfig) -> np.ndarray:

@@ -587,10 +587,37 @@ def _check(v: dict[str, Any]) -> SynthConfig:
     return cfg
 
 
+def touch_hazard(cfg: SynthConfig, *, spend: bool = False) -> Any:
+    """``H_s = Σ_c λ_sc × l_c`` per transition (7 floats); with ``spend=True`` λ is scaled by spend."""
+    import numpy as np
+
+    h = np.zeros(len(TRANSITIONS))
+    for c in TOUCH_CHANNELS:
+        rates = cfg.touch_rates.get(c)
+        if rates is None:
+            continue
+        scale = cfg.scale(c) if spend else 1.0
+        h += np.asarray(rates, dtype=float) * scale * float(cfg.touch_lift.get(c, 0.0))
+    return h
+
+
+def stay_factor(cfg: SynthConfig, *, spend: bool = False) -> Any:
+    """``A_s = E[Π_c (1 - l_c) ** N_c]`` per transition (7 floats): the chance that touches alone
+    do not move a user. ``σ_s`` of decisions are taken in the visit (no touches); the others get
+    Poisson touches at ``g × λ`` for a user of intensity class ``g`` (weights ``w_g``), so
+    ``A_s = σ_s + (1 - σ_s) × Σ_g w_g exp(-g H_s)``. With ``spend=True`` λ is scaled by spend.
+    """
+    import numpy as np
+
+    h = touch_hazard(cfg, spend=spend)
+    g = np.asarray(cfg.touch_intensity, dtype=float)[:, None]
+    w = np.asarray(cfg.touch_intensity_mix, dtype=float)[:, None]
+    sigma = np.asarray(cfg.same_visit_share, dtype=float)
+    return sigma + (1.0 - sigma) * (w * np.exp(-g * h[None, :])).sum(axis=0)
+
+
 def _check_rates_reachable(cfg: SynthConfig) -> None:
     """Channel touches alone must not exceed a configured rate (else the baseline would be negative)."""
-    from journeykit.synth.model import stay_factor
-
     stay = stay_factor(cfg)
     for p, rates in cfg.stage_rates.items():
         for s, q in enumerate(rates):
