@@ -501,7 +501,8 @@ def aggregate_paths(journeys: Journeys, *, sep: str = SEP) -> pd.DataFrame:
     ``total_conversion_value`` (money of those conversions, currency units). Sorted by
     conversions, then journeys, descending. Paths are built from the touches, channel names
     escaped (``Brand \\> Search > email``: one channel ``Brand > Search``, then ``email``); an
-    empty channel name cannot be written and is refused (:class:`~journeykit.errors.SchemaError`).
+    empty channel name, or one holding a NUL character, cannot be written and is refused
+    (:class:`~journeykit.errors.SchemaError`).
 
     >>> import pandas as pd
     >>> events = pd.DataFrame({"user_id": [1, 1, 2, 3],
@@ -524,6 +525,15 @@ def aggregate_paths(journeys: Journeys, *, sep: str = SEP) -> pd.DataFrame:
             "channel",
             "empty channel name: a path cannot hold it; give those touches a channel such as "
             "'(none)'",
+        )
+    nul = channel.astype("string").str.contains("\x00", regex=False).to_numpy(dtype=bool)
+    if nul.any():
+        first = channel[nul].astype("string").iloc[0]
+        raise SchemaError(
+            "events",
+            "channel",
+            f"channel name {first!r} holds a NUL character (\\x00), which a CSV cannot carry "
+            "(most readers cut the text there); remove it from the export",
         )
     path = _join_paths(channel.to_numpy(dtype=object), j["n_touches"].to_numpy(dtype=np.int64), sep)
     df = pd.DataFrame(
