@@ -213,11 +213,15 @@ def test_sigint_during_write_tables_keeps_the_old_data_set(fail_at, two_data_set
         real(df, file)
 
     schema._write_csv_gz = interrupted
+    # a process started in the background by a shell without job control ignores SIGINT;
+    # Python's own handler is what a learner's terminal session has
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt):
             write_tables(new, folder, force=True)
     finally:
         schema._write_csv_gz = real
+        signal.signal(signal.SIGINT, previous)
     assert _snapshot(folder) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # temporary folder removed
     back = read_tables(folder)
