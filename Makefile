@@ -29,8 +29,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ROOT) $(LAB_OPTS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check journeykit tests benchmarks tools
-	$(BIN)/ruff format --check journeykit tests benchmarks tools
+	$(BIN)/ruff check journeykit tests benchmarks tools notebooks exercises
+	$(BIN)/ruff format --check journeykit tests benchmarks tools notebooks exercises
 	$(BIN)/python tools/check_layers.py
 
 test: $(STAMP) lint

@@ -187,10 +187,26 @@ mapping_table("map", "five", lang=lang)
 # which Customer Value Journey step it shows the person reached.
 
 # %%
-furthest = {"Ayu": "promote", "Budi": "convert", "Citra": "engage", "Dewi": "ascend", "Eko": "aware",
-            "Fajar": "subscribe", "Gita": "aware", "Hendra": "excite", "Indah": "advocate", "Joko": "engage"}
-events = pd.DataFrame([(name, step) for name, last in furthest.items() for step in CVJ_STEPS[: CVJ_STEPS.index(last) + 1]],
-                      columns=["user_id", "stage"])
+furthest = {
+    "Ayu": "promote",
+    "Budi": "convert",
+    "Citra": "engage",
+    "Dewi": "ascend",
+    "Eko": "aware",
+    "Fajar": "subscribe",
+    "Gita": "aware",
+    "Hendra": "excite",
+    "Indah": "advocate",
+    "Joko": "engage",
+}
+events = pd.DataFrame(
+    [
+        (name, step)
+        for name, last in furthest.items()
+        for step in CVJ_STEPS[: CVJ_STEPS.index(last) + 1]
+    ],
+    columns=["user_id", "stage"],
+)
 events.head(10)
 
 # %% [markdown]
@@ -200,7 +216,11 @@ events.head(10)
 
 # %% tags=["nbval-check-output"]
 in_model = events["stage"].map(cvj_to_model(stage_model))
-users = events.groupby(in_model)["user_id"].nunique().reindex(list(get_model(stage_model).keys()), fill_value=0)
+users = (
+    events.groupby(in_model)["user_id"]
+    .nunique()
+    .reindex(list(get_model(stage_model).keys()), fill_value=0)
+)
 print(users.to_string())
 # -- expected output --
 # stage
@@ -260,7 +280,11 @@ print(f"people who ever clicked or visited: {visited:,} ({visited / people:.0%})
 
 # %%
 cafe_stage = cafe.events["stage"].map(cvj_to_model(stage_model))
-cafe_users = cafe.events.groupby(cafe_stage)["user_id"].nunique().reindex(list(get_model(stage_model).keys()), fill_value=0)
+cafe_users = (
+    cafe.events.groupby(cafe_stage)["user_id"]
+    .nunique()
+    .reindex(list(get_model(stage_model).keys()), fill_value=0)
+)
 plot_stage_users(cafe_users, stage_model, lang=lang);
 
 # %% [markdown]

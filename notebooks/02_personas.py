@@ -48,13 +48,26 @@ from IPython.display import HTML
 
 from journeykit.errors import ValidationError
 from journeykit.params import check_parameters
-from journeykit.personas import (Persona, behaviour_features, example, examples, segment_profiles,
-                                 segment_users, stage_reach)
+from journeykit.personas import (
+    Persona,
+    behaviour_features,
+    example,
+    examples,
+    segment_profiles,
+    segment_users,
+    stage_reach,
+)
 from journeykit.plots.personas import persona_html, plot_persona, plot_stage_reach
 from journeykit.synth import generate
 
-check_parameters(seed=seed, lang=lang, n_users=n_users, stage_model=stage_model, persona=persona,
-                 n_segments=n_segments)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    n_users=n_users,
+    stage_model=stage_model,
+    persona=persona,
+    n_segments=n_segments,
+)
 
 # %% [markdown]
 # ## 1. A persona on one page
@@ -95,8 +108,15 @@ HTML(persona_html(card, lang=lang))
 
 # %% tags=["nbval-check-output"]
 try:
-    Persona(key="ibu_sari", name="Ibu Sari", age_band="35-44", occupation="Runs a catering business",
-            goals=["Serve good coffee at events"], channels=["instagram"], devices=["mobile"])
+    Persona(
+        key="ibu_sari",
+        name="Ibu Sari",
+        age_band="35-44",
+        occupation="Runs a catering business",
+        goals=["Serve good coffee at events"],
+        channels=["instagram"],
+        devices=["mobile"],
+    )
 except ValidationError as err:
     print(err)
 # -- expected output --
@@ -108,13 +128,21 @@ except ValidationError as err:
 
 # %%
 sari = Persona(
-    key="ibu_sari", name="Ibu Sari", age_band="35-44", occupation="Runs a catering business in Medan",
-    goals=["Serve good coffee at weddings and office events", "Order in bulk without a trip to the market"],
+    key="ibu_sari",
+    name="Ibu Sari",
+    age_band="35-44",
+    occupation="Runs a catering business in Medan",
+    goals=[
+        "Serve good coffee at weddings and office events",
+        "Order in bulk without a trip to the market",
+    ],
     motivations=["Compliments from her clients", "A fair wholesale price"],
     needs=["1 kg packs", "Invoices for her clients", "Delivery on a fixed day"],
     frustrations=["Prices that change every month", "Shops that do not answer on WhatsApp"],
-    channels=["whatsapp", "social_organic"], devices=["mobile"],
-    quote="If the coffee is late, the whole event is late.")
+    channels=["whatsapp", "social_organic"],
+    devices=["mobile"],
+    quote="If the coffee is late, the whole event is late.",
+)
 plot_persona(sari, lang=lang);
 
 # %% [markdown]
@@ -147,7 +175,9 @@ print(Persona.load(path) == sari)
 
 # %%
 tables = generate(preset="coffee", n_users=n_users, seed=seed)
-pd.DataFrame([p.to_dict() for p in examples(lang).values()]).set_index("key")[["name", "age_band", "channels", "devices"]]
+pd.DataFrame([p.to_dict() for p in examples(lang).values()]).set_index("key")[
+    ["name", "age_band", "channels", "devices"]
+]
 
 # %% tags=["nbval-check-output"]
 reach = stage_reach(tables, by="persona", stage_model=stage_model)
@@ -207,7 +237,11 @@ features.describe().T[["count", "mean", "50%", "max"]].round(2)
 # %% tags=["nbval-check-output"]
 segments = segment_users(features, k=n_segments, seed=seed)
 profiles = segment_profiles(features, segments, lang=lang)
-print(profiles[["users", "share", "orders", "mobile_share", "social_share", "summary"]].round(2).to_string())
+print(
+    profiles[["users", "share", "orders", "mobile_share", "social_share", "summary"]]
+    .round(2)
+    .to_string()
+)
 # -- expected output --
 #          users  share  orders  mobile_share  social_share                   summary
 # segment                                                                            
@@ -220,7 +254,11 @@ print(profiles[["users", "share", "orders", "mobile_share", "social_share", "sum
 # column the share of that segment's users with each written persona.
 
 # %% tags=["nbval-check-output"]
-print((pd.crosstab(segments, tables.users.set_index("user_id")["persona"], normalize="index") * 100).round(1).to_string())
+print(
+    (pd.crosstab(segments, tables.users.set_index("user_id")["persona"], normalize="index") * 100)
+    .round(1)
+    .to_string()
+)
 # -- expected output --
 # persona  home_barista  office_worker  student
 # segment                                      
@@ -229,7 +267,9 @@ print((pd.crosstab(segments, tables.users.set_index("user_id")["persona"], norma
 # 3                49.0           43.1      7.8
 
 # %%
-plot_stage_reach(stage_reach(tables, by=segments, stage_model=stage_model), stage_model=stage_model, lang=lang);
+plot_stage_reach(
+    stage_reach(tables, by=segments, stage_model=stage_model), stage_model=stage_model, lang=lang
+);
 
 # %% [markdown]
 # ### What to notice

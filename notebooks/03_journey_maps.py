@@ -96,44 +96,84 @@ plot_map(coffee, lang=lang);
 
 # %%
 bayu = example_persona("home_barista", lang=lang)
-m = new_map("Choosing single-origin beans", "Turn curious home brewers into subscribers", bayu, lang=lang)
+m = new_map(
+    "Choosing single-origin beans", "Turn curious home brewers into subscribers", bayu, lang=lang
+)
 m.stage_keys()
 
 # %%
-m = m.with_lane("actions", {
-    "awareness": "Reads a blog post on brewing Gayo beans, found on Google",
-    "consideration": "Compares roast dates and tasting notes of three shops",
-    "decision": "Orders a 250 g bag of Toraja, whole beans",
-    "experience": "Brews it with his V60 the morning it arrives",
-    "loyalty": ["Subscribes to a monthly bag", "Writes a review"],
-})
-m = m.with_lane("touchpoints", {"awareness": ["Google search", "Blog"], "consideration": "Product pages",
-                                "decision": "Checkout", "experience": ["Package", "Brewing card"],
-                                "loyalty": ["Newsletter", "Review page"]})
+m = m.with_lane(
+    "actions",
+    {
+        "awareness": "Reads a blog post on brewing Gayo beans, found on Google",
+        "consideration": "Compares roast dates and tasting notes of three shops",
+        "decision": "Orders a 250 g bag of Toraja, whole beans",
+        "experience": "Brews it with his V60 the morning it arrives",
+        "loyalty": ["Subscribes to a monthly bag", "Writes a review"],
+    },
+)
+m = m.with_lane(
+    "touchpoints",
+    {
+        "awareness": ["Google search", "Blog"],
+        "consideration": "Product pages",
+        "decision": "Checkout",
+        "experience": ["Package", "Brewing card"],
+        "loyalty": ["Newsletter", "Review page"],
+    },
+)
 
 # %% [markdown]
 # Then the customer's inside: thoughts, feelings, and the score of each feeling.
 
 # %%
-m = m.with_lane("thoughts", {"awareness": "“Who sells these beans?”", "consideration": "“When was this roasted?”",
-                             "decision": "“Will they grind it right?”", "experience": "“Blueberry notes, really!”",
-                             "loyalty": "“I never want to run out.”"})
-m = m.with_lane("feelings", {"awareness": "Curious", "consideration": "Frustrated", "decision": "Hopeful",
-                             "experience": "Delighted", "loyalty": "Loyal"})
-m = m.with_emotions({"awareness": 1, "consideration": -1, "decision": 0.5, "experience": 2, "loyalty": 1.5})
+m = m.with_lane(
+    "thoughts",
+    {
+        "awareness": "“Who sells these beans?”",
+        "consideration": "“When was this roasted?”",
+        "decision": "“Will they grind it right?”",
+        "experience": "“Blueberry notes, really!”",
+        "loyalty": "“I never want to run out.”",
+    },
+)
+m = m.with_lane(
+    "feelings",
+    {
+        "awareness": "Curious",
+        "consideration": "Frustrated",
+        "decision": "Hopeful",
+        "experience": "Delighted",
+        "loyalty": "Loyal",
+    },
+)
+m = m.with_emotions(
+    {"awareness": 1, "consideration": -1, "decision": 0.5, "experience": 2, "loyalty": 1.5}
+)
 
 # %% [markdown]
 # Last, the business's side: what goes wrong, and what could be better.
 
 # %%
-m = m.with_lane("pain_points", {"awareness": "The article does not say where to buy",
-                                "consideration": ["No roast date on the product page", "Vague tasting notes"],
-                                "decision": "Grind options unclear", "loyalty": "The subscription cannot be paused"})
-m = m.with_lane("opportunities", {"awareness": "Partner with brewing blogs, link to the beans",
-                                  "consideration": "Show roast date, origin, altitude and process",
-                                  "decision": "Grind picker by brewer (V60, French press, espresso)",
-                                  "experience": "A brewing card in every package",
-                                  "loyalty": "Pause and skip in one tap"})
+m = m.with_lane(
+    "pain_points",
+    {
+        "awareness": "The article does not say where to buy",
+        "consideration": ["No roast date on the product page", "Vague tasting notes"],
+        "decision": "Grind options unclear",
+        "loyalty": "The subscription cannot be paused",
+    },
+)
+m = m.with_lane(
+    "opportunities",
+    {
+        "awareness": "Partner with brewing blogs, link to the beans",
+        "consideration": "Show roast date, origin, altitude and process",
+        "decision": "Grind picker by brewer (V60, French press, espresso)",
+        "experience": "A brewing card in every package",
+        "loyalty": "Pause and skip in one tap",
+    },
+)
 plot_map(m, lang=lang);
 
 # %% [markdown]
@@ -179,7 +219,11 @@ except OverwriteError:
 
 # %% tags=["nbval-check-output"]
 broken = json.loads(path.read_text(encoding="utf-8"))
-broken["stages"][1]["emotion"], broken["stages"][3]["stage"], broken["stages"][4]["pain_points"] = -3, "delivery", "slow"
+broken["stages"][1]["emotion"], broken["stages"][3]["stage"], broken["stages"][4]["pain_points"] = (
+    -3,
+    "delivery",
+    "slow",
+)
 for problem in map_problems(broken):
     print(problem)
 # -- expected output --
@@ -213,18 +257,35 @@ for name in ("bayu_map.png", "bayu_map.html"):
 # the model chosen by the `stage_model` parameter, with two lanes:
 
 # %%
-empty = new_map("Coffee subscription", "Fewer cancellations", "office_worker", stage_model=stage_model, lang=lang)
-plot_map(empty.with_emotions({empty.stage_keys()[0]: 1}), lang=lang, lanes=("actions", "pain_points"));
+empty = new_map(
+    "Coffee subscription",
+    "Fewer cancellations",
+    "office_worker",
+    stage_model=stage_model,
+    lang=lang,
+)
+plot_map(
+    empty.with_emotions({empty.stage_keys()[0]: 1}), lang=lang, lanes=("actions", "pain_points")
+);
 
 # %% [markdown]
 # Or a model of your own (`journeykit.stages.define_model`): it is saved inside the map file, so
 # the file stays self-contained.
 
 # %% tags=["nbval-check-output"]
-warung = define_model("warung", [{"key": "lihat", "label_en": "Notice", "label_id": "Melihat"},
-                                 {"key": "coba", "label_en": "Try", "label_id": "Mencoba"},
-                                 {"key": "langganan", "label_en": "Come back", "label_id": "Langganan"}])
-print(new_map("Neighbourhood warung", "More regulars", "student", stage_model=warung, lang=lang).to_frame()["label"].tolist())
+warung = define_model(
+    "warung",
+    [
+        {"key": "lihat", "label_en": "Notice", "label_id": "Melihat"},
+        {"key": "coba", "label_en": "Try", "label_id": "Mencoba"},
+        {"key": "langganan", "label_en": "Come back", "label_id": "Langganan"},
+    ],
+)
+print(
+    new_map("Neighbourhood warung", "More regulars", "student", stage_model=warung, lang=lang)
+    .to_frame()["label"]
+    .tolist()
+)
 # -- expected output --
 # ['Notice', 'Try', 'Come back']
 

@@ -41,10 +41,18 @@ score_normalise = "minmax"
 # %%
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, preset=preset, n_users=n_users, stage_model=stage_model,
-                 breakdown=breakdown, conversion_window_days=conversion_window_days,
-                 funnel_order=funnel_order, score_weights=score_weights,
-                 score_normalise=score_normalise)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    preset=preset,
+    n_users=n_users,
+    stage_model=stage_model,
+    breakdown=breakdown,
+    conversion_window_days=conversion_window_days,
+    funnel_order=funnel_order,
+    score_weights=score_weights,
+    score_normalise=score_normalise,
+)
 
 # %%
 import pandas as pd
@@ -96,8 +104,11 @@ with pd.option_context("display.max_colwidth", None):  # show each definition in
 
 # %% tags=["nbval-check-output"]
 funnel = funnels.stage_funnel(tables.events, stage_model, lang=lang)
-print(funnel[["stage", "users", "step_conversion", "overall_conversion", "drop_off"]]
-      .round(3).to_string(index=False))
+print(
+    funnel[["stage", "users", "step_conversion", "overall_conversion", "drop_off"]]
+    .round(3)
+    .to_string(index=False)
+)
 # -- expected output --
 #         stage  users  step_conversion  overall_conversion  drop_off
 #     awareness   2004            1.000               1.000         0
@@ -115,8 +126,9 @@ funnel_plots.plot_funnel(funnel, lang=lang);
 # first. Do all groups drop at the same place?
 
 # %%
-by_group = funnels.stage_funnel(tables.events, stage_model, breakdown, users=tables.users,
-                                lang=lang)
+by_group = funnels.stage_funnel(
+    tables.events, stage_model, breakdown, users=tables.users, lang=lang
+)
 funnel_plots.plot_funnel_by(by_group, lang=lang);
 
 # %% [markdown]
@@ -139,10 +151,14 @@ funnel_plots.plot_funnel_by(by_group, lang=lang);
 
 # %% tags=["nbval-check-output"]
 steps = ["visit", "subscribe", {"event_type": "purchase", "stage": "convert"}]
-event_funnel = funnels.ordered_funnel(tables.events, steps, window=conversion_window_days,
-                                      order=funnel_order, lang=lang)
-print(event_funnel[["name", "users", "step_conversion", "median_days_from_previous"]]
-      .round(3).to_string(index=False))
+event_funnel = funnels.ordered_funnel(
+    tables.events, steps, window=conversion_window_days, order=funnel_order, lang=lang
+)
+print(
+    event_funnel[["name", "users", "step_conversion", "median_days_from_previous"]]
+    .round(3)
+    .to_string(index=False)
+)
 # -- expected output --
 #                   name  users  step_conversion  median_days_from_previous
 #                  visit    654            1.000                        NaN
@@ -157,8 +173,13 @@ funnel_plots.plot_time_to_convert(event_funnel, lang=lang);
 # windows:
 
 # %% tags=["nbval-check-output"]
-compare = {(order, days): funnels.ordered_funnel(tables.events, steps, window=days, order=order)["users"].iloc[-1]
-           for order in funnels.ORDERS for days in (7, 14, 30)}
+compare = {
+    (order, days): funnels.ordered_funnel(tables.events, steps, window=days, order=order)[
+        "users"
+    ].iloc[-1]
+    for order in funnels.ORDERS
+    for days in (7, 14, 30)
+}
 print(pd.Series(compare).unstack().to_string())
 # -- expected output --
 #            7   14  30
@@ -223,7 +244,14 @@ print(metrics.readable_stage_metrics(stage_table, lang=lang).to_string(index=Fal
 
 # %%
 group_metrics = metrics.metric_table(tables, by=breakdown)
-shown = ["conversion_rate", "cost_per_conversion", "repeat_purchase_rate", "csat", "nps", "referrals"]
+shown = [
+    "conversion_rate",
+    "cost_per_conversion",
+    "repeat_purchase_rate",
+    "csat",
+    "nps",
+    "referrals",
+]
 currency = synth.config(preset, n_users, seed).currency  # the data set's money: IDR for coffee
 funnel_plots.plot_metric_heatmap(group_metrics, metrics=shown, currency=currency, lang=lang);
 
@@ -266,8 +294,12 @@ funnel_plots.plot_journey_score(scores, lang=lang);
 # handful of advocates, so it is noisy. The first-touch channels move far more. Here is each channel's rank under each goal, with the group size:
 
 # %% tags=["nbval-check-output"]
-ranks = pd.DataFrame({name: score.journey_score(tables, by="channel", weights=name)["rank"]
-                      for name in score.WEIGHT_PRESETS})
+ranks = pd.DataFrame(
+    {
+        name: score.journey_score(tables, by="channel", weights=name)["rank"]
+        for name in score.WEIGHT_PRESETS
+    }
+)
 print(ranks.join(score.journey_score(tables, by="channel")["reach"]).to_string())
 # -- expected output --
 #                 balanced  sales  retention  advocacy  reach

@@ -146,10 +146,14 @@ path_plots.plot_path_length(length, lang=lang);
 
 # %% tags=["nbval-check-output"]
 summary = paths.path_summary(journeys)
-print(f"median time lag {summary.median_time_lag_days:.1f} days, "
-      f"mean {summary.mean_time_lag_days:.1f} days")
-print(f"median path length {summary.median_path_length:.0f} interactions, "
-      f"one-touch conversions {summary.single_touch_share:.1%}")
+print(
+    f"median time lag {summary.median_time_lag_days:.1f} days, "
+    f"mean {summary.mean_time_lag_days:.1f} days"
+)
+print(
+    f"median path length {summary.median_path_length:.0f} interactions, "
+    f"one-touch conversions {summary.single_touch_share:.1%}"
+)
 # -- expected output --
 # median time lag 0.0 days, mean 1.4 days
 # median path length 2 interactions, one-touch conversions 27.5%

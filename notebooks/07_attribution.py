@@ -30,8 +30,14 @@ half_life_days = 7.0
 # %%
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, preset=preset, n_users=n_users,
-                 lookback_days=lookback_days, half_life_days=half_life_days)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    preset=preset,
+    n_users=n_users,
+    lookback_days=lookback_days,
+    half_life_days=half_life_days,
+)
 
 # %%
 import pandas as pd
@@ -55,8 +61,10 @@ journeys = paths.conversion_paths(tables.events, tables.orders, lookback_days=lo
 
 # %% tags=["nbval-check-output"]
 table = paths.aggregate_paths(journeys)
-print(f"{len(table)} distinct paths, {table['total_conversions'].sum():.0f} conversions, "
-      f"{table['total_null'].sum():.0f} journeys without one")
+print(
+    f"{len(table)} distinct paths, {table['total_conversions'].sum():.0f} conversions, "
+    f"{table['total_null'].sum():.0f} journeys without one"
+)
 # -- expected output --
 # 55 distinct paths, 51 conversions, 661 journeys without one
 
@@ -165,8 +173,15 @@ attribution_plots.plot_attribution(credit, lang=lang);
 
 # %% tags=["nbval-check-output"]
 steps = attribution.transition_matrix(journeys)
-print(steps.reindex(index=["(start)", "email", "whatsapp"], columns=["(conversion)", "(null)", "whatsapp", "email"], fill_value=0.0)
-      .round(2).to_string())
+print(
+    steps.reindex(
+        index=["(start)", "email", "whatsapp"],
+        columns=["(conversion)", "(null)", "whatsapp", "email"],
+        fill_value=0.0,
+    )
+    .round(2)
+    .to_string()
+)
 # -- expected output --
 # to        (conversion)  (null)  whatsapp  email
 # from                                           
@@ -191,8 +206,11 @@ print(steps.reindex(index=["(start)", "email", "whatsapp"], columns=["(conversio
 # %% tags=["nbval-check-output"]
 markov = attribution.markov_removal_effects(journeys)
 print(f"P(conversion) = {markov.conversion_probability:.4f}")
-print(markov.removal[["channel", "removal_effect", "share", "conversions"]].round(3)
-      .to_string(index=False))
+print(
+    markov.removal[["channel", "removal_effect", "share", "conversions"]]
+    .round(3)
+    .to_string(index=False)
+)
 # -- expected output --
 # P(conversion) = 0.0716
 #        channel  removal_effect  share  conversions

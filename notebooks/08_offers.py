@@ -46,10 +46,19 @@ n_users = 2000
 # %%
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, offer_preset=offer_preset, entry_price=entry_price,
-                 acquisition_cost=acquisition_cost, monthly_churn=monthly_churn,
-                 discount_rate=discount_rate, months=months, n_customers=n_customers,
-                 preset=preset, n_users=n_users)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    offer_preset=offer_preset,
+    entry_price=entry_price,
+    acquisition_cost=acquisition_cost,
+    monthly_churn=monthly_churn,
+    discount_rate=discount_rate,
+    months=months,
+    n_customers=n_customers,
+    preset=preset,
+    n_users=n_users,
+)
 
 # %%
 import pandas as pd
@@ -71,8 +80,20 @@ pd.set_option("display.width", 120)
 # %% tags=["nbval-check-output"]
 table = offers.presets_table(discount=discount_rate)
 print(f"money discounted at {discount_rate:.1%} a month")
-print(table[["preset", "entry_price", "from_article", "first_order_profit", "lifetime_value", "payback_month"]]
-      .round(2).to_string(index=False))
+print(
+    table[
+        [
+            "preset",
+            "entry_price",
+            "from_article",
+            "first_order_profit",
+            "lifetime_value",
+            "payback_month",
+        ]
+    ]
+    .round(2)
+    .to_string(index=False)
+)
 # -- expected output --
 # money discounted at 1.0% a month
 #          preset  entry_price               from_article  first_order_profit  lifetime_value  payback_month
@@ -104,10 +125,13 @@ print(table[["preset", "entry_price", "from_article", "first_order_profit", "lif
 
 # %% tags=["nbval-check-output"]
 plan = offers.get_preset(offer_preset).replace(
-    entry_price=entry_price, acquisition_cost=acquisition_cost, monthly_churn=monthly_churn)
+    entry_price=entry_price, acquisition_cost=acquisition_cost, monthly_churn=monthly_churn
+)
 spend, buyers = acquisition_cost * 100, 100
-print(f"acquisition cost: {offers.acquisition_cost(spend=spend, customers=buyers):.2f} per customer "
-      f"({spend:,.2f} of ads, {buyers} customers)")
+print(
+    f"acquisition cost: {offers.acquisition_cost(spend=spend, customers=buyers):.2f} per customer "
+    f"({spend:,.2f} of ads, {buyers} customers)"
+)
 print(f"first-order profit: {offers.first_order_profit(plan):.2f}")
 # -- expected output --
 # acquisition cost: 12.00 per customer (1,200.00 of ads, 100 customers)
@@ -127,8 +151,10 @@ print(f"first-order profit: {offers.first_order_profit(plan):.2f}")
 # margin and 7 % churn is worth \$257 undiscounted and \$227 at 1 % a month.
 
 # %% tags=["nbval-check-output"]
-print(f"{offers.constant_churn_ltv(margin=18, churn=0.07):.2f}  "
-      f"{offers.constant_churn_ltv(margin=18, churn=0.07, discount=0.01):.2f}")
+print(
+    f"{offers.constant_churn_ltv(margin=18, churn=0.07):.2f}  "
+    f"{offers.constant_churn_ltv(margin=18, churn=0.07, discount=0.01):.2f}"
+)
 # -- expected output --
 # 257.14  227.25
 
@@ -163,8 +189,9 @@ offer_plots.plot_ltv_waterfall(plan, discount=discount_rate, lang=lang);
 
 # %%
 sim = offers.simulate_cohort(plan, n_customers=n_customers, months=months, seed=seed)
-offer_plots.plot_cumulative_profit(plan, months=months, discount=discount_rate, simulated=sim,
-                                   lang=lang);
+offer_plots.plot_cumulative_profit(
+    plan, months=months, discount=discount_rate, simulated=sim, lang=lang
+);
 
 # %% tags=["nbval-check-output"]
 summary = offers.summarize(plan, discount=discount_rate)
@@ -185,8 +212,10 @@ print(summary.to_frame().round(3).to_string(index=False))
 # %%
 closed = offers.lifetime_value(plan, horizon=months, discount=discount_rate)
 simulated = (sim["margin_per_customer"] / (1 + discount_rate) ** sim["month"]).sum()
-print(f"value over {months} months, discounted at {discount_rate:.1%} a month: "
-      f"closed form {closed:.2f}, simulated {simulated:.2f}")
+print(
+    f"value over {months} months, discounted at {discount_rate:.1%} a month: "
+    f"closed form {closed:.2f}, simulated {simulated:.2f}"
+)
 
 # %% [markdown]
 # ### Explore on sliders
@@ -196,8 +225,9 @@ print(f"value over {months} months, discounted at {discount_rate:.1%} a month: "
 # closed form beside a simulated cohort.
 
 # %%
-OfferCalculator(plan, months=months, discount=discount_rate, n_customers=n_customers, seed=seed,
-                lang=lang)
+OfferCalculator(
+    plan, months=months, discount=discount_rate, n_customers=n_customers, seed=seed, lang=lang
+)
 
 # %% [markdown]
 # ### What to notice
@@ -220,7 +250,9 @@ OfferCalculator(plan, months=months, discount=discount_rate, n_customers=n_custo
 print(f"break-even entry price, discounted at {discount_rate:.1%} a month")
 print(f"first order only: {offers.break_even_entry_price(plan, first_order_only=True):.2f}")
 print(f"whole lifetime:   {offers.break_even_entry_price(plan, discount=discount_rate):.2f}")
-print(f"first 12 months:  {offers.break_even_entry_price(plan, horizon=12, discount=discount_rate):.2f}")
+print(
+    f"first 12 months:  {offers.break_even_entry_price(plan, horizon=12, discount=discount_rate):.2f}"
+)
 # -- expected output --
 # break-even entry price, discounted at 1.0% a month
 # first order only: 21.00
@@ -245,14 +277,17 @@ print(f"first 12 months:  {offers.break_even_entry_price(plan, horizon=12, disco
 cohort = offers.FADER_HARDIE_2007["regular"]
 fit = offers.fit_sbg(cohort[:8])
 print(f"alpha {fit.alpha:.3f}, beta {fit.beta:.3f}, mean churn {fit.mean_churn:.3f}")
-print(f"discounted expected lifetime at 10 % a year: {fit.discounted_expected_lifetime(0.10):.3f} years")
+print(
+    f"discounted expected lifetime at 10 % a year: {fit.discounted_expected_lifetime(0.10):.3f} years"
+)
 # -- expected output --
 # alpha 0.704, beta 1.182, mean churn 0.373
 # discounted expected lifetime at 10 % a year: 3.695 years
 
 # %%
-offer_plots.plot_survival_fit(fit, periods=12, constant_churn=1 - cohort[1] / cohort[0],
-                              actual=cohort, lang=lang);
+offer_plots.plot_survival_fit(
+    fit, periods=12, constant_churn=1 - cohort[1] / cohort[0], actual=cohort, lang=lang
+);
 
 # %% [markdown]
 # The constant-churn model would say almost nobody is left after 12 years; the sBG forecast tracks

@@ -41,9 +41,15 @@ confidence = 0.95
 # %%
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, preset=preset, n_users=n_users,
-                 onboard_within_days=onboard_within_days, followup_days=followup_days,
-                 confidence=confidence)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    preset=preset,
+    n_users=n_users,
+    onboard_within_days=onboard_within_days,
+    followup_days=followup_days,
+    confidence=confidence,
+)
 
 # %%
 from journeykit import onboarding, synth
@@ -95,8 +101,12 @@ offer_plots.plot_time_to_first_value(first_value, lang=lang);
 
 # %% tags=["nbval-check-output"]
 result = onboarding.repeat_by_onboarding(
-    tables.events, tables.orders, onboard_within_days=onboard_within_days,
-    followup_days=followup_days, confidence=confidence)
+    tables.events,
+    tables.orders,
+    onboard_within_days=onboard_within_days,
+    followup_days=followup_days,
+    confidence=confidence,
+)
 print(result)
 # -- expected output --
 # repeat rate onboarded 84.8% (n=296), not onboarded 43.9% (n=132); difference +40.9 points, 95% CI [+31.2, +49.8]
@@ -127,9 +137,15 @@ offer_plots.plot_repeat_by_onboarding(result, lang=lang);
 # %%
 print(f"onboarding_effect in the preset: {synth.config(preset).onboarding_effect}")
 no_effect = synth.generate(preset, n_users=n_users, seed=seed, onboarding_effect=1.0)
-print(onboarding.repeat_by_onboarding(
-    no_effect.events, no_effect.orders, onboard_within_days=onboard_within_days,
-    followup_days=followup_days, confidence=confidence))
+print(
+    onboarding.repeat_by_onboarding(
+        no_effect.events,
+        no_effect.orders,
+        onboard_within_days=onboard_within_days,
+        followup_days=followup_days,
+        confidence=confidence,
+    )
+)
 
 # %% [markdown]
 # ### What to notice

@@ -41,9 +41,16 @@ from journeykit.params import check_parameters
 from journeykit.plots import referrals as plots
 from journeykit.widgets import ReferralSimulator
 
-check_parameters(seed=seed, lang=lang, n_users=n_users, invites_per_user=invites_per_user,
-                 invite_conversion=invite_conversion, cycles=cycles, churn=churn,
-                 cost_per_gb=cost_per_gb)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    n_users=n_users,
+    invites_per_user=invites_per_user,
+    invite_conversion=invite_conversion,
+    cycles=cycles,
+    churn=churn,
+    cost_per_gb=cost_per_gb,
+)
 tables = synth.generate("coffee", n_users=n_users, seed=seed)
 
 # %% [markdown]
@@ -100,8 +107,13 @@ print(rf.advocate_promoter_crosstab(people, lang=lang).to_string())
 
 # %% tags=["nbval-check-output"]
 k = rf.viral_coefficient(invites_per_user, invite_conversion)
-closed = rf.growth_table(n0=100, invites_per_user=invites_per_user,
-                         invite_conversion=invite_conversion, cycles=cycles, churn=churn)
+closed = rf.growth_table(
+    n0=100,
+    invites_per_user=invites_per_user,
+    invite_conversion=invite_conversion,
+    cycles=cycles,
+    churn=churn,
+)
 print(f"K = {invites_per_user:g} x {invite_conversion:g} = {k:.3f}")
 print(closed.round(1).to_string(index=False))
 # -- expected output --
@@ -140,17 +152,25 @@ plots.plot_growth_by_k(rf.growth_by_k([0.5, 0.9, 1.0, 1.1], n0=100, cycles=cycle
 # and each acceptance (a coin with probability `invite_conversion`), 200 times with a fixed seed.
 
 # %%
-sim = rf.simulate_growth(n0=100, invites_per_user=invites_per_user,
-                         invite_conversion=invite_conversion, cycles=cycles, churn=churn,
-                         runs=200, seed=seed)
+sim = rf.simulate_growth(
+    n0=100,
+    invites_per_user=invites_per_user,
+    invite_conversion=invite_conversion,
+    cycles=cycles,
+    churn=churn,
+    runs=200,
+    seed=seed,
+)
 summary = rf.simulation_summary(sim)
 steady = rf.steady_state(n0=100, k=k) if k < 1 else None
 plots.plot_growth(closed, summary, steady_state=steady, lang=lang);
 
 # %% tags=["nbval-check-output"]
 last = summary.iloc[-1]
-print(f"after {cycles} cycles: closed form {closed['total_users'].iloc[-1]:.1f}, "
-      f"simulation mean {last['mean']:.1f} (5-95 %: {last['p05']:.0f} to {last['p95']:.0f})")
+print(
+    f"after {cycles} cycles: closed form {closed['total_users'].iloc[-1]:.1f}, "
+    f"simulation mean {last['mean']:.1f} (5-95 %: {last['p05']:.0f} to {last['p95']:.0f})"
+)
 # -- expected output --
 # after 10 cycles: closed form 199.9, simulation mean 200.3 (5-95 %: 170 to 236)
 
@@ -170,8 +190,14 @@ print(f"after {cycles} cycles: closed form {closed['total_users'].iloc[-1]:.1f},
 # how the band of simulated runs widens as K approaches 1.
 
 # %%
-ReferralSimulator(n0=100, invites_per_user=invites_per_user, invite_conversion=invite_conversion,
-                  churn=churn, cycles=min(cycles, 52), lang=lang)
+ReferralSimulator(
+    n0=100,
+    invites_per_user=invites_per_user,
+    invite_conversion=invite_conversion,
+    churn=churn,
+    cycles=min(cycles, 52),
+    lang=lang,
+)
 
 # %% [markdown]
 # ## 4. Churn and calendar time
@@ -182,14 +208,21 @@ ReferralSimulator(n0=100, invites_per_user=invites_per_user, invite_conversion=i
 # The picture uses the `churn` parameter, or 20 % per cycle when it is 0, and a 7-day cycle.
 
 # %%
-with_churn = rf.growth_table(n0=100, invites_per_user=invites_per_user,
-                             invite_conversion=invite_conversion, cycles=cycles,
-                             churn=max(churn, 0.2), cycle_time_days=7)
+with_churn = rf.growth_table(
+    n0=100,
+    invites_per_user=invites_per_user,
+    invite_conversion=invite_conversion,
+    cycles=cycles,
+    churn=max(churn, 0.2),
+    cycle_time_days=7,
+)
 plots.plot_growth(with_churn, column="active_users", x="day", lang=lang);
 
 # %% tags=["nbval-check-output"]
 for days_per_cycle in (7, 14):
-    print(f"{days_per_cycle:>2} days per cycle: {rf.users_after_days(30, n0=100, k=k, cycle_time_days=days_per_cycle):.1f} users after 30 days")
+    print(
+        f"{days_per_cycle:>2} days per cycle: {rf.users_after_days(30, n0=100, k=k, cycle_time_days=days_per_cycle):.1f} users after 30 days"
+    )
 # -- expected output --
 #  7 days per cycle: 193.8 users after 30 days
 # 14 days per cycle: 175.0 users after 30 days
@@ -206,10 +239,14 @@ for days_per_cycle in (7, 14):
 
 # %% tags=["nbval-check-output"]
 cfg = synth.config("coffee", n_users=n_users, seed=seed)
-measured = pd.concat([rf.observed_k(tables, base=b, follow_up_days=60).to_frame(lang) for b in rf.BASES])
+measured = pd.concat(
+    [rf.observed_k(tables, base=b, follow_up_days=60).to_frame(lang) for b in rf.BASES]
+)
 print(measured.round(3).to_string(index=False))
-print(f"configured: per promoter {cfg.invites_per_promoter * cfg.invite_conversion:.3f}, "
-      f"per customer {synth.expected_k(cfg):.3f}")
+print(
+    f"configured: per promoter {cfg.invites_per_promoter * cfg.invite_conversion:.3f}, "
+    f"per customer {synth.expected_k(cfg):.3f}"
+)
 # -- expected output --
 #      base                           label  n_base  invites  joined  invites_per_user  invite_conversion     k
 # customers K per customer (the course's K)    1066      457     134             0.429              0.293 0.126
@@ -233,8 +270,10 @@ tree = rf.referral_tree(tables.referrals, tables.users)
 generations = rf.generation_counts(tree)
 times = rf.cycle_times(tables.referrals, tables.users)
 print(generations.round(4).to_string(index=False))
-print(f"median days: invite -> sign-up {times['invite_to_signup_days'].median():.1f}, "
-      f"inviter joined -> invitee joined {times['cycle_days'].median():.1f}")
+print(
+    f"median days: invite -> sign-up {times['invite_to_signup_days'].median():.1f}, "
+    f"inviter joined -> invitee joined {times['cycle_days'].median():.1f}"
+)
 # -- expected output --
 #  generation  users  share  ratio_to_previous
 #           0  50000 0.9973                NaN
@@ -295,7 +334,13 @@ plots.plot_acquisition_costs(dollars, lang=lang);
 voucher = rf.reward_cost_from_data(tables)
 paid = metrics.metric_table(tables, metrics=["cost_per_conversion"]).iloc[0, 0]
 print(voucher.round(0).to_string(index=False))
-print(rf.acquisition_cost_comparison(paid_cac=paid, fixed_reward=voucher["cost_per_referred_customer"].iloc[0]).round(2).to_string())
+print(
+    rf.acquisition_cost_comparison(
+        paid_cac=paid, fixed_reward=voucher["cost_per_referred_customer"].iloc[0]
+    )
+    .round(2)
+    .to_string()
+)
 # -- expected output --
 #  rewards_paid  referred_users  referred_customers  cost_per_referred_user  cost_per_referred_customer
 #     3400000.0           136.0                 6.0                 25000.0                    566667.0

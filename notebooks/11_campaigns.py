@@ -37,8 +37,16 @@ from journeykit import synth
 from journeykit.params import check_parameters
 from journeykit.plots import campaigns as plots
 
-check_parameters(seed=seed, lang=lang, n_users=n_users, preset=preset, confidence=confidence,
-                 strangers=strangers, campaign_step=campaign_step, step_lift=step_lift)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    n_users=n_users,
+    preset=preset,
+    confidence=confidence,
+    strangers=strangers,
+    campaign_step=campaign_step,
+    step_lift=step_lift,
+)
 tables = synth.generate(preset, n_users=n_users, seed=seed)
 
 # %% [markdown]
@@ -51,11 +59,22 @@ tables = synth.generate(preset, n_users=n_users, seed=seed)
 
 # %%
 campaigns = cp.from_generator(synth.config(preset, n_users=n_users, seed=seed))
-pd.DataFrame([{"campaign": c.key, "call to action": c.call_to_action,
-               "traffic source": c.traffic_source, "transition": c.transition} for c in campaigns])
+pd.DataFrame(
+    [
+        {
+            "campaign": c.key,
+            "call to action": c.call_to_action,
+            "traffic source": c.traffic_source,
+            "transition": c.transition,
+        }
+        for c in campaigns
+    ]
+)
 
 # %% tags=["nbval-check-output"]
-mine = cp.Campaign("free_tasting", "Book a free tasting at the roastery", "whatsapp", "subscribe", "convert")
+mine = cp.Campaign(
+    "free_tasting", "Book a free tasting at the roastery", "whatsapp", "subscribe", "convert"
+)
 print(mine.transition, "| steps moved:", mine.steps_moved)
 # -- expected output --
 # subscribe → convert | steps moved: 1
@@ -80,8 +99,10 @@ lift = cp.campaign_lift(tables.events, guide, confidence=confidence)
 print(f"{guide.key}: {guide.transition}")
 print(f"treated   {lift.converted_treated:>4} / {lift.n_treated:<4} = {lift.rate_treated:.3f}")
 print(f"untreated {lift.converted_control:>4} / {lift.n_control:<4} = {lift.rate_control:.3f}")
-print(f"difference {lift.difference:+.3f} ({confidence:.0%} CI {lift.ci_low:+.3f} to {lift.ci_high:+.3f}); "
-      f"relative lift {lift.relative_lift:+.1%}")
+print(
+    f"difference {lift.difference:+.3f} ({confidence:.0%} CI {lift.ci_low:+.3f} to {lift.ci_high:+.3f}); "
+    f"relative lift {lift.relative_lift:+.1%}"
+)
 # -- expected output --
 # brewing_guide: engage → subscribe
 # treated    883 / 3125 = 0.283
@@ -105,8 +126,23 @@ print(f"difference {lift.difference:+.3f} ({confidence:.0%} CI {lift.ci_low:+.3f
 
 # %% tags=["nbval-check-output"]
 table = cp.compare_campaigns(tables.events, campaigns, confidence=confidence)
-print(table[["campaign", "transition", "n_treated", "rate_treated", "rate_control",
-             "difference", "ci_low", "ci_high", "relative_lift"]].round(3).to_string(index=False))
+print(
+    table[
+        [
+            "campaign",
+            "transition",
+            "n_treated",
+            "rate_treated",
+            "rate_control",
+            "difference",
+            "ci_low",
+            "ci_high",
+            "relative_lift",
+        ]
+    ]
+    .round(3)
+    .to_string(index=False)
+)
 # -- expected output --
 #         campaign          transition  n_treated  rate_treated  rate_control  difference  ci_low  ci_high  relative_lift
 #    brewing_guide  engage → subscribe       3125         0.283         0.232       0.050   0.028    0.072          0.216
@@ -158,7 +194,9 @@ effect = cp.campaign_effect(rates, to_step=campaign_step, relative_lift=step_lif
 plots.plot_journey_reach(effect, lang=lang);
 
 # %% tags=["nbval-check-output"]
-print(f"promoters per stranger: one in {1 / effect['before'].iloc[-1]:,.0f} -> one in {1 / effect['after'].iloc[-1]:,.0f}")
+print(
+    f"promoters per stranger: one in {1 / effect['before'].iloc[-1]:,.0f} -> one in {1 / effect['after'].iloc[-1]:,.0f}"
+)
 need = cp.required_step_rate(rates, to_step=campaign_step, target_share=0.01)
 print(f"for 1 % of strangers to promote, the {campaign_step} rate would have to be {need:.2f}")
 # -- expected output --
@@ -196,7 +234,9 @@ print(walk.groupby("step", sort=False)["users"].mean().round(1).to_string())
 
 # %% tags=["nbval-check-output"]
 every_step = cp.journey_reach({s: min(1.0, r * (1 + step_lift)) for s, r in rates.items()})
-print(f"every step +{step_lift:.0%}: one in {1 / every_step['share_of_strangers'].iloc[-1]:,.0f} strangers promotes")
+print(
+    f"every step +{step_lift:.0%}: one in {1 / every_step['share_of_strangers'].iloc[-1]:,.0f} strangers promotes"
+)
 # -- expected output --
 # every step +50%: one in 46 strangers promotes
 

@@ -39,8 +39,14 @@ from journeykit.checks.follow_up import customer_names
 from journeykit.errors import JourneykitError
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, n_users=n_users, template=template, shop_name=shop_name,
-                 recent_days=recent_days)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    n_users=n_users,
+    template=template,
+    shop_name=shop_name,
+    recent_days=recent_days,
+)
 tables = synth.generate("coffee", n_users=n_users, seed=seed)
 
 # %% [markdown]
@@ -89,8 +95,10 @@ print("placeholders:", ", ".join(tpl.placeholders))
 # %% tags=["nbval-check-output"]
 buyers = ms.recent_buyers(tables.orders, within_days=recent_days)
 customers = buyers.assign(customer_name=customer_names(buyers.index, seed=seed))
-print(f"{len(customers)} buyers in the last {recent_days} days, "
-      f"{int(customers['first_purchase'].sum())} of them first-time buyers")
+print(
+    f"{len(customers)} buyers in the last {recent_days} days, "
+    f"{int(customers['first_purchase'].sum())} of them first-time buyers"
+)
 # -- expected output --
 # 18 buyers in the last 7 days, 6 of them first-time buyers
 
@@ -143,7 +151,9 @@ except JourneykitError as err:
 # a polite default on purpose:
 
 # %% tags=["nbval-check-output"]
-fixed = broken.assign(customer_name=broken["customer_name"].str.strip().replace("", None).fillna("Coffee lover"))
+fixed = broken.assign(
+    customer_name=broken["customer_name"].str.strip().replace("", None).fillna("Coffee lover")
+)
 print(len(ms.render_messages(tpl, fixed, values=shared)), "messages, none half-filled")
 # -- expected output --
 # 18 messages, none half-filled
@@ -183,7 +193,11 @@ except JourneykitError as err:
 
 # %%
 odd = customers.head(2).assign(customer_name=["<b>Budi</b>", "{link}"])
-HTML(ms.messages_html(ms.render_messages(tpl, odd, values=shared), names=odd["customer_name"], lang=lang))
+HTML(
+    ms.messages_html(
+        ms.render_messages(tpl, odd, values=shared), names=odd["customer_name"], lang=lang
+    )
+)
 
 # %% [markdown]
 # ## 6. Sending: WhatsApp click-to-chat links
@@ -212,9 +226,18 @@ print(ms.whatsapp_links(phones, sent).iloc[0][:90] + "...")
 # and the transition it aims at.
 
 # %% tags=["nbval-check-output"]
-print(pd.DataFrame([{"template": k, "channel": ms.load_template(k, lang).channel,
-                     "transition": f"{ms.load_template(k, lang).from_step} → {ms.load_template(k, lang).to_step}"}
-                    for k in ms.list_templates()]).to_string(index=False))
+print(
+    pd.DataFrame(
+        [
+            {
+                "template": k,
+                "channel": ms.load_template(k, lang).channel,
+                "transition": f"{ms.load_template(k, lang).from_step} → {ms.load_template(k, lang).to_step}",
+            }
+            for k in ms.list_templates()
+        ]
+    ).to_string(index=False)
+)
 # -- expected output --
 #           template  channel         transition
 #    referral_invite whatsapp advocate → promote

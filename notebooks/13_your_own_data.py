@@ -70,7 +70,14 @@ def rows_of(file):
 
 
 purchase = next(r for f in files for r in rows_of(f) if r["event_name"] == "purchase")
-shown = ["event_timestamp", "event_name", "user_pseudo_id", "event_params", "traffic_source", "ecommerce"]
+shown = [
+    "event_timestamp",
+    "event_name",
+    "user_pseudo_id",
+    "event_params",
+    "traffic_source",
+    "ecommerce",
+]
 print(f"{len(files)} daily files, e.g. {files[0].name}")
 print(json.dumps({k: purchase[k] for k in shown}, indent=1))
 # -- expected output --
@@ -250,7 +257,11 @@ for name, table in (("UTC", utc_orders), (timezone, orders)):
 # %% tags=["nbval-check-output"]
 steps = ["page_view", "view_item", "add_to_cart", "begin_checkout", "purchase"]
 funnel = funnels.ordered_funnel(events, steps, window=lookback_days, lang=lang)
-print(funnel[["name", "users", "step_conversion", "overall_conversion"]].round(3).to_string(index=False))
+print(
+    funnel[["name", "users", "step_conversion", "overall_conversion"]]
+    .round(3)
+    .to_string(index=False)
+)
 # -- expected output --
 #           name  users  step_conversion  overall_conversion
 #      page_view    787            1.000               1.000
@@ -306,8 +317,12 @@ def multi_channel_share(j):
     return (bought["path"].str.split(paths.SEP).map(set).str.len() > 1).mean()
 
 
-print(f"conversions whose path holds 2+ channels, session channels: {multi_channel_share(journeys):.0%}")
-print(f"conversions whose path holds 2+ channels, traffic_source:   {multi_channel_share(wrong):.0%}")
+print(
+    f"conversions whose path holds 2+ channels, session channels: {multi_channel_share(journeys):.0%}"
+)
+print(
+    f"conversions whose path holds 2+ channels, traffic_source:   {multi_channel_share(wrong):.0%}"
+)
 # -- expected output --
 # conversions whose path holds 2+ channels, session channels: 56%
 # conversions whose path holds 2+ channels, traffic_source:   0%

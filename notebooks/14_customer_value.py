@@ -33,9 +33,16 @@ weekly_discount = 0.0018
 # %%
 from journeykit.params import check_parameters
 
-check_parameters(seed=seed, lang=lang, preset=preset, n_users=n_users,
-                 calibration_end=calibration_end, horizon_weeks=horizon_weeks,
-                 margin_share=margin_share, weekly_discount=weekly_discount)
+check_parameters(
+    seed=seed,
+    lang=lang,
+    preset=preset,
+    n_users=n_users,
+    calibration_end=calibration_end,
+    horizon_weeks=horizon_weeks,
+    margin_share=margin_share,
+    weekly_discount=weekly_discount,
+)
 
 # %%
 import warnings
@@ -66,8 +73,10 @@ pd.set_option("display.width", 120)
 # %% tags=["nbval-check-output"]
 tables = synth.generate(preset, n_users=n_users, seed=seed)
 rfm = value.rfm_summary(tables.orders, calibration_end=calibration_end)
-print(f"{len(rfm)} customers had bought by {calibration_end}; "
-      f"{int((rfm['frequency'] > 0).sum())} of them bought again")
+print(
+    f"{len(rfm)} customers had bought by {calibration_end}; "
+    f"{int((rfm['frequency'] > 0).sum())} of them bought again"
+)
 print(f"holdout: {rfm['duration_holdout'].iloc[0]:.1f} weeks")
 print(rfm.head(4).round(2).to_string())
 # -- expected output --
@@ -96,12 +105,13 @@ print(rfm.head(4).round(2).to_string())
 
 # %% tags=["nbval-check-output"]
 bg = value.fit_bgnbd(rfm)
-print(f"r {bg.r:.3f}, alpha {bg.alpha:.3f}: purchase rate while alive {bg.r / bg.alpha:.3f} a week")
+# a degenerate fit pins r and alpha to two decimals only: the third moves between numpy builds
+print(f"r {bg.r:.2f}, alpha {bg.alpha:.2f}: purchase rate while alive {bg.r / bg.alpha:.3f} a week")
 spread = "more than a million" if bg.a + bg.b > 1e6 else f"{bg.a + bg.b:.2f}"
 print(f"drop-out after a purchase: mean {bg.a / (bg.a + bg.b):.3f}, a + b = {spread}")
 print("degenerate fit:", "yes" if bg.degenerate else "no")
 # -- expected output --
-# r 0.954, alpha 4.256: purchase rate while alive 0.224 a week
+# r 0.95, alpha 4.26: purchase rate while alive 0.224 a week
 # drop-out after a purchase: mean 0.379, a + b = more than a million
 # degenerate fit: yes
 
@@ -169,7 +179,9 @@ gg = value.fit_gamma_gamma(rfm)
 repeat = rfm[rfm["frequency"] > 0]
 print(f"repeat buyers: {gg.n_customers}; degenerate fit: {'yes' if gg.degenerate else 'no'}")
 print(f"mean order value: {round(gg.mean_order_value, -3):,.0f} IDR")
-print(f"correlation of frequency and spend: {repeat['frequency'].corr(repeat['monetary_value']):.2f}")
+print(
+    f"correlation of frequency and spend: {repeat['frequency'].corr(repeat['monetary_value']):.2f}"
+)
 # -- expected output --
 # repeat buyers: 272; degenerate fit: yes
 # mean order value: 87,000 IDR
@@ -191,11 +203,21 @@ print(f"correlation of frequency and spend: {repeat['frequency'].corr(repeat['mo
 # $$\text{CLV} = m \cdot E[\text{order value}] \cdot \sum_{k=1}^{H} \frac{E(k) - E(k-1)}{(1+d)^k}.$$
 
 # %% tags=["nbval-check-output"]
-values = value.clv_from_rfm(rfm, bgnbd=bg, gamma_gamma=gg, horizon=horizon_weeks,
-                            margin=margin_share, discount=weekly_discount)
-print(f"mean expected purchases in {horizon_weeks} weeks: {values['expected_purchases'].mean():.2f}")
-print(f"mean CLV: {round(values['clv'].mean(), -2):,.0f} IDR; "
-      f"total: {values['clv'].sum() / 1e6:,.1f} million IDR")
+values = value.clv_from_rfm(
+    rfm,
+    bgnbd=bg,
+    gamma_gamma=gg,
+    horizon=horizon_weeks,
+    margin=margin_share,
+    discount=weekly_discount,
+)
+print(
+    f"mean expected purchases in {horizon_weeks} weeks: {values['expected_purchases'].mean():.2f}"
+)
+print(
+    f"mean CLV: {round(values['clv'].mean(), -2):,.0f} IDR; "
+    f"total: {values['clv'].sum() / 1e6:,.1f} million IDR"
+)
 # -- expected output --
 # mean expected purchases in 52 weeks: 0.72
 # mean CLV: 24,400 IDR; total: 9.3 million IDR
@@ -209,10 +231,17 @@ print(f"mean CLV: {round(values['clv'].mean(), -2):,.0f} IDR; "
 spend = offers.observed_ltv(tables.orders, users=tables.users, events=tables.events)
 cac = spend.set_index("acquisition_channel")["acquisition_cost"]
 channel = tables.users.set_index("user_id")["acquisition_channel"]
-by_channel = value.value_by_group(values, channel, name="acquisition_channel",
-                                  orders=tables.orders, acquisition_cost=cac)
-cols = ["acquisition_channel", "customers", "first_order_margin", "clv", "acquisition_cost",
-        "net_value"]
+by_channel = value.value_by_group(
+    values, channel, name="acquisition_channel", orders=tables.orders, acquisition_cost=cac
+)
+cols = [
+    "acquisition_channel",
+    "customers",
+    "first_order_margin",
+    "clv",
+    "acquisition_cost",
+    "net_value",
+]
 money = dict.fromkeys(["first_order_margin", "clv", "acquisition_cost", "net_value"], -2)
 print(by_channel[cols].round(money).to_string(index=False))  # money to the nearest 100 IDR
 # -- expected output --
@@ -230,8 +259,11 @@ print(by_channel[cols].round(money).to_string(index=False))  # money to the near
 # %% tags=["nbval-check-output"]
 entry = tables.orders.sort_values("timestamp").groupby("user_id")["product"].first()
 by_offer = value.value_by_group(values, entry, name="entry_offer", orders=tables.orders)
-print(by_offer[["entry_offer", "customers", "first_order_margin", "clv"]].round(money)
-      .to_string(index=False))
+print(
+    by_offer[["entry_offer", "customers", "first_order_margin", "clv"]]
+    .round(money)
+    .to_string(index=False)
+)
 # -- expected output --
 #  entry_offer  customers  first_order_margin     clv
 # sampler_pack        382              7000.0 24400.0

@@ -726,3 +726,21 @@ def test_hints_never_name_a_mistake_that_was_not_made():
     regular = offers.fit_sbg(offers.FADER_HARDIE_2007["regular"][:8])  # the other cohort
     fb = ns8["check"].check_sbg_parameters(regular.alpha, regular.beta, ns8["high_end"])
     assert 'FADER_HARDIE_2007["regular"][:8]' in fb.message
+
+
+def test_the_solution_clv_passes_its_check():
+    """Held here rather than by nbval: the degenerate BG/NBD fit moves the CLV's second decimal
+    between numpy builds, so the solution cell's printed number is not compared."""
+    ns = ns_of("14_customer_value")
+    v = ns["value"]
+    fb = ns["check"].check_clv(
+        ns["clv"],
+        ns["rfm"],
+        bgnbd=v.fit_bgnbd(ns["rfm"]),
+        gamma_gamma=v.fit_gamma_gamma(ns["rfm"]),
+        horizon=26,
+        margin=0.4,
+        discount=0.002,
+    )
+    assert fb.ok and fb.message.startswith("✔ CLV: correct"), fb.message
+    assert 2700 < ns["clv"] < 2900  # the order of the figure the solution prints (about 2,805 IDR)

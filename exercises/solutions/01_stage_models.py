@@ -45,7 +45,16 @@ shuffled = practice_steps(seed)
 print(shuffled)
 
 # %% tags=["solution"]
-journey_order = ["aware", "engage", "subscribe", "convert", "excite", "ascend", "advocate", "promote"]
+journey_order = [
+    "aware",
+    "engage",
+    "subscribe",
+    "convert",
+    "excite",
+    "ascend",
+    "advocate",
+    "promote",
+]
 
 # %% tags=["nbval-check-output"]
 print(check_journey_order(journey_order, lang=lang))
@@ -102,7 +111,11 @@ events.head()
 
 # %% tags=["solution"]
 in_model = events["stage"].map(cvj_to_model(stage_model))
-stage_users = events.groupby(in_model)["user_id"].nunique().reindex(list(get_model(stage_model).keys()), fill_value=0)
+stage_users = (
+    events.groupby(in_model)["user_id"]
+    .nunique()
+    .reindex(list(get_model(stage_model).keys()), fill_value=0)
+)
 plot_stage_users(stage_users, stage_model, lang=lang);
 
 # %% tags=["nbval-check-output"]

@@ -16,8 +16,13 @@ n_users = 2000
 n_segments = 3
 
 # %%
-from journeykit.checks.personas import (check_largest_segment_share, check_persona, check_reach_share,
-                                        check_top_persona, persona_brief)
+from journeykit.checks.personas import (
+    check_largest_segment_share,
+    check_persona,
+    check_reach_share,
+    check_top_persona,
+    persona_brief,
+)
 from journeykit.params import check_parameters
 from journeykit.personas import Persona, behaviour_features, segment_users, stage_reach
 from journeykit.plots.personas import plot_persona
@@ -38,13 +43,18 @@ print(persona_brief(lang))
 
 # %% tags=["solution"]
 hendra = Persona(
-    key="warung_owner", name="Pak Hendra", age_band="45-54", occupation="Owner of a warung kopi in Surabaya",
+    key="warung_owner",
+    name="Pak Hendra",
+    age_band="45-54",
+    occupation="Owner of a warung kopi in Surabaya",
     goals=["A steady supply of robusta at a fair price", "Keep his regulars coming back"],
     motivations=["Regulars who stay for a second cup"],
     needs=["Beans that taste the same every time", "Ordering by WhatsApp"],
     frustrations=["Late deliveries", "Beans that taste different from last time"],
-    channels=["whatsapp"], devices=["mobile"],
-    quote="My regulars notice every change in taste.")
+    channels=["whatsapp"],
+    devices=["mobile"],
+    quote="My regulars notice every change in taste.",
+)
 plot_persona(hendra, lang=lang);
 
 # %% tags=["nbval-check-output"]

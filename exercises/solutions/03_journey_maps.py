@@ -16,8 +16,13 @@ lang = "en"
 import tempfile
 from pathlib import Path
 
-from journeykit.checks.journey_maps import (check_lowest_stage, check_pain_point_count, check_reloaded,
-                                            check_student_map, student_brief)
+from journeykit.checks.journey_maps import (
+    check_lowest_stage,
+    check_pain_point_count,
+    check_reloaded,
+    check_student_map,
+    student_brief,
+)
 from journeykit.maps import JourneyMap, example, new_map
 from journeykit.params import check_parameters
 from journeykit.plots.maps import plot_map
@@ -66,10 +71,16 @@ print(student_brief(lang))
 
 # %% tags=["solution"]
 dinda = new_map("Dinda's first order", "Fewer abandoned carts", "student", lang=lang)
-dinda = dinda.with_emotions({"awareness": 2, "consideration": 1, "decision": -2, "experience": 1, "loyalty": 0})
-dinda = dinda.with_lane("pain_points", {"decision": "Shipping nearly doubles the price of a small order"})
-dinda = dinda.with_lane("opportunities", {"decision": "Free shipping on the first sampler",
-                                          "loyalty": "A reward for inviting friends"})
+dinda = dinda.with_emotions(
+    {"awareness": 2, "consideration": 1, "decision": -2, "experience": 1, "loyalty": 0}
+)
+dinda = dinda.with_lane(
+    "pain_points", {"decision": "Shipping nearly doubles the price of a small order"}
+)
+dinda = dinda.with_lane(
+    "opportunities",
+    {"decision": "Free shipping on the first sampler", "loyalty": "A reward for inviting friends"},
+)
 plot_map(dinda, lang=lang);
 
 # %% tags=["nbval-check-output"]

@@ -38,8 +38,11 @@ matrix = touchpoints.channel_stage_matrix(events, stage_model)
 whatsapp_people = int(matrix.loc["whatsapp", last_stage])
 
 # %% tags=["nbval-check-output"]
-print(check.check_channel_stage_people(whatsapp_people, events, channel="whatsapp",
-                                       stage=last_stage, model=stage_model, lang=lang))
+print(
+    check.check_channel_stage_people(
+        whatsapp_people, events, channel="whatsapp", stage=last_stage, model=stage_model, lang=lang
+    )
+)
 # -- expected output --
 # ✔ people on whatsapp at advocacy: correct (5).
 
@@ -66,9 +69,11 @@ print(check.check_cross_device_share(cross_device, events, lang=lang))
 # the share in `mobile_share`.
 
 # %% tags=["solution"]
-first_purchase = (events[events["event_type"] == "purchase"]
-                  .sort_values(["user_id", "timestamp", "event_id"])
-                  .drop_duplicates("user_id"))
+first_purchase = (
+    events[events["event_type"] == "purchase"]
+    .sort_values(["user_id", "timestamp", "event_id"])
+    .drop_duplicates("user_id")
+)
 mobile_share = (first_purchase["device"] == "mobile").mean()
 
 # %% tags=["nbval-check-output"]

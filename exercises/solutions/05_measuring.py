@@ -38,7 +38,11 @@ funnel = funnels.stage_funnel(events, stage_model).set_index("stage")
 step_conversion = funnel.loc[third_stage, "step_conversion"]
 
 # %% tags=["nbval-check-output"]
-print(check.check_step_conversion(step_conversion, events, stage=third_stage, model=stage_model, lang=lang))
+print(
+    check.check_step_conversion(
+        step_conversion, events, stage=third_stage, model=stage_model, lang=lang
+    )
+)
 # -- expected output --
 # ✔ step conversion into purchase: correct (0.123487).
 
@@ -55,7 +59,11 @@ buyers_1d = funnels.ordered_funnel(events, steps, window=1)["users"].iloc[-1]
 
 # %% tags=["nbval-check-output"]
 first_buy = {"event_type": "purchase", "stage": "convert"}
-print(check.check_funnel_users(buyers_1d, events, ["visit", "subscribe", first_buy], window=1, lang=lang))
+print(
+    check.check_funnel_users(
+        buyers_1d, events, ["visit", "subscribe", first_buy], window=1, lang=lang
+    )
+)
 # -- expected output --
 # ✔ people who reached the last step: correct (30).
 

@@ -81,8 +81,16 @@ short = paths.conversion_paths(tables.events, tables.orders, lookback_days=1)
 mean_length_1 = paths.path_summary(short).mean_path_length
 
 # %% tags=["nbval-check-output"]
-print(check.check_mean_path_length(mean_length_1, tables.events, tables.orders, lookback_days=1,
-                                  usual_lookback=lookback_days, lang=lang))
+print(
+    check.check_mean_path_length(
+        mean_length_1,
+        tables.events,
+        tables.orders,
+        lookback_days=1,
+        usual_lookback=lookback_days,
+        lang=lang,
+    )
+)
 # -- expected output --
 # ✔ mean path length with a 1-day lookback: correct (1.7451).
 

@@ -24,14 +24,18 @@ import pandas as pd
 from journeykit import attribution, paths, synth
 from journeykit.checks import attribution as check
 
-small = pd.DataFrame({
-    "path": ["social_ads > direct",
-             "social_ads > email > social_ads > whatsapp > email > direct",
-             "email",
-             "email > social_ads"],
-    "total_conversions": [3, 2, 1, 1],
-    "total_null": [1, 0, 2, 4],
-})
+small = pd.DataFrame(
+    {
+        "path": [
+            "social_ads > direct",
+            "social_ads > email > social_ads > whatsapp > email > direct",
+            "email",
+            "email > social_ads",
+        ],
+        "total_conversions": [3, 2, 1, 1],
+        "total_null": [1, 0, 2, 4],
+    }
+)
 small
 
 # %% [markdown]
@@ -41,7 +45,9 @@ small
 # in `assisted_social`.
 
 # %% tags=["solution"]
-assisted_social = 3 + 2  # once per conversion on the first two paths; on the last it is the last touch
+assisted_social = (
+    3 + 2
+)  # once per conversion on the first two paths; on the last it is the last touch
 
 # %% tags=["nbval-check-output"]
 print(check.check_assisted(assisted_social, small, "social_ads", lang=lang))
@@ -90,13 +96,16 @@ print(check.check_position_credit(position_social, small, "social_ads", lang=lan
 # Store the **removal effect** of `social_ads`, 1 − P(without) / P(with), in `effect_social`.
 
 # %%
-tiny = pd.DataFrame({"path": ["social_ads > direct", "direct"],
-                     "total_conversions": [1, 1], "total_null": [2, 1]})
+tiny = pd.DataFrame(
+    {"path": ["social_ads > direct", "direct"], "total_conversions": [1, 1], "total_null": [2, 1]}
+)
 tiny
 
 # %% tags=["solution"]
 p_direct = 2 / 5  # all 5 journeys reach direct and 2 of them convert
-p_with = 3 / 5 * 1 * p_direct + 2 / 5 * p_direct  # start -> social_ads -> direct, or start -> direct
+p_with = (
+    3 / 5 * 1 * p_direct + 2 / 5 * p_direct
+)  # start -> social_ads -> direct, or start -> direct
 p_without = 2 / 5 * p_direct  # only the journeys that start at direct can still convert
 effect_social = 1 - p_without / p_with
 

@@ -53,7 +53,11 @@ ltv_discounted = margin * (1 + 0.01) / (0.01 + 0.05)
 
 # %% tags=["nbval-check-output"]
 print(check.check_lifetime_value(ltv, margin=25, churn=0.05, price=60, lang=lang))
-print(check.check_lifetime_value(ltv_discounted, margin=25, churn=0.05, discount=0.01, price=60, lang=lang))
+print(
+    check.check_lifetime_value(
+        ltv_discounted, margin=25, churn=0.05, discount=0.01, price=60, lang=lang
+    )
+)
 # -- expected output --
 # ✔ lifetime value: correct (500).
 # ✔ lifetime value: correct (420.833).
@@ -67,8 +71,16 @@ print(check.check_lifetime_value(ltv_discounted, margin=25, churn=0.05, discount
 # customer paid back their acquisition cost? Write `-1` if never. Store it in `payback`.
 
 # %%
-cards = offers.OfferPlan(name="cards", entry_price=9, entry_cost=7, acquisition_cost=15,
-                         repeat_price=45, repeat_cost=25, repeat_rate=0.3, monthly_churn=0.10)
+cards = offers.OfferPlan(
+    name="cards",
+    entry_price=9,
+    entry_cost=7,
+    acquisition_cost=15,
+    repeat_price=45,
+    repeat_cost=25,
+    repeat_rate=0.3,
+    monthly_churn=0.10,
+)
 
 # %% tags=["solution"]
 payback = offers.payback_month(cards)

@@ -43,10 +43,13 @@ print(check.check_median_days_to_first_value(median_days, tables.events, tables.
 
 # %% tags=["solution"]
 share_14 = onboarding.summarize_time_to_first_value(
-    tables.events, tables.orders, within_days=14).onboarded_share
+    tables.events, tables.orders, within_days=14
+).onboarded_share
 
 # %% tags=["nbval-check-output"]
-print(check.check_onboarded_share(share_14, tables.events, tables.orders, within_days=14, lang=lang))
+print(
+    check.check_onboarded_share(share_14, tables.events, tables.orders, within_days=14, lang=lang)
+)
 # -- expected output --
 # ✔ share of customers who reached first value: correct (0.686275).
 
@@ -60,12 +63,16 @@ print(check.check_onboarded_share(share_14, tables.events, tables.orders, within
 
 # %% tags=["solution"]
 result = onboarding.repeat_by_onboarding(
-    tables.events, tables.orders, onboard_within_days=14, followup_days=60)
+    tables.events, tables.orders, onboard_within_days=14, followup_days=60
+)
 gap = result.difference
 
 # %% tags=["nbval-check-output"]
-print(check.check_repeat_difference(gap, tables.events, tables.orders, onboard_within_days=14,
-                              followup_days=60, lang=lang))
+print(
+    check.check_repeat_difference(
+        gap, tables.events, tables.orders, onboard_within_days=14, followup_days=60, lang=lang
+    )
+)
 # -- expected output --
 # ✔ difference in repeat rate: correct (0.5).
 

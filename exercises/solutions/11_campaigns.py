@@ -131,7 +131,9 @@ print(check_promoter_share(promoter_share, rates, lang=lang))
 needed_convert_rate = 0.01 / (promoter_share / rates["convert"])
 
 # %% tags=["nbval-check-output"]
-print(check_required_rate(needed_convert_rate, rates, to_step="convert", target_share=0.01, lang=lang))
+print(
+    check_required_rate(needed_convert_rate, rates, to_step="convert", target_share=0.01, lang=lang)
+)
 # -- expected output --
 # ✔ required convert rate: correct (59.5238). Above 1: no campaign on that one step can get there, the other steps cap it.
 

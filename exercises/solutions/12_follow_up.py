@@ -77,8 +77,16 @@ ready = customers.drop(index=blocking)
 sent = ms.render_messages(tpl, ready, values=shared)
 
 # %% tags=["nbval-check-output"]
-print(check_messages(sent, tpl, customers, drop_blocking=True,
-                     values={"shop_name": "Kopi Kita", "link": "https://kopikita.example/katalog"}, lang=lang))
+print(
+    check_messages(
+        sent,
+        tpl,
+        customers,
+        drop_blocking=True,
+        values={"shop_name": "Kopi Kita", "link": "https://kopikita.example/katalog"},
+        lang=lang,
+    )
+)
 # -- expected output --
 # ✔ messages: correct (6 messages).
 

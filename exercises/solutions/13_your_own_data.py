@@ -28,7 +28,9 @@ from journeykit.imports import ga4
 from journeykit.imports.ga4_sample import write_sample
 
 # the committed sample, found from exercises/ or exercises/solutions/
-export = next(p / "datasets" / "ga4_sample" for p in Path.cwd().parents if (p / "datasets").is_dir())
+export = next(
+    p / "datasets" / "ga4_sample" for p in Path.cwd().parents if (p / "datasets").is_dir()
+)
 if seed != 42:
     export = Path(tempfile.mkdtemp()) / "ga4_export"
     write_sample(export, seed=seed)
@@ -110,8 +112,11 @@ email_assisted = report.loc["email", "assisted_conversions"]
 first_touch = paths.conversion_paths(
     ga4.first_touch_events(events, users), orders, lookback_days=lookback_days, touch_types="all"
 )
-print(check.check_email_assisted(email_assisted, journeys, first_touch_journeys=first_touch,
-                                 lang=lang))
+print(
+    check.check_email_assisted(
+        email_assisted, journeys, first_touch_journeys=first_touch, lang=lang
+    )
+)
 # -- expected output --
 # ✔ assisted conversions of email: correct (7).
 
